@@ -1,0 +1,126 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Data.Demo;
+
+/// <summary>
+/// Loads the four cities of the source documents (cities.json, transcribed from ../shared/seeds)
+/// and, in Development, one demo account per role. Running it again changes nothing.
+/// </summary>
+public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory directory)
+{
+    public const string DemoPassword = "tsunagu-demo-2026";
+
+    public sealed record DemoAccount(string Email, string City, string Role);
+
+    public static IReadOnlyList<CitySeed> LoadCities()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Tsunagu.Web.Data.Demo.cities.json")
+            ?? throw new InvalidOperationException("cities.json is not embedded.");
+        return JsonSerializer.Deserialize<List<CitySeed>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    public async Task<int> SeedCitiesAsync(CancellationToken ct = default)
+    {
+        var added = 0;
+        foreach (var seed in LoadCities())
+        {
+            if (!LocalGovernmentCode.IsValid(seed.Code)) throw new InvalidOperationException($"Bad city code {seed.Code} in cities.json");
+            if (await db.Cities.AnyAsync(c => c.Slug == seed.Slug, ct)) continue;
+            var city = new City
+            {
+                Slug = seed.Slug, Code = seed.Code, Name = seed.Name, NameEn = seed.NameEn, Prefecture = seed.Prefecture,
+                CentreName = seed.CentreName, CentreNameEn = seed.CentreNameEn,
+            };
+            db.Cities.Add(city);
+            await db.SaveChangesAsync(ct);
+            var order = 0;
+            foreach (var d in seed.Districts)
+            {
+                db.Districts.Add(new District
+                {
+                    CityId = city.Id, Name = d.Name, NameEn = d.NameEn, CouncilName = d.CouncilName, Population = d.Population,
+                    Population65Plus = d.Population65Plus, AgingRatePercent = d.AgingRatePercent, Households = d.Households, SortOrder = ++order,
+                });
+            }
+            order = 0;
+            foreach (var d in seed.Departments)
+                db.Departments.Add(new Department { CityId = city.Id, Name = d.Name, NameEn = d.NameEn, SortOrder = ++order });
+            await db.SaveChangesAsync(ct);
+            added++;
+        }
+        directory.Invalidate();
+        return added;
+    }
+
+    /// <summary>One account per role per city, e-mail confirmed and exempt from 2FA (Development only).</summary>
+    public async Task<IReadOnlyList<DemoAccount>> SeedDemoAccountsAsync(CancellationToken ct = default)
+    {
+        var accounts = new List<DemoAccount>();
+        await EnsureUserAsync("admin@demo.tsunagu.jp", "プラットフォーム管理者", null, u => u.IsPlatformAdmin = true);
+        accounts.Add(new("admin@demo.tsunagu.jp", "*", "プラットフォーム管理者"));
+
+        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        foreach (var city in cities)
+        {
+            var firstDepartment = await db.Departments.IgnoreQueryFilters().Where(d => d.CityId == city.Id)
+                .OrderBy(d => d.SortOrder).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            foreach (var role in Enum.GetValues<CityRole>())
+            {
+                var email = $"{RoleSlug(role)}.{city.Slug}@demo.tsunagu.jp";
+                var user = await EnsureUserAsync(email, $"{city.Name} {CityRoles.Japanese(role)}（デモ）", city.Id, _ => { });
+                if (role != CityRole.Citizen && !await db.CityMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.CityId == city.Id, ct))
+                {
+                    db.CityMemberships.Add(new CityMembership
+                    {
+                        CityId = city.Id, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow,
+                        DepartmentId = role == CityRole.DepartmentStaff ? firstDepartment : null,
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+                accounts.Add(new(email, city.Slug, CityRoles.Japanese(role)));
+            }
+        }
+        return accounts;
+    }
+
+    public static string RoleSlug(CityRole role) => role switch
+    {
+        CityRole.Citizen => "citizen",
+        CityRole.GroupAdmin => "group",
+        CityRole.CentreStaff => "centre",
+        CityRole.DepartmentStaff => "dept",
+        CityRole.PlanManager => "plan",
+        CityRole.CouncilMember => "council",
+        CityRole.CityAdmin => "cityadmin",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+
+    private async Task<AppUser> EnsureUserAsync(string email, string name, int? homeCityId, Action<AppUser> configure)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null) return user;
+        user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, HomeCityId = homeCityId,
+            TwoFactorExempt = true, CreatedAt = DateTime.UtcNow,
+        };
+        configure(user);
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+}
+
+public sealed record CitySeed(
+    string Slug, string Code, string Name, string NameEn, string Prefecture, string CentreName, string CentreNameEn,
+    List<DistrictSeed> Districts, List<DepartmentSeed> Departments);
+
+public sealed record DistrictSeed(
+    string Name, string? NameEn, string? CouncilName, int? Population, int? Population65Plus, decimal? AgingRatePercent, int? Households);
+
+public sealed record DepartmentSeed(string Name, string? NameEn);

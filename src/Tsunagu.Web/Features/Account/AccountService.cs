@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
+
+namespace Tsunagu.Web.Features.Account;
+
+/// <summary>The account rules the pages share: e-mails with links, the personal data export, deletion.</summary>
+public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox outbox, Text t, IConfiguration config, IHttpContextAccessor http)
+{
+    public async Task SendConfirmationAsync(AppUser user)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        await outbox.SendAsync(user.Email!, t["【つなぐ】メールアドレスの確認"],
+            t["{0} 様\n\nつなぐへのご登録ありがとうございます。次のリンクを開いて、メールアドレスを確認してください。\n\n{1}\n\nお心当たりのない場合は、このメールを破棄してください。", user.DisplayName, link]);
+    }
+
+    public async Task SendPasswordResetAsync(AppUser user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        await outbox.SendAsync(user.Email!, t["【つなぐ】パスワードの再設定"],
+            t["{0} 様\n\nパスワードの再設定を受け付けました。次のリンクを開いて、新しいパスワードを設定してください。\n\n{1}\n\nお心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。", user.DisplayName, link]);
+    }
+
+    /// <summary>Staff invitation: the link sets a first password, which also proves the e-mail address.</summary>
+    public async Task SendInvitationAsync(AppUser user, string cityName, string roleName)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}&invited=true");
+        await outbox.SendAsync(user.Email!, t["【つなぐ】{0}の{1}として招待されました", cityName, roleName],
+            t["{0} 様\n\n{1}の{2}としてつなぐに招待されました。次のリンクを開いてパスワードを設定し、サインインしてください。職員の役割では、二要素認証の設定が必要です。\n\n{3}", user.DisplayName, cityName, roleName, link]);
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+
+    /// <summary>Links in e-mail use the configured public address, never the request's Host header.</summary>
+    private string Link(string pathAndQuery)
+    {
+        var baseUrl = config["Tsunagu:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            var request = http.HttpContext?.Request;
+            baseUrl = request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}";
+        }
+        return baseUrl.TrimEnd('/') + pathAndQuery;
+    }
+
+    /// <summary>Everything Tsunagu holds about the person, as JSON (個人情報の開示).</summary>
+    public async Task<byte[]> ExportAsync(AppUser user)
+    {
+        var memberships = await db.CityMemberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == user.Id)
+            .Select(m => new { City = db.Cities.Where(c => c.Id == m.CityId).Select(c => c.Slug).First(), Role = m.Role.ToString(), Department = m.Department == null ? null : m.Department.Name, m.CreatedAt })
+            .ToListAsync();
+        var tokens = await db.ApiTokens.AsNoTracking().Where(k => k.UserId == user.Id)
+            .Select(k => new { k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt }).ToListAsync();
+        var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
+        var export = new
+        {
+            exportedAt = DateTime.UtcNow,
+            account = new { user.Id, user.Email, user.EmailConfirmed, user.DisplayName, homeCity, user.TwoFactorEnabled, user.CreatedAt },
+            memberships,
+            apiTokens = tokens,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
+}
+
+public static class AccountRegistration
+{
+    public static IServiceCollection AddAccount(this IServiceCollection services)
+    {
+        services.AddScoped<AccountService>();
+        return services;
+    }
+}

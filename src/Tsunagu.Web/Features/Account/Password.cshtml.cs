@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web.Features.Account;
+
+[Authorize(Policy = Policies.SignedIn)]
+public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public class InputModel
+    {
+        [Display(Name = "今のパスワード")]
+        [Required(ErrorMessage = "今のパスワードを入力してください。")]
+        public string Current { get; set; } = "";
+
+        [Display(Name = "新しいパスワード")]
+        [Required(ErrorMessage = "新しいパスワードを入力してください。")]
+        [StringLength(100, MinimumLength = 10, ErrorMessage = "パスワードは10文字以上で入力してください。")]
+        public string New { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+                ModelState.AddModelError(e.Code == "PasswordMismatch" ? "Input.Current" : "Input.New", e.Description);
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = "パスワードを変更しました。";
+        return RedirectToPage("Index");
+    }
+}

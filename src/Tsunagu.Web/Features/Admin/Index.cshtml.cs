@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web.Features.Admin;
+
+/// <summary>The staff menu: shows each signed-in person the city tasks their roles allow.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class IndexModel(IAuthorizationService authorization) : PageModel
+{
+    public bool CanAdminister { get; private set; }
+
+    public async Task OnGetAsync() =>
+        CanAdminister = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
+}

@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace Tsunagu.Web.Shared;
+
+/// <summary>How times are shown: stored in UTC, shown in Asia/Tokyo.</summary>
+public static class Display
+{
+    public static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static string Tokyo(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Account;
+using Tsunagu.Web.Features.Cities;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Operations;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web;
+
+/// <summary>Wires the application; Program.cs only chooses between serving and a command.</summary>
+public static class TsunaguApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // `dotnet run --project src/Tsunagu.Web` from the repository root makes the root the content root;
+        // the settings then come from beside the built app (data/ stays relative to where it was started).
+        foreach (var file in new[] { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" })
+        {
+            if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, file)))
+                builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, file), optional: true);
+        }
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTsunaguData(builder.Configuration);
+        builder.Services.AddSingleton<CityDirectory>();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddTsunaguIdentity(builder.Configuration);
+        builder.Services.AddTsunaguLocalization();
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddSingleton<OutboxDelivery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
+        builder.Services.AddTsunaguOperations(builder.Configuration);
+        builder.Services.AddAccount();
+        builder.Services.AddScoped<Features.Admin.StaffService>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "tsunagu.af");
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseMiddleware<CityRoutingMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapCitiesApi();
+        app.MapAccountApi();
+        return app;
+    }
+
+    /// <summary>Migrates the database and loads the demo cities on first start (and demo accounts in Development).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
+        await DatabaseRegistration.MigrateAsync(db);
+        if (!app.Configuration.GetValue("Tsunagu:SeedDemo", true)) return;
+
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedCitiesAsync();
+        if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
+
+        var accounts = await seeder.SeedDemoAccountsAsync();
+        if (app.Configuration.GetValue("Tsunagu:PrintDemoAccounts", true))
+            PrintDemoAccounts(app, accounts);
+    }
+
+    private static void PrintDemoAccounts(WebApplication app, IReadOnlyList<DemoSeeder.DemoAccount> accounts)
+    {
+        var url = app.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "http://localhost:5080";
+        Console.WriteLine();
+        Console.WriteLine($"つなぐ Tsunagu is running at {url}");
+        Console.WriteLine($"Demo accounts (Development only; password for all: {DemoSeeder.DemoPassword}; exempt from two-factor):");
+        foreach (var group in accounts.GroupBy(a => a.City))
+            Console.WriteLine($"  {group.Key,-12} " + string.Join("  ", group.Select(a => a.Email)));
+        Console.WriteLine();
+    }
+}

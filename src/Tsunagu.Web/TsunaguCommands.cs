@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web;
+
+/// <summary>
+/// Operator commands: `dotnet run --project src/Tsunagu.Web -- migrate | seed-demo |
+/// create-user --city SLUG --email E --password P --role ROLE | create-api-token --email E [--name N] |
+/// scaffold-migration [Table …]`.
+/// </summary>
+public static class TsunaguCommands
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TsunaguDb>();
+        var options = ParseOptions(args.Skip(1).ToArray());
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await DatabaseRegistration.MigrateAsync(db);
+                    Console.WriteLine("Database is up to date.");
+                    break;
+                case "seed-demo":
+                    await DatabaseRegistration.MigrateAsync(db);
+                    var seeder = services.GetRequiredService<DemoSeeder>();
+                    Console.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
+                    var accounts = await seeder.SeedDemoAccountsAsync();
+                    Console.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
+                    break;
+                case "create-user":
+                    await CreateUserAsync(services, db, options);
+                    break;
+                case "create-api-token":
+                    await CreateApiTokenAsync(services, db, options);
+                    break;
+                case "scaffold-migration":
+                    Console.WriteLine(MigrationScaffolder.Scaffold(db, args.Skip(1).ToArray()));
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, create-user, create-api-token, scaffold-migration.");
+                    Environment.ExitCode = 2;
+                    break;
+            }
+        }
+        catch (CommandException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Environment.ExitCode = 1;
+        }
+        return true;
+    }
+
+    private static async Task CreateUserAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    {
+        var email = Require(o, "email");
+        var password = Require(o, "password");
+        var roleText = o.GetValueOrDefault("role", "citizen");
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var platformAdmin = roleText.Equals("platform-admin", StringComparison.OrdinalIgnoreCase);
+
+        Tenancy.City? city = null;
+        CityRole role = CityRole.Citizen;
+        if (!platformAdmin)
+        {
+            var slug = Require(o, "city");
+            city = await db.Cities.FirstOrDefaultAsync(c => c.Slug == slug) ?? throw new CommandException($"No city '{slug}'.");
+            role = ParseRole(roleText);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = o.GetValueOrDefault("name", email),
+                HomeCityId = city?.Id, IsPlatformAdmin = platformAdmin, CreatedAt = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded) throw new CommandException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+        }
+        else if (platformAdmin)
+        {
+            user.IsPlatformAdmin = true;
+            await users.UpdateAsync(user);
+        }
+
+        if (city is not null && role != CityRole.Citizen
+            && !await db.CityMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.CityId == city.Id && m.Role == role))
+        {
+            int? departmentId = null;
+            if (o.TryGetValue("department", out var dept))
+                departmentId = await db.Departments.IgnoreQueryFilters().Where(d => d.CityId == city.Id && d.Name == dept).Select(d => (int?)d.Id).FirstOrDefaultAsync()
+                    ?? throw new CommandException($"No department '{dept}' in {city.Slug}.");
+            db.CityMemberships.Add(new CityMembership { CityId = city.Id, UserId = user.Id, Role = role, DepartmentId = departmentId, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Console.WriteLine($"User {email}: {(platformAdmin ? "platform administrator" : $"{CityRoles.Japanese(role)} in {city!.Slug}")}");
+    }
+
+    private static async Task CreateApiTokenAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    {
+        var email = Require(o, "email");
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) ?? throw new CommandException($"No user '{email}'.");
+        var (secret, hash) = ApiToken.NewSecret();
+        db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = o.GetValueOrDefault("name", "command line"), TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        Console.WriteLine(secret);
+    }
+
+    public static CityRole ParseRole(string text)
+    {
+        foreach (var role in Enum.GetValues<CityRole>())
+        {
+            if (text.Equals(role.ToString(), StringComparison.OrdinalIgnoreCase) || text.Equals(DemoSeeder.RoleSlug(role), StringComparison.OrdinalIgnoreCase)
+                || text == CityRoles.Japanese(role) || text.Replace("-", "").Equals(role.ToString(), StringComparison.OrdinalIgnoreCase))
+                return role;
+        }
+        throw new CommandException($"Unknown role '{text}'. Roles: {string.Join(", ", Enum.GetValues<CityRole>().Select(DemoSeeder.RoleSlug))}, platform-admin.");
+    }
+
+    private static string Require(Dictionary<string, string> o, string name) =>
+        o.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : throw new CommandException($"--{name} is required.");
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--") && i + 1 < args.Length) result[args[i][2..]] = args[++i];
+        return result;
+    }
+
+    private sealed class CommandException(string message) : Exception(message);
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test: HTTP-level tests on SQLite and on PostgreSQL, then the browser journeys.
+# As root it first installs what the tests need (Debian chromium, fonts-noto-cjk, postgresql),
+# starts a throwaway PostgreSQL on 127.0.0.1 and stops it at the end.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need=()
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if ((${#need[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then echo "Missing: ${need[*]} (run as root to install them)" >&2; exit 1; fi
+  echo "Installing ${need[*]} ..."
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL: its own data folder under /tmp, a free loopback port, no fsync.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_data=$(mktemp -d /tmp/tsunagu-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
+as_pg=()
+if [[ $(id -u) -eq 0 ]]; then chown postgres: "$pg_data"; as_pg=(runuser -u postgres --); fi
+stop_pg() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
+trap stop_pg EXIT
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/log" -w \
+  -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+echo "PostgreSQL on 127.0.0.1:$pg_port"
+
+dotnet build Tsunagu.slnx -c Release -nologo -clp:ErrorsOnly
+
+results=$(mktemp -d /tmp/tsunagu-results.XXXXXX)
+status=0
+run() { # name, project, env...
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+}
+run sqlite tests/Tsunagu.Web.Tests TSUNAGU_TEST_DATABASE=Sqlite
+run postgres tests/Tsunagu.Web.Tests TSUNAGU_TEST_DATABASE=Postgres \
+  "TSUNAGU_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
+run e2e tests/Tsunagu.Web.EndToEndTests TSUNAGU_TEST_DATABASE=Sqlite
+
+# One closing line over all runs, counted from the result files.
+python3 - "$results" <<'PY' || true
+import glob, re, sys
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    m = re.search(r'<Counters [^>]*', open(f, encoding="utf-8").read())
+    if not m: continue
+    c = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)); skipped += int(c.get("notExecuted", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit $status

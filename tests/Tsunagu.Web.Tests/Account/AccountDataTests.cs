@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Account;
+
+public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    [Fact]
+    public async Task DownloadData_ReturnsOwnAccountAndRolesAsJson()
+    {
+        var user = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", CityRole.GroupAdmin));
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        var response = await browser.SubmitAsync("/account/data", new Dictionary<string, string>());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("account").GetProperty("Email").GetString().ShouldBe(user.Email);
+        json.RootElement.GetProperty("memberships")[0].GetProperty("City").GetString().ShouldBe("muroran");
+        json.RootElement.ToString().ShouldNotContain("PasswordHash");
+    }
+
+    [Fact]
+    public async Task DeleteAccount_NeedsPassword_ThenRemovesIt()
+    {
+        var user = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", CityRole.GroupAdmin));
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+
+        var wrong = await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "not-my-password" });
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("パスワードが正しくありません");
+
+        var done = await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = TestData.Password });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Users.Any(u => u.Id == user.Id)))).ShouldBeFalse();
+        (await browser.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task ApiToken_CreatedOnPage_AuthenticatesApi_UntilRevoked()
+    {
+        var user = await TestData.CreateUserAsync(factory, u => u.InCity("yamaguchi", CityRole.CouncilMember));
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        var created = await browser.SubmitAsync("/account/api-tokens", new Dictionary<string, string> { ["Name"] = "集計用" });
+        var secret = (await Browser.ParseAsync(created)).QuerySelector("#new-token")!.TextContent.Trim();
+
+        var api = factory.CreateClient();
+        (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var me = await api.GetAsync("/api/v1/me");
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await me.Content.ReadAsStringAsync()).ShouldContain("CouncilMember");
+
+        var tokenId = await TestData.WithDbAsync(factory, db => Task.FromResult(db.ApiTokens.Single(t => t.UserId == user.Id).Id));
+        await browser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString() });
+        (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task RevokeToken_OfAnotherPerson_IsNotFound()
+    {
+        var owner = await TestData.CreateUserAsync(factory);
+        var other = await TestData.CreateUserAsync(factory);
+        var ownerBrowser = Browser.For(factory);
+        await ownerBrowser.SignInAsync(owner.Email!);
+        await ownerBrowser.SubmitAsync("/account/api-tokens", new Dictionary<string, string> { ["Name"] = "mine" });
+        var tokenId = await TestData.WithDbAsync(factory, db => Task.FromResult(db.ApiTokens.Single(t => t.UserId == owner.Id).Id));
+
+        var otherBrowser = Browser.For(factory);
+        await otherBrowser.SignInAsync(other.Email!);
+        var response = await otherBrowser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString() });
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.ApiTokens.Single(t => t.Id == tokenId).RevokedAt))).ShouldBeNull();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Identity;
+
+/// <summary>
+/// Walks every endpoint the application maps with every kind of visitor and checks allow or deny
+/// against the table below. A new endpoint fails this test until it is added to the table.
+/// </summary>
+public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private const string City = "shimonoseki";
+
+    /// <summary>Route pattern → the policy it must carry (null: open to everyone).</summary>
+    private static readonly Dictionary<string, string?> Expected = new()
+    {
+        ["/"] = null,
+        ["/{city}"] = null,
+        ["/culture"] = null,
+        ["/error/{status:int?}"] = null,
+        ["/account/signup"] = null,
+        ["/account/check-email"] = null,
+        ["/account/confirm-email"] = null,
+        ["/account/signin"] = null,
+        ["/account/signin/two-factor"] = null,
+        ["/account/signout"] = null,
+        ["/account/forgot-password"] = null,
+        ["/account/reset-password"] = null,
+        ["/account/access-denied"] = null,
+        ["/account"] = Policies.SignedIn,
+        ["/account/password"] = Policies.SignedIn,
+        ["/account/two-factor"] = Policies.SignedIn,
+        ["/account/data"] = Policies.SignedIn,
+        ["/account/delete"] = Policies.SignedIn,
+        ["/account/api-tokens"] = Policies.SignedIn,
+        ["/{city}/admin"] = Policies.SignedIn,
+        ["/{city}/admin/staff"] = Policies.CityAdmin,
+        ["/{city}/admin/audit"] = Policies.CityAdmin,
+        ["/admin/outbox"] = Policies.PlatformAdmin,
+        ["/health"] = null,
+        ["/openapi/{documentName}.json"] = null,
+        ["/api/v1/cities"] = null,
+        ["/api/v1/{city}/districts"] = null,
+        ["/api/v1/{city}/departments"] = null,
+        ["/api/v1/me"] = Policies.SignedIn,
+    };
+
+    public enum Visitor { Anonymous, Citizen, GroupAdmin, CentreStaff, DepartmentStaff, PlanManager, CouncilMember, CityAdmin, CityAdminWithoutTwoFactor, OtherCityAdmin, PlatformAdmin }
+
+    /// <summary>Policy → who passes it in Shimonoseki.</summary>
+    private static readonly Dictionary<string, Visitor[]> Allowed = new()
+    {
+        [Policies.SignedIn] = Enum.GetValues<Visitor>().Where(v => v != Visitor.Anonymous).ToArray(),
+        [Policies.CityAdmin] = [Visitor.CityAdmin, Visitor.PlatformAdmin],
+        [Policies.PlatformAdmin] = [Visitor.PlatformAdmin],
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_IsInTheTable_WithTheExpectedPolicy()
+    {
+        await factory.EnsurePreparedAsync();
+        var actual = MappedEndpoints();
+        actual.Keys.Order().ShouldBe(Expected.Keys.Order(), "Add new endpoints to the table in this test.");
+        foreach (var (pattern, policy) in actual)
+            policy.ShouldBe(Expected[pattern], pattern);
+    }
+
+    public static IEnumerable<object[]> Visitors() => Enum.GetValues<Visitor>().Select(v => new object[] { v });
+
+    [Theory]
+    [MemberData(nameof(Visitors))]
+    public async Task EveryProtectedEndpoint_AllowsOrDenies_AsTheTableSays(Visitor visitor)
+    {
+        await factory.EnsurePreparedAsync();
+        var browser = await BrowserForAsync(visitor);
+        var failures = new List<string>();
+        foreach (var (pattern, policy) in Expected.Where(e => e.Value is not null))
+        {
+            var url = pattern.Replace("{city}", City);
+            var response = await browser.GetAsync(url);
+            var denied = IsDenied(response);
+            var shouldAllow = Allowed[policy!].Contains(visitor);
+            if (denied == shouldAllow)
+                failures.Add($"{visitor} {url}: {(int)response.StatusCode} {response.Headers.Location} (expected {(shouldAllow ? "allow" : "deny")})");
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    private static bool IsDenied(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return true;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/account/signin?ReturnUrl", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/access-denied"));
+    }
+
+    private async Task<Browser> BrowserForAsync(Visitor visitor)
+    {
+        var browser = Browser.For(factory);
+        if (visitor == Visitor.Anonymous) return browser;
+        var user = await TestData.CreateUserAsync(factory, u =>
+        {
+            switch (visitor)
+            {
+                case Visitor.Citizen: break;
+                case Visitor.PlatformAdmin: u.AsPlatformAdmin().ExemptFromTwoFactor(); break;
+                case Visitor.OtherCityAdmin: u.InCity("nagato", CityRole.CityAdmin).ExemptFromTwoFactor(); break;
+                case Visitor.CityAdminWithoutTwoFactor: u.InCity(City, CityRole.CityAdmin); break;
+                default: u.InCity(City, Enum.Parse<CityRole>(visitor.ToString())).ExemptFromTwoFactor(); break;
+            }
+        });
+        await browser.SignInAsync(user.Email!);
+        return browser;
+    }
+
+    private Dictionary<string, string?> MappedEndpoints()
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var result = new Dictionary<string, string?>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "default").Distinct().ToList();
+            var allowAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            result[pattern] = allowAnonymous || policies.Count == 0 ? null : string.Join(",", policies);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Tsunagu.Web.Tests.Infrastructure;
+
+/// <summary>
+/// An HTTP client that behaves like a person's browser without JavaScript: keeps cookies, does not
+/// follow redirects by itself (tests look at them), and submits forms with their antiforgery token.
+/// </summary>
+public class Browser(HttpClient client)
+{
+    public HttpClient Client { get; } = client;
+
+    public static Browser For(WebApplicationFactory<Program> factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<HttpResponseMessage> GetAsync(string url) => await Client.GetAsync(url);
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPageAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Opens <paramref name="url"/>, fills the form that has the submit button (first main form by default) and posts it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string? formSelector = null)
+    {
+        var (response, page) = await GetPageAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK) return response;
+        var form = (IHtmlFormElement?)(formSelector is null ? page.QuerySelector("main form[method=post]") : page.QuerySelector(formSelector))
+            ?? throw new InvalidOperationException($"No form on {url}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name]").Cast<IHtmlInputElement>())
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            if (fields.ContainsKey(input.Name!)) continue;
+            values.Add(new(input.Name!, input.Value));
+        }
+        foreach (var (k, v) in fields) values.Add(new(k, v));
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Posts fields with a valid antiforgery token taken from <paramref name="tokenSourceUrl"/>.</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string tokenSourceUrl, string postUrl, IDictionary<string, string> fields)
+    {
+        var (_, page) = await GetPageAsync(tokenSourceUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {tokenSourceUrl}");
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await Client.PostAsync(postUrl, new FormUrlEncodedContent(values));
+    }
+
+    public async Task SignInAsync(string email, string password = TestData.Password)
+    {
+        var response = await SubmitAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        if (response.Headers.Location!.OriginalString.Contains("two-factor"))
+            throw new InvalidOperationException("Sign-in needs a second factor; use SignInWithTwoFactorAsync.");
+    }
+}
