@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Localization;
+
+public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    /// <summary>Every Japanese text the pages pass through the localizer has an English entry in en.json.</summary>
+    [Fact]
+    public void EveryLocalizedText_HasAnEnglishTranslation()
+    {
+        var root = RepositoryRoot();
+        var source = Path.Combine(root, "src", "Tsunagu.Web");
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var pattern in new[] { LocalizerCall(), DisplayOrError(), NoticeOrHint() })
+                foreach (Match m in pattern.Matches(text))
+                    keys.Add(Regex.Unescape(m.Groups["text"].Value));
+        }
+        keys.Count.ShouldBeGreaterThan(100);
+        var english = new Text().English;
+        var missing = keys.Where(k => ContainsJapanese(k) && !english.ContainsKey(k)).ToList();
+        missing.ShouldBeEmpty("Add these to src/Tsunagu.Web/Localization/en.json");
+    }
+
+    [Fact]
+    public void EnglishEntries_KeepTheirPlaceholders()
+    {
+        foreach (var (ja, en) in new Text().English)
+            foreach (Match m in Regex.Matches(ja, @"\{\d+\}"))
+                en.ShouldContain(m.Value, customMessage: ja);
+    }
+
+    [Fact]
+    public async Task EnglishSwitch_ChangesLangAndText()
+    {
+        await factory.EnsurePreparedAsync();
+        var browser = Browser.For(factory);
+        var switched = await browser.PostWithTokenAsync("/nagato", "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/nagato" });
+        switched.Headers.Location!.OriginalString.ShouldBe("/nagato");
+        var (_, page) = await browser.GetPageAsync("/nagato");
+        page.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Nagato");
+        page.QuerySelector(".skip-link")!.TextContent.ShouldBe("Skip to main content");
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_DoesNotRedirectToAnotherSite()
+    {
+        await factory.EnsurePreparedAsync();
+        var response = await Browser.For(factory).PostWithTokenAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" });
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    private static bool ContainsJapanese(string s) => s.Any(c => c is >= '\u3040' and <= '\u30ff' or >= '\u4e00' and <= '\u9fff' or >= '\uff00' and <= '\uffef');
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tsunagu.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Tsunagu.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z])[Tt]\[""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"(?:ErrorMessage|Name) = ""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex DisplayOrError();
+
+    [GeneratedRegex(@"(?:TempData\[""Notice""\] = |hint=)""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex NoticeOrHint();
+}
