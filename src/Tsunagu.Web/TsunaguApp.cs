@@ -48,6 +48,9 @@ public static class TsunaguApp
             .AddDataAnnotationsLocalization();
         builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "tsunagu.af");
+        // Japanese text is written as it is, not as &#x…; entities (still HTML-encoded for <, >, &, quotes).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();

@@ -13,7 +13,7 @@ namespace Tsunagu.Web.Shared;
 /// form in Tsunagu reads the same to a screen reader.
 /// </summary>
 [HtmlTargetElement("form-field", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
-public class FormFieldTagHelper(Text t) : TagHelper
+public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
 {
     public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
     public string Type { get; set; } = "text";
@@ -35,7 +35,6 @@ public class FormFieldTagHelper(Text t) : TagHelper
         var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var hasError = errors.Count > 0;
-        var enc = HtmlEncoder.Default;
 
         var describedBy = new List<string>();
         var html = new HtmlContentBuilder();
@@ -94,7 +93,6 @@ public class FormFieldTagHelper(Text t) : TagHelper
 
     private void AppendHintAndErrors(HtmlContentBuilder html, string id, List<string> errors)
     {
-        var enc = HtmlEncoder.Default;
         if (Hint is not null) html.AppendHtml($"<p class=\"form-hint\" id=\"{id}-hint\">{enc.Encode(t[Hint])}</p>");
         if (errors.Count > 0)
         {

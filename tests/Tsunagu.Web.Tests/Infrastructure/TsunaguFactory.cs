@@ -24,7 +24,10 @@ public class TsunaguFactory : WebApplicationFactory<Program>
 
     public TsunaguFactory() : this([]) { }
 
-    public TsunaguFactory(Dictionary<string, string?> settings)
+    /// <summary>A factory whose settings differ from the test defaults (e.g. the real rate limit).</summary>
+    public static TsunaguFactory WithSettings(Dictionary<string, string?> settings) => new(settings);
+
+    private TsunaguFactory(Dictionary<string, string?> settings)
     {
         _settings = settings;
         (_connection, _sqliteFile, _postgresDatabase) = CreateDatabase();

@@ -72,7 +72,7 @@ public class SecurityTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
 /// <summary>A factory of its own: the limit is the real one here, not the test default.</summary>
 public class RateLimitTests : IDisposable
 {
-    private readonly TsunaguFactory _factory = new(new() { ["Tsunagu:RateLimits:AccountFormsPerMinute"] = "3" });
+    private readonly TsunaguFactory _factory = TsunaguFactory.WithSettings(new() { ["Tsunagu:RateLimits:AccountFormsPerMinute"] = "3" });
 
     [Fact]
     public async Task SignIn_TooManyAttempts_AreRefusedWith429()
