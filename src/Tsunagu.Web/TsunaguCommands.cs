@@ -16,7 +16,14 @@ public static class TsunaguCommands
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
-        using var scope = app.Services.CreateScope();
+        Environment.ExitCode = await RunAsync(app.Services, args, Console.Out, Console.Error);
+        return true;
+    }
+
+    /// <summary>Runs one command; returns the process exit code (0 done, 1 refused, 2 unknown command).</summary>
+    public static async Task<int> RunAsync(IServiceProvider root, string[] args, TextWriter output, TextWriter errors)
+    {
+        using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TsunaguDb>();
         var options = ParseOptions(args.Skip(1).ToArray());
@@ -26,39 +33,39 @@ public static class TsunaguCommands
             {
                 case "migrate":
                     await DatabaseRegistration.MigrateAsync(db);
-                    Console.WriteLine("Database is up to date.");
-                    break;
+                    output.WriteLine("Database is up to date.");
+                    return 0;
                 case "seed-demo":
                     await DatabaseRegistration.MigrateAsync(db);
                     var seeder = services.GetRequiredService<DemoSeeder>();
-                    Console.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
+                    output.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
-                    Console.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
-                    break;
+                    output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
+                    return 0;
                 case "create-user":
-                    await CreateUserAsync(services, db, options);
-                    break;
+                    await DatabaseRegistration.MigrateAsync(db);
+                    output.WriteLine(await CreateUserAsync(services, db, options));
+                    return 0;
                 case "create-api-token":
-                    await CreateApiTokenAsync(services, db, options);
-                    break;
+                    await DatabaseRegistration.MigrateAsync(db);
+                    output.WriteLine(await CreateApiTokenAsync(services, db, options));
+                    return 0;
                 case "scaffold-migration":
-                    Console.WriteLine(MigrationScaffolder.Scaffold(db, args.Skip(1).ToArray()));
-                    break;
+                    output.WriteLine(MigrationScaffolder.Scaffold(db, args.Skip(1).ToArray()));
+                    return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, create-user, create-api-token, scaffold-migration.");
-                    Environment.ExitCode = 2;
-                    break;
+                    errors.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, create-user, create-api-token, scaffold-migration.");
+                    return 2;
             }
         }
         catch (CommandException ex)
         {
-            Console.Error.WriteLine(ex.Message);
-            Environment.ExitCode = 1;
+            errors.WriteLine(ex.Message);
+            return 1;
         }
-        return true;
     }
 
-    private static async Task CreateUserAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    private static async Task<string> CreateUserAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
     {
         var email = Require(o, "email");
         var password = Require(o, "password");
@@ -102,17 +109,17 @@ public static class TsunaguCommands
             db.CityMemberships.Add(new CityMembership { CityId = city.Id, UserId = user.Id, Role = role, DepartmentId = departmentId, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        Console.WriteLine($"User {email}: {(platformAdmin ? "platform administrator" : $"{CityRoles.Japanese(role)} in {city!.Slug}")}");
+        return $"User {email}: {(platformAdmin ? "platform administrator" : $"{CityRoles.Japanese(role)} in {city!.Slug}")}";
     }
 
-    private static async Task CreateApiTokenAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    private static async Task<string> CreateApiTokenAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
     {
         var email = Require(o, "email");
         var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) ?? throw new CommandException($"No user '{email}'.");
         var (secret, hash) = ApiToken.NewSecret();
         db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = o.GetValueOrDefault("name", "command line"), TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
-        Console.WriteLine(secret);
+        return secret;
     }
 
     public static CityRole ParseRole(string text)

@@ -55,7 +55,7 @@ public class FoundationJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         await page.GetByRole(AriaRole.Link, new() { Name = "二要素認証を設定する" }).ClickAsync();
         await page.AssertAccessibleAsync("08-two-factor-setup");
         var key = await page.Locator(".shared-key").TextContentAsync();
-        await page.GetByLabel("確認コード").FillAsync(Totp.Code(key!));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "確認コード" }).FillAsync(Totp.Code(key!));
         await page.GetByRole(AriaRole.Button, new() { Name = "設定する" }).ClickAsync();
         (await page.Locator(".recovery-codes li").CountAsync()).ShouldBe(10);
         await page.AssertAccessibleAsync("09-recovery-codes");
@@ -70,7 +70,7 @@ public class FoundationJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         await SignInAsync(page, email);
         await page.WaitForURLAsync("**/account/signin/two-factor**");
         await page.AssertAccessibleAsync("11-two-factor-signin");
-        await page.GetByLabel("確認コード").FillAsync(Totp.Code(key!));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "確認コード" }).FillAsync(Totp.Code(key!));
         await page.GetByRole(AriaRole.Button, new() { Name = "確認する" }).ClickAsync();
         await page.WaitForURLAsync("**/account");
 

@@ -68,7 +68,7 @@ public static class TestData
             .Where(d => db.Cities.Any(c => c.Id == d.CityId && c.Slug == citySlug)).OrderBy(d => d.SortOrder).Select(d => d.Id).FirstAsync());
 
     /// <summary>The newest outbox message to an address: how tests read the links people get by e-mail.</summary>
-    public static Task<Email.OutboxMessage> LastMailToAsync(TsunaguFactory factory, string email) =>
+    public static Task<Tsunagu.Web.Email.OutboxMessage> LastMailToAsync(TsunaguFactory factory, string email) =>
         WithDbAsync(factory, db => db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.Id).FirstAsync());
 
     public static string FirstLink(string body)
