@@ -19,6 +19,12 @@ public static class AuditRecorder
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value",
     ];
 
+    /// <summary>When an account is deleted, what identified the person is not kept in the log either.</summary>
+    private static readonly HashSet<string> PersonalFields =
+    [
+        "Email", "NormalizedEmail", "UserName", "NormalizedUserName", "PhoneNumber", "DisplayName",
+    ];
+
     /// <summary>Fields that change on every sign-in and say nothing about the record.</summary>
     private static readonly HashSet<string> NoiseFields = ["AccessFailedCount", "LastUsedAt"];
 
@@ -45,7 +51,8 @@ public static class AuditRecorder
                 var name = property.Metadata.Name;
                 if (action == "update" && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue))) continue;
                 if (NoiseFields.Contains(name) && action == "update") continue;
-                var secret = SecretFields.Contains(name);
+                var secret = SecretFields.Contains(name)
+                    || (action == "delete" && entry.Entity is Identity.AppUser && PersonalFields.Contains(name));
                 var change = new JsonObject();
                 if (action != "create") change["old"] = Value(property.OriginalValue, secret);
                 if (action != "delete") change["new"] = Value(property.CurrentValue, secret);

@@ -37,6 +37,11 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Users.Any(u => u.Id == user.Id)))).ShouldBeFalse();
         (await browser.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // The deletion is audited, without the person's e-mail address or name in the record's values.
+        var entry = await TestData.WithDbAsync(factory, db => Task.FromResult(db.AuditEntries.Single(e => e.EntityType == "AppUser" && e.Action == "delete" && e.EntityKey == user.Id)));
+        entry.Changes.ShouldNotContain(user.Email!);
+        entry.Changes.ShouldNotContain(user.DisplayName);
     }
 
     [Fact]

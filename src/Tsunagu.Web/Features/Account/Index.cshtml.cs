@@ -58,9 +58,7 @@ public class IndexModel(UserManager<AppUser> users, TsunaguDb db, CityDirectory 
         if (me is null) return false;
         Me = me;
         var cities = await directory.AllAsync();
-        var english = Text.IsEnglish;
-        Cities = [new SelectListItem(t["選んでください"], "")];
-        Cities.AddRange(cities.Select(c => new SelectListItem(c.DisplayName(english), c.Slug, c.Id == me.HomeCityId)));
+        Cities = CityChoices.For(cities, t, cities.FirstOrDefault(c => c.Id == me.HomeCityId)?.Slug);
         var rows = await db.CityMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == me.Id)
             .Select(m => new { m.CityId, m.Role, Department = m.Department == null ? null : m.Department.Name }).ToListAsync();
         Memberships = rows.Select(r => (cities.First(c => c.Id == r.CityId), r.Role, r.Department)).ToList();

@@ -82,8 +82,6 @@ public class SignUpModel(UserManager<AppUser> users, AccountService accounts, Ci
 
     private async Task LoadCitiesAsync()
     {
-        var english = Text.IsEnglish;
-        Cities = [new SelectListItem(t["選んでください"], "")];
-        Cities.AddRange((await directory.AllAsync()).Select(c => new SelectListItem(c.DisplayName(english), c.Slug, c.Slug == Input.City)));
+        Cities = CityChoices.For(await directory.AllAsync(), t, Input.City);
     }
 }
