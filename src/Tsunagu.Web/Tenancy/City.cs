@@ -17,6 +17,9 @@ public class City
 
     public string DisplayName(bool english) => english ? NameEn : Name;
     public string CentreDisplayName(bool english) => english ? CentreNameEn : CentreName;
+
+    public string PrefectureDisplayName(bool english) =>
+        english && Prefectures.OfCityCode(Code) is { } p && p.Ja == Prefecture ? p.En : Prefecture;
 }
 
 public class CityConfiguration : IEntityTypeConfiguration<City>

@@ -125,5 +125,18 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var entry = await TestData.WithDbAsync(factory, db => db.AuditEntries.SingleAsync(e => e.EntityType == "CityMembership" && e.Action == "delete" && e.EntityKey == membershipId.ToString()));
         entry.Changes.ShouldContain("\"old\":\"PlanManager\"");
     }
-}
 
+    [Fact]
+    public async Task CityAdmin_CannotRemoveTheirOwnAdministratorRole()
+    {
+        var admin = await TestData.CreateUserAsync(factory, u => u.InCity("shimonoseki", CityRole.CityAdmin).ExemptFromTwoFactor());
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(admin.Email!);
+        var membershipId = await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().Where(m => m.UserId == admin.Id).Select(m => m.Id).SingleAsync());
+        var response = await browser.PostWithTokenAsync("/shimonoseki/admin/staff", "/shimonoseki/admin/staff?handler=Remove", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString() });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, page) = await browser.GetPageAsync("/shimonoseki/admin/staff");
+        page.QuerySelector(".notice--warning")!.TextContent.ShouldContain("自分の市管理者の役割は外せません");
+        (await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().AnyAsync(m => m.Id == membershipId))).ShouldBeTrue();
+    }
+}

@@ -71,6 +71,6 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
     [GeneratedRegex(@"(?:ErrorMessage|Name) = ""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex DisplayOrError();
 
-    [GeneratedRegex(@"(?:TempData\[""Notice""\] = |hint=)""(?<text>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:TempData\[""(?:Notice|Warning)""\] = |hint=)""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex NoticeOrHint();
 }

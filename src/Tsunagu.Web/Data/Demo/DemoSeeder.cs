@@ -30,6 +30,8 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
         foreach (var seed in LoadCities())
         {
             if (!LocalGovernmentCode.IsValid(seed.Code)) throw new InvalidOperationException($"Bad city code {seed.Code} in cities.json");
+            if (Prefectures.OfCityCode(seed.Code)?.Ja != seed.Prefecture)
+                throw new InvalidOperationException($"City code {seed.Code} is not in {seed.Prefecture} (cities.json)");
             if (await db.Cities.AnyAsync(c => c.Slug == seed.Slug, ct)) continue;
             var city = new City
             {

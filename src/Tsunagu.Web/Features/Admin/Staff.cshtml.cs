@@ -68,8 +68,17 @@ public class StaffModel(StaffService staff, TsunaguDb db, Text t) : PageModel
 
     public async Task<IActionResult> OnPostRemoveAsync(int membershipId)
     {
-        if (!await staff.RemoveAsync(membershipId)) return NotFound();
-        TempData["Notice"] = "役割を外しました。";
+        switch (await staff.RemoveAsync(membershipId))
+        {
+            case StaffService.RemoveResult.NotFound:
+                return NotFound();
+            case StaffService.RemoveResult.OwnAdministratorRole:
+                TempData["Warning"] = "自分の市管理者の役割は外せません。ほかの市管理者に依頼してください。";
+                break;
+            default:
+                TempData["Notice"] = "役割を外しました。";
+                break;
+        }
         return RedirectToPage();
     }
 

@@ -8,7 +8,7 @@ using Tsunagu.Web.Tenancy;
 namespace Tsunagu.Web.Features.Admin;
 
 /// <summary>A city administrator's staff rules: invite by e-mail, grant and remove roles in their own city.</summary>
-public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountService accounts, CurrentCity currentCity)
+public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountService accounts, CurrentCity currentCity, Audit.CurrentActor actor)
 {
     public sealed record StaffRow(int MembershipId, string UserId, string Email, string DisplayName, CityRole Role, string? Department, bool TwoFactorEnabled, bool Confirmed);
 
@@ -47,13 +47,19 @@ public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountServi
         return GrantResult.Granted;
     }
 
-    /// <summary>Removes a role; an id of another city's membership matches nothing and returns false.</summary>
-    public async Task<bool> RemoveAsync(int membershipId)
+    public enum RemoveResult { Removed, NotFound, OwnAdministratorRole }
+
+    /// <summary>
+    /// Removes a role. An id of another city's membership matches nothing; an administrator cannot
+    /// remove their own administrator role, so a city is never left without one by accident.
+    /// </summary>
+    public async Task<RemoveResult> RemoveAsync(int membershipId)
     {
         var membership = await db.CityMemberships.FirstOrDefaultAsync(m => m.Id == membershipId);
-        if (membership is null) return false;
+        if (membership is null) return RemoveResult.NotFound;
+        if (membership.Role == CityRole.CityAdmin && membership.UserId == actor.UserId) return RemoveResult.OwnAdministratorRole;
         db.CityMemberships.Remove(membership);
         await db.SaveChangesAsync();
-        return true;
+        return RemoveResult.Removed;
     }
 }
