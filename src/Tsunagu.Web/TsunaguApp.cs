@@ -3,6 +3,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Features.Account;
+using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
@@ -40,7 +41,7 @@ public static class TsunaguApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
         builder.Services.AddTsunaguOperations(builder.Configuration);
         builder.Services.AddAccount();
-        builder.Services.AddScoped<Features.Admin.StaffService>();
+        builder.Services.AddAdmin();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")

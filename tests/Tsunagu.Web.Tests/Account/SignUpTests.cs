@@ -56,7 +56,8 @@ public class SignUpTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var response = await Browser.For(factory).SubmitAsync("/account/signup", Form("not-an-address", password: "short", name: "", city: ""));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
-        page.QuerySelector(".error-summary").ShouldNotBeNull();
+        page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(
+            ["#Input_DisplayName", "#Input_Email", "#Input_Password", "#Input_City"], "in the order of the form");
         page.QuerySelector("#Input_Email-error")!.TextContent.ShouldContain("メールアドレスの形式が正しくありません");
         page.QuerySelector("#Input_Password-error")!.TextContent.ShouldContain("10文字以上");
         page.QuerySelector("#Input_DisplayName-error")!.TextContent.ShouldContain("お名前を入力してください");

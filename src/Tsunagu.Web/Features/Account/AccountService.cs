@@ -83,12 +83,3 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         });
     }
 }
-
-public static class AccountRegistration
-{
-    public static IServiceCollection AddAccount(this IServiceCollection services)
-    {
-        services.AddScoped<AccountService>();
-        return services;
-    }
-}

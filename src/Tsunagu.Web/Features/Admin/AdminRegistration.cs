@@ -1,0 +1,10 @@
+namespace Tsunagu.Web.Features.Admin;
+
+public static class AdminRegistration
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<StaffService>();
+        return services;
+    }
+}
