@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
@@ -54,7 +56,27 @@ public static class TsunaguApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
 
+        // Sign-in cookies and e-mail links stay valid across restarts, and several instances can share
+        // one key folder (a shared volume) when Tsunagu:DataProtection:KeysPath points at it.
+        var keysPath = builder.Configuration["Tsunagu:DataProtection:KeysPath"];
+        if (!string.IsNullOrWhiteSpace(keysPath))
+        {
+            builder.Services.AddDataProtection().SetApplicationName("Tsunagu")
+                .PersistKeysToFileSystem(Directory.CreateDirectory(keysPath));
+        }
+
+        // Behind a reverse proxy, the client address (used by the sign-in rate limits) comes from X-Forwarded-For,
+        // but only from the proxies listed in Tsunagu:ForwardedHeaders:KnownProxies.
+        var knownProxies = builder.Configuration.GetSection("Tsunagu:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in knownProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+
         var app = builder.Build();
+
+        if (knownProxies.Length > 0) app.UseForwardedHeaders();
 
         if (!app.Environment.IsDevelopment())
         {

@@ -139,4 +139,23 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         page.QuerySelector(".notice--warning")!.TextContent.ShouldContain("自分の市管理者の役割は外せません");
         (await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().AnyAsync(m => m.Id == membershipId))).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task AccountChanges_AreInThePlatformAuditLog_NotInACitys()
+    {
+        var user = await TestData.CreateUserAsync(factory);
+        var userBrowser = Browser.For(factory);
+        await userBrowser.SignInAsync(user.Email!);
+        await userBrowser.SubmitAsync("/account/api-tokens", new Dictionary<string, string> { ["Name"] = "監査テスト" });
+
+        var platform = await TestData.CreateUserAsync(factory, u => u.AsPlatformAdmin().ExemptFromTwoFactor());
+        var platformBrowser = Browser.For(factory);
+        await platformBrowser.SignInAsync(platform.Email!);
+        var (_, page) = await platformBrowser.GetPageAsync($"/admin/audit?Entity=ApiToken&Who={Uri.EscapeDataString(user.Email!)}");
+        page.QuerySelector("main table")!.TextContent.ShouldContain("監査テスト");
+
+        var cityAdmin = await SignedInCityAdminAsync("nagato");
+        var (_, cityPage) = await cityAdmin.GetPageAsync("/nagato/admin/audit?Entity=ApiToken");
+        (cityPage.QuerySelector("main table")?.TextContent ?? "").ShouldNotContain("監査テスト");
+    }
 }

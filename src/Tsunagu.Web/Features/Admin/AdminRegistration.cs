@@ -5,6 +5,7 @@ public static class AdminRegistration
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddScoped<StaffService>();
+        services.AddScoped<Audit.AuditLog>();
         return services;
     }
 }
