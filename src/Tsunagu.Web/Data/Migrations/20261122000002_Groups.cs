@@ -49,6 +49,7 @@ public class Groups : Migration
                 SubmittedAt = table.Column<DateTime?>(nullable: true),
                 ApprovedAt = table.Column<DateTime?>(nullable: true),
                 ConfirmedAt = table.Column<DateTime?>(nullable: true),
+                SearchText = table.Column<string>(maxLength: 4000, nullable: false),
             },
             constraints: table =>
             {

@@ -57,6 +57,9 @@ public class Group : ICityOwned
     /// <summary>When the group last confirmed or updated its registration (年次更新).</summary>
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>Name, furigana and description folded for search (NFKC, katakana as hiragana, lower case).</summary>
+    public string SearchText { get; set; } = "";
+
     public List<GroupActivityField> Fields { get; set; } = [];
     public List<GroupDistrict> Districts { get; set; } = [];
     public List<GroupAdministrator> Administrators { get; set; } = [];
@@ -107,6 +110,7 @@ public class GroupConfiguration : IEntityTypeConfiguration<Group>
         b.Property(g => g.RepresentativePostalCode).HasMaxLength(8);
         b.Property(g => g.RepresentativeAddress).HasMaxLength(200);
         b.Property(g => g.ReviewComment).HasMaxLength(1000);
+        b.Property(g => g.SearchText).HasMaxLength(4000);
         b.HasOne<City>().WithMany().HasForeignKey(g => g.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<District>().WithMany().HasForeignKey(g => g.CouncilDistrictId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(g => g.ApplicantUserId).OnDelete(DeleteBehavior.SetNull);
