@@ -7,6 +7,7 @@ using Tsunagu.Web.Email;
 using Tsunagu.Web.Features.Account;
 using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
+using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
@@ -44,6 +45,7 @@ public static class TsunaguApp
         builder.Services.AddTsunaguOperations(builder.Configuration);
         builder.Services.AddAccount();
         builder.Services.AddAdmin();
+        builder.Services.AddGroups();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -99,6 +101,7 @@ public static class TsunaguApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCitiesApi();
         app.MapAccountApi();
+        app.MapGroupsApi();
         return app;
     }
 

@@ -9,7 +9,11 @@ namespace Tsunagu.Web.Features.Admin;
 public class IndexModel(IAuthorizationService authorization) : PageModel
 {
     public bool CanAdminister { get; private set; }
+    public bool CanReviewGroups { get; private set; }
 
-    public async Task OnGetAsync() =>
+    public async Task OnGetAsync()
+    {
         CanAdminister = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
+        CanReviewGroups = (await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded;
+    }
 }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+
+namespace Tsunagu.Web.Features.Groups;
+
+/// <summary>A published group's public page.</summary>
+public class DetailsModel(GroupDirectory directory, TsunaguDb db) : PageModel
+{
+    public GroupDirectory.PublicGroup Group { get; private set; } = default!;
+    public List<string> DistrictNames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var group = await directory.FindAsync(id, HttpContext.RequestAborted);
+        if (group is null) return NotFound();
+        Group = group;
+        var english = Localization.Text.IsEnglish;
+        DistrictNames = (await db.Districts.AsNoTracking().Where(d => group.Districts.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync())
+            .Select(d => english && d.NameEn is not null ? d.NameEn : d.Name).ToList();
+        return Page();
+    }
+}

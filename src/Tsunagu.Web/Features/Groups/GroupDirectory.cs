@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+
+namespace Tsunagu.Web.Features.Groups;
+
+/// <summary>The public directory: only published groups, only their public fields.</summary>
+public class GroupDirectory(TsunaguDb db)
+{
+    public const int PageSize = 20;
+
+    public sealed record Query(string? Q, int? Field, int? District, GroupType? Type, bool Recruiting, string? Sort, int Page);
+
+    /// <summary>What anyone may see of a group: never the representative's contact.</summary>
+    public sealed record PublicGroup(
+        int Id, string Name, string NameKana, string Type, string Description, IReadOnlyList<int> Fields, IReadOnlyList<int> Districts,
+        string? MeetingSchedule, string? MeetingPlace, int? MemberCount, DateOnly? FoundedOn, string? Fees, string? Website, string? SocialLinks,
+        bool RecruitingVolunteers, string? PublicContactName, string? PublicEmail, string? PublicPhone);
+
+    public sealed record Result(IReadOnlyList<PublicGroup> Groups, int Total, int Page, int Pages);
+
+    public async Task<Result> SearchAsync(Query query, CancellationToken ct = default)
+    {
+        var groups = db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved);
+        foreach (var word in SearchText.Fold(query.Q).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5))
+            groups = groups.Where(g => g.SearchText.Contains(word));
+        if (query.Field is { } field) groups = groups.Where(g => g.Fields.Any(f => f.Field == field));
+        if (query.District is { } district) groups = groups.Where(g => g.Districts.Any(d => d.DistrictId == district) || g.CouncilDistrictId == district);
+        if (query.Type is { } type) groups = groups.Where(g => g.Type == type);
+        if (query.Recruiting) groups = groups.Where(g => g.RecruitingVolunteers);
+
+        var total = await groups.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        groups = query.Sort == "new" ? groups.OrderByDescending(g => g.ApprovedAt).ThenBy(g => g.Id) : groups.OrderBy(g => g.NameKana).ThenBy(g => g.Id);
+        var rows = await Project(groups.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return new Result(rows, total, page, pages);
+    }
+
+    public Task<PublicGroup?> FindAsync(int id, CancellationToken ct = default) =>
+        Project(db.Groups.AsNoTracking().Where(g => g.Id == id && g.Status == GroupStatus.Approved)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<PublicGroup> Project(IQueryable<Group> groups) => groups.Select(g => new PublicGroup(
+        g.Id, g.Name, g.NameKana, g.Type.ToString(), g.Description,
+        g.Fields.OrderBy(f => f.Field).Select(f => f.Field).ToList(), g.Districts.Select(d => d.DistrictId).ToList(),
+        g.MeetingSchedule, g.MeetingPlace, g.MemberCount, g.FoundedOn, g.Fees, g.Website, g.SocialLinks,
+        g.RecruitingVolunteers, g.PublicContactName, g.PublicEmail, g.PublicPhone));
+}

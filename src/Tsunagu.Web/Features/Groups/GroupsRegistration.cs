@@ -1,0 +1,11 @@
+namespace Tsunagu.Web.Features.Groups;
+
+public static class GroupsRegistration
+{
+    public static IServiceCollection AddGroups(this IServiceCollection services)
+    {
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Groups.Register;
+
+public class ActivityModel(GroupService groups, UserManager<AppUser> users, CurrentCity city, Text t, TimeProvider clock)
+    : RegisterStepModel(groups, users, city)
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    protected override string NextStep => "contact";
+
+    public class InputModel
+    {
+        [Display(Name = "活動日時")]
+        [StringLength(200, ErrorMessage = "活動日時は200文字以内で入力してください。")]
+        public string? MeetingSchedule { get; set; }
+
+        [Display(Name = "活動場所")]
+        [StringLength(200, ErrorMessage = "活動場所は200文字以内で入力してください。")]
+        public string? MeetingPlace { get; set; }
+
+        [Display(Name = "会員数")]
+        [Range(1, 100000, ErrorMessage = "会員数は1から100000までの数で入力してください。")]
+        public int? MemberCount { get; set; }
+
+        [Display(Name = "設立日")]
+        public DateOnly? FoundedOn { get; set; }
+
+        [Display(Name = "会費")]
+        [StringLength(200, ErrorMessage = "会費は200文字以内で入力してください。")]
+        public string? Fees { get; set; }
+
+        [Display(Name = "ホームページ")]
+        [StringLength(300, ErrorMessage = "ホームページのアドレスは300文字以内で入力してください。")]
+        [Url(ErrorMessage = "ホームページのアドレスは https:// から入力してください。")]
+        public string? Website { get; set; }
+
+        [Display(Name = "SNSなど")]
+        [StringLength(1000, ErrorMessage = "SNSなどは1000文字以内で入力してください。")]
+        public string? SocialLinks { get; set; }
+
+        [Display(Name = "いまボランティアを募集している")]
+        public bool RecruitingVolunteers { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = new InputModel
+        {
+            MeetingSchedule = Group.MeetingSchedule, MeetingPlace = Group.MeetingPlace, MemberCount = Group.MemberCount,
+            FoundedOn = Group.FoundedOn, Fees = Group.Fees, Website = Group.Website, SocialLinks = Group.SocialLinks,
+            RecruitingVolunteers = Group.RecruitingVolunteers,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (Input.FoundedOn is { } founded && founded > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
+            ModelState.AddModelError("Input.FoundedOn", t["設立日は今日までの日付を入力してください。"]);
+        if (!ModelState.IsValid) return Page();
+        Group.MeetingSchedule = Input.MeetingSchedule?.Trim();
+        Group.MeetingPlace = Input.MeetingPlace?.Trim();
+        Group.MemberCount = Input.MemberCount;
+        Group.FoundedOn = Input.FoundedOn;
+        Group.Fees = Input.Fees?.Trim();
+        Group.Website = Input.Website?.Trim();
+        Group.SocialLinks = Input.SocialLinks?.Trim();
+        Group.RecruitingVolunteers = Input.RecruitingVolunteers;
+        await Groups.SaveAsync(Group);
+        return Next();
+    }
+}
