@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.EndToEndTests;
+
+public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Citizen_Applies_StaffReturns_CitizenCorrects_StaffApproves_GroupIsFoundInTheDirectory()
+    {
+        var citizen = await TestData.CreateUserAsync(app.Factory);
+        var staff = await TestData.CreateUserAsync(app.Factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var name = $"仙崎みなと清掃隊{Guid.NewGuid():N}"[..12];
+
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, citizen.Email!);
+        await page.GotoAsync("/nagato");
+        await page.GetByRole(AriaRole.Link, new() { Name = "団体の登録を申請する" }).First.ClickAsync();
+        await page.AssertAccessibleAsync("g01-register-start");
+        await page.GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+        (await page.Locator(".error-summary").IsVisibleAsync()).ShouldBeTrue();
+        await page.AssertAccessibleAsync("g02-about-errors");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "団体名 必須", Exact = true }).FillAsync(name);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "団体名のふりがな 必須" }).FillAsync("せんざきみなとせいそうたい");
+        await page.GetByLabel("団体の種類").SelectOptionAsync("VolunteerGroup");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "活動内容 必須" }).FillAsync("仙崎の海岸を毎月清掃しています。");
+        await page.GetByLabel("環境保全").CheckAsync();
+        await page.GetByLabel("湊").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+
+        await page.AssertAccessibleAsync("g03-activity");
+        await page.GetByLabel("いまボランティアを募集している").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+
+        await page.AssertAccessibleAsync("g04-contact");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "代表者の氏名 必須" }).FillAsync("仙崎 花子");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "代表者のメールアドレス 必須" }).FillAsync(citizen.Email!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+
+        await page.AssertAccessibleAsync("g05-check");
+        await page.GetByLabel("センターの利用規約に同意します").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "この内容で申請する" }).ClickAsync();
+        await page.AssertAccessibleAsync("g06-mine");
+
+        // Centre staff return it with a comment.
+        var staffPage = await app.NewPageAsync();
+        await SignInAsync(staffPage, staff.Email!);
+        await staffPage.GotoAsync("/nagato/admin/groups");
+        await staffPage.AssertAccessibleAsync("g07-review-queue");
+        await staffPage.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await staffPage.AssertAccessibleAsync("g08-review-detail");
+        await staffPage.GetByLabel("修正をお願いする").CheckAsync();
+        await staffPage.GetByLabel("申請者へのコメント").FillAsync("活動場所を書いてください。");
+        await staffPage.GetByRole(AriaRole.Button, new() { Name = "判断を送る" }).ClickAsync();
+
+        // The citizen corrects it and applies again.
+        await page.GotoAsync("/nagato/groups/mine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "申請内容を確認・修正する" }).ClickAsync();
+        (await page.Locator(".notice--warning").TextContentAsync() ?? "").ShouldContain("活動場所を書いてください。");
+        await page.GetByRole(AriaRole.Link, new() { Name = "活動の様子の回答を変更する" }).ClickAsync();
+        await page.GetByLabel("活動場所").FillAsync("仙崎海岸");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+        await page.GetByLabel("センターの利用規約に同意します").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "この内容で申請する" }).ClickAsync();
+
+        await staffPage.GotoAsync("/nagato/admin/groups");
+        await staffPage.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await staffPage.GetByLabel("承認して公開する").CheckAsync();
+        await staffPage.GetByRole(AriaRole.Button, new() { Name = "判断を送る" }).ClickAsync();
+
+        // Anyone finds it by part of its name, in katakana.
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync("/nagato/groups");
+        await visitor.GetByRole(AriaRole.Searchbox, new() { Name = "キーワード" }).FillAsync("セイソウ");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "検索する" }).ClickAsync();
+        await visitor.AssertAccessibleAsync("g09-directory");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        (await visitor.Locator("h1").TextContentAsync()).ShouldBe(name);
+        (await visitor.Locator("main").TextContentAsync() ?? "").ShouldContain("仙崎海岸");
+        await visitor.AssertAccessibleAsync("g10-group-page");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(TestData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/account");
+    }
+}
