@@ -119,8 +119,24 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
             body.ShouldNotContain("東深川");
         }
 
-        // The applicant became the group's administrator.
+        // The applicant became the group's administrator and keeps the profile current; the change is audited.
         (await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == id).SelectMany(g => g.Administrators).CountAsync())).ShouldBe(1);
+        var (_, own) = await applicant.GetPageAsync($"/{City}/groups/{id}");
+        own.QuerySelector($"a[href='/{City}/groups/register/{id}/check']").ShouldNotBeNull();
+        var edited = await applicant.SubmitAsync($"/{City}/groups/register/{id}/activity", new Dictionary<string, string>
+        {
+            ["Input.MeetingSchedule"] = "毎週土曜日 11時〜14時", ["Input.MeetingPlace"] = "湊公民館", ["Input.MemberCount"] = "15", ["Input.RecruitingVolunteers"] = "true",
+        });
+        edited.Headers.Location!.OriginalString.ShouldEndWith($"/{id}/check");
+        (await (await visitor.GetAsync($"/{City}/groups/{id}")).Content.ReadAsStringAsync()).ShouldContain("毎週土曜日");
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "Group" && e.EntityKey == id.ToString() && e.Action == "update")
+            .OrderByDescending(e => e.Id).FirstAsync());
+        audit.Changes.ShouldContain("毎週土曜日");
+        audit.Changes.ShouldContain("第1・第3土曜日");
+
+        // Someone who does not administer it cannot.
+        var stranger = await SignedInAsync();
+        (await stranger.GetAsync($"/{City}/groups/register/{id}/activity")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -6,16 +6,19 @@ using Tsunagu.Web.Data;
 namespace Tsunagu.Web.Features.Groups;
 
 /// <summary>A published group's public page.</summary>
-public class DetailsModel(GroupDirectory directory, TsunaguDb db) : PageModel
+public class DetailsModel(GroupDirectory directory, GroupService groups, TsunaguDb db) : PageModel
 {
     public GroupDirectory.PublicGroup Group { get; private set; } = default!;
     public List<string> DistrictNames { get; private set; } = [];
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var group = await directory.FindAsync(id, HttpContext.RequestAborted);
         if (group is null) return NotFound();
         Group = group;
+        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        CanEdit = userId is not null && await groups.IsAdministratorAsync(id, userId);
         var english = Localization.Text.IsEnglish;
         DistrictNames = (await db.Districts.AsNoTracking().Where(d => group.Districts.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync())
             .Select(d => english && d.NameEn is not null ? d.NameEn : d.Name).ToList();

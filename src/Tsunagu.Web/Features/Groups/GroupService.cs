@@ -33,10 +33,18 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         return draft;
     }
 
-    /// <summary>An application its applicant may still edit: a draft or one returned for correction.</summary>
-    public Task<Group?> FindEditableAsync(int id, string applicantId) =>
+    /// <summary>
+    /// What a person may edit: their own application while it is a draft or returned for correction,
+    /// and a published group they administer (its profile, kept current by its administrators).
+    /// </summary>
+    public Task<Group?> FindEditableAsync(int id, string userId) =>
         db.Groups.Include(g => g.Fields).Include(g => g.Districts)
-            .FirstOrDefaultAsync(g => g.Id == id && g.ApplicantUserId == applicantId && (g.Status == GroupStatus.Draft || g.Status == GroupStatus.Returned));
+            .FirstOrDefaultAsync(g => g.Id == id && (
+                (g.ApplicantUserId == userId && (g.Status == GroupStatus.Draft || g.Status == GroupStatus.Returned))
+                || (g.Status == GroupStatus.Approved && g.Administrators.Any(a => a.UserId == userId))));
+
+    public Task<bool> IsAdministratorAsync(int groupId, string userId) =>
+        db.Groups.AnyAsync(g => g.Id == groupId && g.Administrators.Any(a => a.UserId == userId));
 
     public Task<bool> NameTakenAsync(string name, int exceptId) =>
         db.Groups.AnyAsync(g => g.Name == name && g.Id != exceptId);
@@ -58,6 +66,8 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
             group.Districts.AddRange(valid.Select(d => new GroupDistrict { GroupId = group.Id, DistrictId = d }));
         }
         group.SearchText = SearchText.Of(group.Name, group.NameKana, group.Description, group.MeetingPlace);
+        // An administrator updating a published profile also confirms the registration for the year.
+        if (group.Status == GroupStatus.Approved) group.ConfirmedAt = Now;
         await db.SaveChangesAsync();
     }
 

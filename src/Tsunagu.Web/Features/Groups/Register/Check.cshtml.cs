@@ -32,6 +32,7 @@ public class CheckModel(GroupService groups, UserManager<AppUser> users, Current
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        if (Group.Status == GroupStatus.Approved) return BadRequest();
         foreach (var (_, message) in Groups.MissingForSubmission(Group)) ModelState.AddModelError(string.Empty, message);
         if (!Agree) ModelState.AddModelError(nameof(Agree), t["申請するには、センターの利用規約への同意が必要です。"]);
         if (!ModelState.IsValid)

@@ -32,8 +32,9 @@ public abstract class RegisterStepModel(GroupService groups, UserManager<AppUser
         return true;
     }
 
+    /// <summary>A published group's administrator changes one part and returns to the summary.</summary>
     protected IActionResult Next() =>
-        Redirect($"/{city.Required.Slug}/groups/register/{Id}/{(Change ? "check" : NextStep)}");
+        Redirect($"/{city.Required.Slug}/groups/register/{Id}/{(Change || Group.Status == GroupStatus.Approved ? "check" : NextStep)}");
 
     public string StepUrl(string step) => $"/{city.Required.Slug}/groups/register/{Id}/{step}";
 }
