@@ -36,6 +36,7 @@ public static class TsunaguApp
         builder.Services.AddTsunaguData(builder.Configuration);
         builder.Services.AddSingleton<CityDirectory>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoGroups>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -115,6 +116,7 @@ public static class TsunaguApp
 
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedCitiesAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

@@ -39,6 +39,7 @@ public static class TsunaguCommands
                     await DatabaseRegistration.MigrateAsync(db);
                     var seeder = services.GetRequiredService<DemoSeeder>();
                     output.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
+                    output.WriteLine($"Demo groups added: {await services.GetRequiredService<DemoGroups>().SeedAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;

@@ -59,6 +59,8 @@ public class TsunaguFactory : WebApplicationFactory<Program>
         {
             ["Tsunagu:Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:Tsunagu"] = _connection,
+            // Program's own start-up seeding runs beside the tests; the tests seed what they need themselves.
+            ["Tsunagu:SeedDemo"] = "false",
             ["Tsunagu:SeedDemoAccounts"] = "false",
             ["Tsunagu:PrintDemoAccounts"] = "false",
             ["Tsunagu:RateLimits:AccountFormsPerMinute"] = "100000",

@@ -68,7 +68,7 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
     [GeneratedRegex(@"(?<![A-Za-z])[Tt]\[""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex(@"(?:ErrorMessage|Name) = ""(?<text>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:ErrorMessage|Name) = ""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex DisplayOrError();
 
     [GeneratedRegex(@"(?:TempData\[""(?:Notice|Warning)""\] = |hint=)""(?<text>(?:[^""\\]|\\.)*)""")]

@@ -34,6 +34,7 @@ public class Groups : Migration
                 Website = table.Column<string>(maxLength: 300, nullable: true),
                 SocialLinks = table.Column<string>(maxLength: 1000, nullable: true),
                 RecruitingVolunteers = table.Column<bool>(nullable: false),
+                IsDemo = table.Column<bool>(nullable: false),
                 PublicContactName = table.Column<string>(maxLength: 100, nullable: true),
                 PublicEmail = table.Column<string>(maxLength: 256, nullable: true),
                 PublicPhone = table.Column<string>(maxLength: 20, nullable: true),

@@ -11,6 +11,8 @@ public class DetailsModel(GroupDirectory directory, GroupService groups, Tsunagu
     public GroupDirectory.PublicGroup Group { get; private set; } = default!;
     public List<string> DistrictNames { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>For a district council: its district, with the figures the city publishes.</summary>
+    public Tenancy.District? CouncilDistrict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -19,6 +21,7 @@ public class DetailsModel(GroupDirectory directory, GroupService groups, Tsunagu
         Group = group;
         var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         CanEdit = userId is not null && await groups.IsAdministratorAsync(id, userId);
+        if (group.CouncilDistrictId is { } cd) CouncilDistrict = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == cd);
         var english = Localization.Text.IsEnglish;
         DistrictNames = (await db.Districts.AsNoTracking().Where(d => group.Districts.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync())
             .Select(d => english && d.NameEn is not null ? d.NameEn : d.Name).ToList();

@@ -35,6 +35,8 @@ public class Group : ICityOwned
     public string? Website { get; set; }
     public string? SocialLinks { get; set; }
     public bool RecruitingVolunteers { get; set; }
+    /// <summary>Fictional demo data, labelled as such wherever the group is shown.</summary>
+    public bool IsDemo { get; set; }
 
     public string? PublicContactName { get; set; }
     public string? PublicEmail { get; set; }

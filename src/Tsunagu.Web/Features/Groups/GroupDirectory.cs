@@ -14,7 +14,7 @@ public class GroupDirectory(TsunaguDb db)
     public sealed record PublicGroup(
         int Id, string Name, string NameKana, string Type, string Description, IReadOnlyList<int> Fields, IReadOnlyList<int> Districts,
         string? MeetingSchedule, string? MeetingPlace, int? MemberCount, DateOnly? FoundedOn, string? Fees, string? Website, string? SocialLinks,
-        bool RecruitingVolunteers, string? PublicContactName, string? PublicEmail, string? PublicPhone);
+        bool RecruitingVolunteers, string? PublicContactName, string? PublicEmail, string? PublicPhone, int? CouncilDistrictId, bool IsDemo);
 
     public sealed record Result(IReadOnlyList<PublicGroup> Groups, int Total, int Page, int Pages);
 
@@ -31,7 +31,7 @@ public class GroupDirectory(TsunaguDb db)
         var total = await groups.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        groups = query.Sort == "new" ? groups.OrderByDescending(g => g.ApprovedAt).ThenBy(g => g.Id) : groups.OrderBy(g => g.NameKana).ThenBy(g => g.Id);
+        groups = query.Sort == "new" ? groups.OrderByDescending(g => g.ApprovedAt).ThenBy(g => g.Id) : groups.OrderBy(g => g.NameKana == "" ? g.Name : g.NameKana).ThenBy(g => g.Id);
         var rows = await Project(groups.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         return new Result(rows, total, page, pages);
     }
@@ -43,5 +43,5 @@ public class GroupDirectory(TsunaguDb db)
         g.Id, g.Name, g.NameKana, g.Type.ToString(), g.Description,
         g.Fields.OrderBy(f => f.Field).Select(f => f.Field).ToList(), g.Districts.Select(d => d.DistrictId).ToList(),
         g.MeetingSchedule, g.MeetingPlace, g.MemberCount, g.FoundedOn, g.Fees, g.Website, g.SocialLinks,
-        g.RecruitingVolunteers, g.PublicContactName, g.PublicEmail, g.PublicPhone));
+        g.RecruitingVolunteers, g.PublicContactName, g.PublicEmail, g.PublicPhone, g.CouncilDistrictId, g.IsDemo));
 }

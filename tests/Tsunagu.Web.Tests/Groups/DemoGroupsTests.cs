@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Groups;
+
+public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private async Task SeedAsync()
+    {
+        await factory.EnsurePreparedAsync();
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
+    }
+
+    [Fact]
+    public async Task EveryCity_HasABelievableDirectory_MarkedAsDemo()
+    {
+        await SeedAsync();
+        foreach (var city in new[] { "shimonoseki", "yamaguchi", "nagato", "muroran" })
+        {
+            var result = await factory.CreateClient().GetFromJsonAsync<GroupDirectory.Result>($"/api/v1/{city}/groups");
+            result!.Total.ShouldBeGreaterThanOrEqualTo(40, city);
+            result.Groups.ShouldAllBe(g => g.IsDemo);
+        }
+        var fields = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().SelectMany(g => g.Fields).Select(f => f.Field).Distinct().CountAsync());
+        fields.ShouldBeGreaterThanOrEqualTo(15);
+    }
+
+    [Fact]
+    public async Task Nagato_HasItsTenDistrictCouncils_WithTheirDistrictFigures()
+    {
+        await SeedAsync();
+        var councils = await factory.CreateClient().GetFromJsonAsync<GroupDirectory.Result>("/api/v1/nagato/groups?type=DistrictCouncil");
+        councils!.Total.ShouldBe(10);
+        councils.Groups.Select(g => g.Name).ShouldContain("俵山景観づくり委員会");
+        var tawarayama = councils.Groups.Single(g => g.Name == "俵山景観づくり委員会");
+        var (_, page) = await Browser.For(factory).GetPageAsync($"/nagato/groups/{tawarayama.Id}");
+        page.QuerySelector("main")!.TextContent.ShouldContain("1,064");
+        page.QuerySelector("main")!.TextContent.ShouldContain("50.00%");
+    }
+
+    [Fact]
+    public async Task Seeding_Twice_AddsNothing()
+    {
+        await SeedAsync();
+        using var scope = factory.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync()).ShouldBe(0);
+    }
+}
