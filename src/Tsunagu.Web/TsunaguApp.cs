@@ -7,6 +7,7 @@ using Tsunagu.Web.Email;
 using Tsunagu.Web.Features.Account;
 using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
+using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
@@ -47,6 +48,7 @@ public static class TsunaguApp
         builder.Services.AddAccount();
         builder.Services.AddAdmin();
         builder.Services.AddGroups();
+        builder.Services.AddConsultations();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")

@@ -24,6 +24,7 @@ public class TsunaguDb(DbContextOptions<TsunaguDb> options, CurrentCity currentC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Features.Groups.Group> Groups => Set<Features.Groups.Group>();
+    public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
 
     /// <summary>Read by the query filters at query time; null matches no city-owned row at all.</summary>
     public int? CurrentCityId => currentCity.Id;

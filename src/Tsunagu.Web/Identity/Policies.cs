@@ -17,6 +17,8 @@ public static class Policies
     public const string PlanManager = "plan-manager";
     public const string CouncilMember = "council-member";
     public const string GroupAdmin = "group-admin";
+    /// <summary>Consultation cases hold personal data: centre staff only, not every city role.</summary>
+    public const string ConsultationDesk = "consultation-desk";
 
     /// <summary>Request items key set when a staff role was refused only because two-factor sign-in is not on.</summary>
     public const string NeedsTwoFactorItem = "tsunagu:needs-2fa";
@@ -32,6 +34,7 @@ public static class Policies
         AddCity(options, DepartmentStaff, CityRole.DepartmentStaff, CityRole.PlanManager, CityRole.CityAdmin);
         AddCity(options, CouncilMember, CityRole.CouncilMember, CityRole.PlanManager, CityRole.CityAdmin);
         AddCity(options, GroupAdmin, CityRole.GroupAdmin, CityRole.CentreStaff, CityRole.CityAdmin);
+        AddCity(options, ConsultationDesk, CityRole.CentreStaff);
     }
 
     private static void AddCity(AuthorizationOptions options, string name, params CityRole[] roles) =>

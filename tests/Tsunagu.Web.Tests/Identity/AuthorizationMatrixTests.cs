@@ -58,6 +58,11 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/groups/register/{id:int}/check"] = Policies.SignedIn,
         ["/{city}/admin/groups"] = Policies.CentreStaff,
         ["/{city}/admin/groups/{id:int}"] = Policies.CentreStaff,
+        ["/{city}/consultations/new"] = Policies.SignedIn,
+        ["/{city}/admin/consultations"] = Policies.ConsultationDesk,
+        ["/{city}/admin/consultations/record"] = Policies.ConsultationDesk,
+        ["/{city}/admin/consultations/stats"] = Policies.ConsultationDesk,
+        ["/{city}/admin/consultations/{id:int}"] = Policies.ConsultationDesk,
         ["/api/v1/{city}/groups"] = null,
         ["/api/v1/{city}/groups/{id:int}"] = null,
     };
@@ -70,6 +75,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         [Policies.SignedIn] = Enum.GetValues<Visitor>().Where(v => v != Visitor.Anonymous).ToArray(),
         [Policies.CityAdmin] = [Visitor.CityAdmin, Visitor.PlatformAdmin],
         [Policies.CentreStaff] = [Visitor.CentreStaff, Visitor.CityAdmin, Visitor.PlatformAdmin],
+        [Policies.ConsultationDesk] = [Visitor.CentreStaff, Visitor.PlatformAdmin],
         [Policies.PlatformAdmin] = [Visitor.PlatformAdmin],
     };
 

@@ -10,10 +10,12 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
 {
     public bool CanAdminister { get; private set; }
     public bool CanReviewGroups { get; private set; }
+    public bool CanKeepConsultations { get; private set; }
 
     public async Task OnGetAsync()
     {
         CanAdminister = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
         CanReviewGroups = (await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded;
+        CanKeepConsultations = (await authorization.AuthorizeAsync(User, Policies.ConsultationDesk)).Succeeded;
     }
 }
