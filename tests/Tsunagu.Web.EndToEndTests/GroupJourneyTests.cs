@@ -81,6 +81,8 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         (await visitor.Locator("h1").TextContentAsync()).ShouldBe(name);
         (await visitor.Locator("main").TextContentAsync() ?? "").ShouldContain("仙崎海岸");
         await visitor.AssertAccessibleAsync("g10-group-page");
+        await visitor.GotoAsync("/nagato/groups/statistics");
+        await visitor.AssertAccessibleAsync("g11-statistics");
     }
 
     private static async Task SignInAsync(IPage page, string email)

@@ -50,4 +50,21 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         using var scope = factory.Services.CreateScope();
         (await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Statistics_CountGroupsByFieldDistrictAndType_WithATableBesideEachChart()
+    {
+        await SeedAsync();
+        var expected = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters()
+            .CountAsync(g => g.Status == GroupStatus.Approved && db.Cities.Any(c => c.Id == g.CityId && c.Slug == "nagato") && g.Fields.Any(f => f.Field == 7)));
+        var (_, page) = await Browser.For(factory).GetPageAsync("/nagato/groups/statistics");
+        var charts = page.QuerySelectorAll("figure.chart");
+        charts.Length.ShouldBe(4);
+        charts.ShouldAllBe(c => c.QuerySelector("svg[role=img]") != null && c.QuerySelector("table") != null);
+        var environment = page.QuerySelectorAll("#by-field-title ~ * table tr, figure.chart table tr")
+            .First(r => r.QuerySelector("th")?.TextContent == "環境保全");
+        environment.QuerySelector("td")!.TextContent.ShouldBe(expected.ToString("N0"));
+        var councils = page.QuerySelectorAll("figure.chart table tr").First(r => r.QuerySelector("th")?.TextContent == "まちづくり協議会・地域づくり協議会");
+        councils.QuerySelector("td")!.TextContent.ShouldBe("10");
+    }
 }

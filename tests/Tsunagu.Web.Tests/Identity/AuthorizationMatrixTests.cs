@@ -51,6 +51,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/groups"] = null,
         ["/{city}/groups/{id:int}"] = null,
         ["/{city}/groups/mine"] = Policies.SignedIn,
+        ["/{city}/groups/statistics"] = null,
         ["/{city}/groups/register"] = Policies.SignedIn,
         ["/{city}/groups/register/{id:int}/about"] = Policies.SignedIn,
         ["/{city}/groups/register/{id:int}/activity"] = Policies.SignedIn,
