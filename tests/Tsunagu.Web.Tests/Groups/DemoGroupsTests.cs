@@ -67,4 +67,27 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var councils = page.QuerySelectorAll("figure.chart table tr").First(r => r.QuerySelector("th")?.TextContent == "まちづくり協議会・地域づくり協議会");
         councils.QuerySelector("td")!.TextContent.ShouldBe("10");
     }
+
+    [Fact]
+    public async Task Export_AsCsvAndExcel_HasEveryGroupOfTheCityOnly()
+    {
+        await SeedAsync();
+        var staff = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", Tsunagu.Web.Identity.CityRole.CentreStaff).ExemptFromTwoFactor());
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(staff.Email!);
+        var expected = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().CountAsync(g => db.Cities.Any(c => c.Id == g.CityId && c.Slug == "muroran")));
+
+        var csv = await (await browser.GetAsync("/muroran/admin/groups/export?format=csv")).Content.ReadAsByteArrayAsync();
+        csv.Take(3).ShouldBe(System.Text.Encoding.UTF8.GetPreamble());
+        var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("団体名,ふりがな,種類,活動分野");
+        lines.Length.ShouldBe(expected + 1);
+        lines.Skip(1).ShouldAllBe(l => l.Contains("representative-muroran-") || l.Contains("council-muroran"));
+
+        var xlsx = await (await browser.GetAsync("/muroran/admin/groups/export?format=xlsx")).Content.ReadAsByteArrayAsync();
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        rows.Count.ShouldBe(expected + 1);
+        rows[0].InnerText.ShouldStartWith("団体名ふりがな");
+    }
 }

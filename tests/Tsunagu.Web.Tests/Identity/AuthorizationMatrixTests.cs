@@ -59,6 +59,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/groups/register/{id:int}/check"] = Policies.SignedIn,
         ["/{city}/admin/groups"] = Policies.CentreStaff,
         ["/{city}/admin/groups/{id:int}"] = Policies.CentreStaff,
+        ["/{city}/admin/groups/export"] = Policies.CentreStaff,
         ["/{city}/consultations/new"] = Policies.SignedIn,
         ["/{city}/admin/consultations"] = Policies.ConsultationDesk,
         ["/{city}/admin/consultations/record"] = Policies.ConsultationDesk,

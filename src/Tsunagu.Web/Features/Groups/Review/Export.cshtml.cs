@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Features.Groups.Transfer;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Groups.Review;
+
+/// <summary>Every registered group of the city, private contacts included, for centre staff: CSV or Excel.</summary>
+[Authorize(Policy = Policies.CentreStaff)]
+public class ExportModel(TsunaguDb db, CurrentCity city, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? format)
+    {
+        var rows = await GroupTable.RowsAsync(db, HttpContext.RequestAborted);
+        var stamp = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Tsunagu.Web.Shared.Display.TokyoZone).ToString("yyyyMMdd");
+        var name = $"groups-{city.Required.Slug}-{stamp}";
+        return format == "xlsx"
+            ? File(SpreadsheetFiles.Xlsx("団体", GroupTable.Headings, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : File(SpreadsheetFiles.Csv(GroupTable.Headings, rows), "text/csv; charset=utf-8", name + ".csv");
+    }
+}
