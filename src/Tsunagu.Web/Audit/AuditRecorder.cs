@@ -16,7 +16,7 @@ public static class AuditRecorder
     /// <summary>Secrets are recorded as changed, never with their values.</summary>
     private static readonly HashSet<string> SecretFields =
     [
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "Content",
     ];
 
     /// <summary>When an account is deleted, what identified the person is not kept in the log either.</summary>

@@ -25,6 +25,7 @@ public class TsunaguDb(DbContextOptions<TsunaguDb> options, CurrentCity currentC
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Features.Groups.Group> Groups => Set<Features.Groups.Group>();
     public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
+    public DbSet<Features.Groups.Transfer.ImportUpload> ImportUploads => Set<Features.Groups.Transfer.ImportUpload>();
 
     /// <summary>Read by the query filters at query time; null matches no city-owned row at all.</summary>
     public int? CurrentCityId => currentCity.Id;
