@@ -60,6 +60,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/groups"] = Policies.CentreStaff,
         ["/{city}/admin/groups/{id:int}"] = Policies.CentreStaff,
         ["/{city}/admin/groups/export"] = Policies.CentreStaff,
+        ["/{city}/admin/groups/import"] = Policies.CentreStaff,
         ["/{city}/consultations/new"] = Policies.SignedIn,
         ["/{city}/admin/consultations"] = Policies.ConsultationDesk,
         ["/{city}/admin/consultations/record"] = Policies.ConsultationDesk,

@@ -6,6 +6,7 @@ public static class GroupsRegistration
     {
         services.AddScoped<GroupService>();
         services.AddScoped<GroupDirectory>();
+        services.AddScoped<Transfer.GroupImporter>();
         return services;
     }
 }
