@@ -3,7 +3,9 @@ using BenchmarkDotNet.Running;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Tenancy;
 
+if (args.Length > 0 && args[0] is "directory" or "import") return await DirectoryLoad.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
+return 0;
 
 /// <summary>
 /// Work done on every request or every imported plan row: reading fiscal years as plans write them,
