@@ -21,7 +21,8 @@ public static class TsunaguApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name finds the Razor Pages; it is this assembly even when another program hosts it (bench/).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(TsunaguApp).Assembly.GetName().Name });
         // `dotnet run --project src/Tsunagu.Web` from the repository root makes the root the content root;
         // the settings then come from beside the built app (data/ stays relative to where it was started).
         foreach (var file in new[] { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" })

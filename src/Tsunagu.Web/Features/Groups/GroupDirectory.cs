@@ -21,10 +21,19 @@ public class GroupDirectory(TsunaguDb db)
     public async Task<Result> SearchAsync(Query query, CancellationToken ct = default)
     {
         var groups = db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved);
+        // The filters go first, as IN (…) over the indexed link tables, so the word search only scans what is left.
+        if (query.Field is { } field)
+        {
+            var withField = db.Set<GroupActivityField>().Where(f => f.Field == field).Select(f => f.GroupId);
+            groups = groups.Where(g => withField.Contains(g.Id));
+        }
+        if (query.District is { } district)
+        {
+            var inDistrict = db.Set<GroupDistrict>().Where(d => d.DistrictId == district).Select(d => d.GroupId);
+            groups = groups.Where(g => inDistrict.Contains(g.Id) || g.CouncilDistrictId == district);
+        }
         foreach (var word in SearchText.Fold(query.Q).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5))
             groups = groups.Where(g => g.SearchText.Contains(word));
-        if (query.Field is { } field) groups = groups.Where(g => g.Fields.Any(f => f.Field == field));
-        if (query.District is { } district) groups = groups.Where(g => g.Districts.Any(d => d.DistrictId == district) || g.CouncilDistrictId == district);
         if (query.Type is { } type) groups = groups.Where(g => g.Type == type);
         if (query.Recruiting) groups = groups.Where(g => g.RecruitingVolunteers);
 
