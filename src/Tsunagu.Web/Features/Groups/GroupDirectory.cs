@@ -21,16 +21,22 @@ public class GroupDirectory(TsunaguDb db)
     public async Task<Result> SearchAsync(Query query, CancellationToken ct = default)
     {
         var groups = db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved);
-        // The filters go first, as IN (…) over the indexed link tables, so the word search only scans what is left.
+        // Field and district narrow the search first: their ids come from the indexed link tables in one small query,
+        // and the word search then reads only those groups by key. Handing the database the ids, rather than a
+        // subquery, keeps PostgreSQL's planner from scanning every group of a large city for the words first.
+        IQueryable<int>? candidates = null;
         if (query.Field is { } field)
-        {
-            var withField = db.Set<GroupActivityField>().Where(f => f.Field == field).Select(f => f.GroupId);
-            groups = groups.Where(g => withField.Contains(g.Id));
-        }
+            candidates = db.Set<GroupActivityField>().Where(f => f.Field == field).Select(f => f.GroupId);
         if (query.District is { } district)
         {
-            var inDistrict = db.Set<GroupDistrict>().Where(d => d.DistrictId == district).Select(d => d.GroupId);
-            groups = groups.Where(g => inDistrict.Contains(g.Id) || g.CouncilDistrictId == district);
+            var inDistrict = db.Set<GroupDistrict>().Where(d => d.DistrictId == district).Select(d => d.GroupId)
+                .Union(db.Groups.Where(g => g.CouncilDistrictId == district).Select(g => g.Id));
+            candidates = candidates is null ? inDistrict : candidates.Intersect(inDistrict);
+        }
+        if (candidates is not null)
+        {
+            var ids = await candidates.ToListAsync(ct);
+            groups = groups.Where(g => ids.Contains(g.Id));
         }
         foreach (var word in SearchText.Fold(query.Q).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5))
             groups = groups.Where(g => g.SearchText.Contains(word));
