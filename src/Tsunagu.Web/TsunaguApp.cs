@@ -43,6 +43,7 @@ public static class TsunaguApp
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
         builder.Services.AddTsunaguOperations(builder.Configuration);
@@ -106,6 +107,7 @@ public static class TsunaguApp
         app.MapCitiesApi();
         app.MapAccountApi();
         app.MapGroupsApi();
+        app.MapGroupLogos();
         return app;
     }
 

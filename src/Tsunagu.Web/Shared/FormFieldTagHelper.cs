@@ -21,6 +21,8 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
     public int Rows { get; set; } = 5;
+    /// <summary>For type="file": the types the picker offers (the server checks the content anyway).</summary>
+    public string? Accept { get; set; }
     /// <summary>For type="select": the choices.</summary>
     public IEnumerable<SelectListItem>? Items { get; set; }
 
@@ -59,7 +61,7 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
         AppendHintAndErrors(html, id, errors);
 
         // Passwords are never written back into the page.
-        var value = Type == "password" ? "" : Convert.ToString(ViewContext.ModelState.TryGetValue(name, out var e2) && e2.AttemptedValue is not null ? e2.AttemptedValue : For.Model, System.Globalization.CultureInfo.CurrentCulture) ?? "";
+        var value = Type is "password" or "file" ? "" : Convert.ToString(ViewContext.ModelState.TryGetValue(name, out var e2) && e2.AttemptedValue is not null ? e2.AttemptedValue : For.Model, System.Globalization.CultureInfo.CurrentCulture) ?? "";
         var common = $"class=\"form-control\" id=\"{id}\" name=\"{enc.Encode(name)}\"{(required ? " required aria-required=\"true\"" : "")}{Describe(id, hasError)}"
             + (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"")
             + (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"");
@@ -76,6 +78,10 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
                     html.AppendHtml($"<option value=\"{enc.Encode(item.Value)}\"{(selected ? " selected" : "")}>{enc.Encode(item.Text)}</option>");
                 }
                 html.AppendHtml("</select>");
+                break;
+            case "file":
+                // A file input never carries a value back into the page.
+                html.AppendHtml($"<input {common} type=\"file\"{(Accept is null ? "" : $" accept=\"{enc.Encode(Accept)}\"")}>");
                 break;
             default:
                 html.AppendHtml($"<input {common} type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(value)}\">");

@@ -11,12 +11,12 @@ using Tsunagu.Web.Localization;
 namespace Tsunagu.Web.Features.Account;
 
 /// <summary>The account rules the pages share: e-mails with links, the personal data export, deletion.</summary>
-public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox outbox, Text t, IConfiguration config, IHttpContextAccessor http)
+public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox outbox, Text t, PublicLinks links)
 {
     public async Task SendConfirmationAsync(AppUser user)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = links.For($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await outbox.SendAsync(user.Email!, t["【つなぐ】メールアドレスの確認"],
             t["{0} 様\n\nつなぐへのご登録ありがとうございます。次のリンクを開いて、メールアドレスを確認してください。\n\n{1}\n\nお心当たりのない場合は、このメールを破棄してください。", user.DisplayName, link]);
     }
@@ -24,7 +24,7 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
     public async Task SendPasswordResetAsync(AppUser user)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        var link = links.For($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
         await outbox.SendAsync(user.Email!, t["【つなぐ】パスワードの再設定"],
             t["{0} 様\n\nパスワードの再設定を受け付けました。次のリンクを開いて、新しいパスワードを設定してください。\n\n{1}\n\nお心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。", user.DisplayName, link]);
     }
@@ -33,7 +33,7 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
     public async Task SendInvitationAsync(AppUser user, string cityName, string roleName)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}&invited=true");
+        var link = links.For($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}&invited=true");
         await outbox.SendAsync(user.Email!, t["【つなぐ】{0}の{1}として招待されました", cityName, roleName],
             t["{0} 様\n\n{1}の{2}としてつなぐに招待されました。次のリンクを開いてパスワードを設定し、サインインしてください。職員の役割では、二要素認証の設定が必要です。\n\n{3}", user.DisplayName, cityName, roleName, link]);
     }
@@ -45,18 +45,6 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         if (string.IsNullOrEmpty(code)) return null;
         try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
         catch (FormatException) { return null; }
-    }
-
-    /// <summary>Links in e-mail use the configured public address, never the request's Host header.</summary>
-    private string Link(string pathAndQuery)
-    {
-        var baseUrl = config["Tsunagu:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl))
-        {
-            var request = http.HttpContext?.Request;
-            baseUrl = request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}";
-        }
-        return baseUrl.TrimEnd('/') + pathAndQuery;
     }
 
     /// <summary>Everything Tsunagu holds about the person, as JSON (個人情報の開示).</summary>

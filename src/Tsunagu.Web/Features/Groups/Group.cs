@@ -58,6 +58,10 @@ public class Group : ICityOwned
     public DateTime? ApprovedAt { get; set; }
     /// <summary>When the group last confirmed or updated its registration (年次更新).</summary>
     public DateTime? ConfirmedAt { get; set; }
+    /// <summary>When the group was unpublished for not confirming its yearly renewal; cleared when it confirms.</summary>
+    public DateTime? LapsedAt { get; set; }
+    /// <summary>When the logo was last changed; null when the group has none. Also the logo address's version.</summary>
+    public DateTime? LogoUpdatedAt { get; set; }
 
     /// <summary>Name, furigana and description folded for search (NFKC, katakana as hiragana, lower case).</summary>
     public string SearchText { get; set; } = "";
@@ -65,6 +69,7 @@ public class Group : ICityOwned
     public List<GroupActivityField> Fields { get; set; } = [];
     public List<GroupDistrict> Districts { get; set; } = [];
     public List<GroupAdministrator> Administrators { get; set; } = [];
+    public GroupLogo? Logo { get; set; }
 }
 
 /// <summary>One of a group's activity fields (1–20, <see cref="ActivityFields"/>).</summary>
@@ -121,6 +126,7 @@ public class GroupConfiguration : IEntityTypeConfiguration<Group>
         b.HasMany(g => g.Fields).WithOne().HasForeignKey(f => f.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(g => g.Districts).WithOne().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(g => g.Administrators).WithOne().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(g => g.Logo).WithOne().HasForeignKey<GroupLogo>(l => l.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -14,7 +14,12 @@ public class GroupDirectory(TsunaguDb db)
     public sealed record PublicGroup(
         int Id, string Name, string NameKana, string Type, string Description, IReadOnlyList<int> Fields, IReadOnlyList<int> Districts,
         string? MeetingSchedule, string? MeetingPlace, int? MemberCount, DateOnly? FoundedOn, string? Fees, string? Website, string? SocialLinks,
-        bool RecruitingVolunteers, string? PublicContactName, string? PublicEmail, string? PublicPhone, int? CouncilDistrictId, bool IsDemo);
+        bool RecruitingVolunteers, string? PublicContactName, string? PublicEmail, string? PublicPhone, int? CouncilDistrictId, bool IsDemo,
+        DateTime? LogoUpdatedAt)
+    {
+        /// <summary>The logo's address, versioned so a changed logo is fetched again; null when there is none.</summary>
+        public string? LogoUrl(string citySlug) => LogoUpdatedAt is { } at ? $"/{citySlug}/groups/{Id}/logo?v={at.Ticks}" : null;
+    }
 
     public sealed record Result(IReadOnlyList<PublicGroup> Groups, int Total, int Page, int Pages);
 
@@ -58,5 +63,5 @@ public class GroupDirectory(TsunaguDb db)
         g.Id, g.Name, g.NameKana, g.Type.ToString(), g.Description,
         g.Fields.OrderBy(f => f.Field).Select(f => f.Field).ToList(), g.Districts.Select(d => d.DistrictId).ToList(),
         g.MeetingSchedule, g.MeetingPlace, g.MemberCount, g.FoundedOn, g.Fees, g.Website, g.SocialLinks,
-        g.RecruitingVolunteers, g.PublicContactName, g.PublicEmail, g.PublicPhone, g.CouncilDistrictId, g.IsDemo));
+        g.RecruitingVolunteers, g.PublicContactName, g.PublicEmail, g.PublicPhone, g.CouncilDistrictId, g.IsDemo, g.LogoUpdatedAt));
 }

@@ -71,6 +71,30 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Replaces the group's logo (null removes it); saved with the group's next save.</summary>
+    public async Task SetLogoAsync(Group group, string? contentType, byte[]? content)
+    {
+        var logo = await db.Set<GroupLogo>().FirstOrDefaultAsync(l => l.GroupId == group.Id);
+        if (content is null || contentType is null)
+        {
+            if (logo is not null) db.Remove(logo);
+            group.LogoUpdatedAt = null;
+            return;
+        }
+        if (logo is null) db.Add(logo = new GroupLogo { GroupId = group.Id, ContentType = contentType, Content = content });
+        logo.ContentType = contentType;
+        logo.Content = content;
+        logo.UpdatedAt = Now;
+        group.LogoUpdatedAt = logo.UpdatedAt;
+    }
+
+    /// <summary>
+    /// A group's logo: the public see a published group's; its editors and centre staff also see one under review.
+    /// </summary>
+    public Task<GroupLogo?> LogoAsync(int groupId, bool publishedOnly) =>
+        db.Groups.AsNoTracking().Where(g => g.Id == groupId && (!publishedOnly || g.Status == GroupStatus.Approved))
+            .Select(g => g.Logo).FirstOrDefaultAsync();
+
     /// <summary>What is still missing before an application can be submitted (field name → message).</summary>
     public List<(string Step, string Message)> MissingForSubmission(Group g)
     {

@@ -7,6 +7,8 @@ public static class GroupsRegistration
         services.AddScoped<GroupService>();
         services.AddScoped<GroupDirectory>();
         services.AddScoped<Transfer.GroupImporter>();
+        services.AddScoped<Renewal.RenewalService>();
+        services.AddHostedService<Renewal.RenewalEnforcement>();
         return services;
     }
 }

@@ -46,6 +46,12 @@ public class ActivityModel(GroupService groups, UserManager<AppUser> users, Curr
 
         [Display(Name = "いまボランティアを募集している")]
         public bool RecruitingVolunteers { get; set; }
+
+        [Display(Name = "ロゴ画像")]
+        public IFormFile? Logo { get; set; }
+
+        [Display(Name = "いまのロゴ画像を削除する")]
+        public bool RemoveLogo { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -65,7 +71,18 @@ public class ActivityModel(GroupService groups, UserManager<AppUser> users, Curr
         if (!await LoadAsync()) return NotFound();
         if (Input.FoundedOn is { } founded && founded > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
             ModelState.AddModelError("Input.FoundedOn", t["設立日は今日までの日付を入力してください。"]);
+        (LogoImages.Problem Problem, string? ContentType, byte[]? Content) logo = default;
+        if (Input.Logo is { Length: > 0 } upload)
+        {
+            logo = await LogoImages.ReadAsync(upload, HttpContext.RequestAborted);
+            if (logo.Problem == LogoImages.Problem.TooLarge)
+                ModelState.AddModelError("Input.Logo", t["ロゴ画像は2MB以下のファイルにしてください。"]);
+            else if (logo.Problem == LogoImages.Problem.NotAnImage)
+                ModelState.AddModelError("Input.Logo", t["ロゴ画像はPNG、JPEG、WebPのいずれかの画像にしてください。"]);
+        }
         if (!ModelState.IsValid) return Page();
+        if (logo.Content is not null) await Groups.SetLogoAsync(Group, logo.ContentType, logo.Content);
+        else if (Input.RemoveLogo) await Groups.SetLogoAsync(Group, null, null);
         Group.MeetingSchedule = Input.MeetingSchedule?.Trim();
         Group.MeetingPlace = Input.MeetingPlace?.Trim();
         Group.MemberCount = Input.MemberCount;

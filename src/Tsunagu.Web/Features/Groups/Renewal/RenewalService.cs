@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Groups.Renewal;
+
+/// <summary>Where one published group stands in the current renewal round.</summary>
+public enum RenewalState
+{
+    /// <summary>Confirmed or updated since the round started.</summary>
+    Confirmed,
+    /// <summary>Not yet, but the due date has not passed.</summary>
+    Awaiting,
+    /// <summary>Past the due date, within the grace period: flagged for the centre.</summary>
+    Overdue,
+    /// <summary>Unpublished because it did not confirm within the grace period.</summary>
+    Lapsed,
+}
+
+/// <summary>
+/// The yearly renewal (年次更新): the centre starts a round, every published group is asked by e-mail to confirm or
+/// update its registration; groups that have not by the due date are flagged, and after the grace period unpublished.
+/// A lapsed group's administrator can still confirm, which publishes it again.
+/// </summary>
+public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, PublicLinks links, Text t, TimeProvider clock)
+{
+    public const int DefaultGraceDays = 30;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Japan, where due dates are counted.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Display.TokyoZone));
+
+    public Task<RenewalRound?> CurrentRoundAsync(CancellationToken ct = default) =>
+        db.Set<RenewalRound>().OrderByDescending(r => r.FiscalYear).FirstOrDefaultAsync(ct);
+
+    public static RenewalState StateOf(Group group, RenewalRound round, DateOnly today)
+    {
+        if (group.Status == GroupStatus.Unpublished && group.LapsedAt is not null) return RenewalState.Lapsed;
+        if (group.ConfirmedAt >= round.StartedAt) return RenewalState.Confirmed;
+        return today > round.DueOn ? RenewalState.Overdue : RenewalState.Awaiting;
+    }
+
+    public sealed record Row(int Id, string Name, GroupStatus Status, DateTime? ConfirmedAt, RenewalState State);
+
+    /// <summary>Every group the round concerns: the published ones, and those it unpublished.</summary>
+    public async Task<List<Row>> GroupsAsync(RenewalRound round, CancellationToken ct = default)
+    {
+        var today = Today;
+        var groups = await db.Groups.AsNoTracking()
+            .Where(g => g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null))
+            .OrderBy(g => g.NameKana).ThenBy(g => g.Id)
+            .ToListAsync(ct);
+        return groups.Select(g => new Row(g.Id, g.Name, g.Status, g.ConfirmedAt, StateOf(g, round, today))).ToList();
+    }
+
+    public enum StartProblem { None, YearTaken, DueInPast, GraceOutOfRange }
+
+    /// <summary>Starts the year's round and asks every published group, by e-mail to its representative, to confirm.</summary>
+    public async Task<(StartProblem Problem, int Asked)> StartAsync(int fiscalYear, DateOnly dueOn, int graceDays, CancellationToken ct = default)
+    {
+        if (await db.Set<RenewalRound>().AnyAsync(r => r.FiscalYear == fiscalYear, ct)) return (StartProblem.YearTaken, 0);
+        if (dueOn < Today) return (StartProblem.DueInPast, 0);
+        if (graceDays is < 0 or > 365) return (StartProblem.GraceOutOfRange, 0);
+
+        var city = currentCity.Required;
+        var round = new RenewalRound { FiscalYear = fiscalYear, StartedAt = Now, DueOn = dueOn, GraceDays = graceDays };
+        db.Add(round);
+        var recipients = await db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved)
+            .Select(g => new { g.Name, g.RepresentativeName, g.RepresentativeEmail }).ToListAsync(ct);
+        var link = links.For($"/{city.Slug}/groups/mine");
+        var year = new FiscalYear(fiscalYear).ToJapanese();
+        foreach (var g in recipients)
+        {
+            outbox.Enqueue(g.RepresentativeEmail, t["【つなぐ】{0}の団体登録の更新をお願いします", year],
+                t["{0} 様\n\n{1}では、毎年、登録団体の皆さまに登録内容の確認をお願いしています。「{2}」の登録内容を確認し、{3}までに「登録内容を確認しました」を押すか、変わったところを更新してください。\n\n{4}\n\n期限を過ぎても確認がない場合、{5}日後に団体の公開を停止します。",
+                    g.RepresentativeName, city.CentreName, g.Name, JapaneseDates.ToJapaneseDate(dueOn), link, graceDays]);
+        }
+        await db.SaveChangesAsync(ct);
+        return (StartProblem.None, recipients.Count);
+    }
+
+    /// <summary>A group administrator confirms the registration is current; a lapsed group is published again.</summary>
+    public async Task<bool> ConfirmAsync(int groupId, string userId, CancellationToken ct = default)
+    {
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId
+            && (g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null))
+            && g.Administrators.Any(a => a.UserId == userId), ct);
+        if (group is null) return false;
+        group.ConfirmedAt = Now;
+        if (group.Status == GroupStatus.Unpublished)
+        {
+            group.Status = GroupStatus.Approved;
+            group.LapsedAt = null;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Whether a group needs its administrator to confirm this year (shown on their own page).</summary>
+    public async Task<Dictionary<int, (RenewalState State, DateOnly DueOn)>> StatesForAsync(IEnumerable<Group> groups, CancellationToken ct = default)
+    {
+        var round = await CurrentRoundAsync(ct);
+        if (round is null) return [];
+        var today = Today;
+        return groups.Where(g => g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null))
+            .ToDictionary(g => g.Id, g => (StateOf(g, round, today), round.DueOn));
+    }
+
+    /// <summary>
+    /// Unpublishes the groups of the current city that have not confirmed by the end of the grace period, and tells them.
+    /// Running it again changes nothing more. Returns how many groups it unpublished.
+    /// </summary>
+    public async Task<int> EnforceAsync(CancellationToken ct = default)
+    {
+        var round = await CurrentRoundAsync(ct);
+        if (round is null || Today < round.UnpublishOn) return 0;
+        var city = currentCity.Required;
+        var lapsed = await db.Groups
+            .Where(g => g.Status == GroupStatus.Approved && (g.ConfirmedAt == null || g.ConfirmedAt < round.StartedAt))
+            .ToListAsync(ct);
+        var link = links.For($"/{city.Slug}/groups/mine");
+        foreach (var g in lapsed)
+        {
+            g.Status = GroupStatus.Unpublished;
+            g.LapsedAt = Now;
+            outbox.Enqueue(g.RepresentativeEmail, t["【つなぐ】団体の公開を停止しました"],
+                t["{0} 様\n\n「{1}」の登録内容の確認が期限までになかったため、{2}の団体一覧での公開を停止しました。登録内容を確認すると、再び公開されます。\n\n{3}",
+                    g.RepresentativeName, g.Name, city.Name, link]);
+        }
+        round.EnforcedAt ??= lapsed.Count > 0 ? Now : null;
+        await db.SaveChangesAsync(ct);
+        return lapsed.Count;
+    }
+}
+
+/// <summary>Once an hour, unpublishes in every city the groups whose renewal grace period has ended.</summary>
+public class RenewalEnforcement(IServiceScopeFactory scopes, ILogger<RenewalEnforcement> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first run waits an hour too: at start-up the database may still be migrating, and a day's
+        // precision is all a grace period needs.
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Renewal enforcement failed; it runs again in an hour.");
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        List<City> cities;
+        using (var scope = scopes.CreateScope())
+            cities = await scope.ServiceProvider.GetRequiredService<TsunaguDb>().Cities.AsNoTracking().ToListAsync(ct);
+        foreach (var city in cities)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(city);
+            // Recorded in the audit log as the system, not as a person.
+            scope.ServiceProvider.GetRequiredService<Audit.CurrentActor>().Set("system", "renewal-enforcement");
+            var count = await scope.ServiceProvider.GetRequiredService<RenewalService>().EnforceAsync(ct);
+            if (count > 0) log.LogInformation("Unpublished {Count} groups of {City} whose renewal lapsed.", count, city.Slug);
+        }
+    }
+}
