@@ -34,6 +34,10 @@ public class NewsService(TsunaguDb db, TimeProvider clock)
         return new Page<NewsItem>(items, total, number, pages);
     }
 
+    /// <summary>For staff: the latest 200, drafts included.</summary>
+    public Task<List<NewsItem>> StaffNewsAsync(CancellationToken ct = default) =>
+        db.Set<NewsItem>().AsNoTracking().OrderByDescending(n => n.PublishedOn).ThenByDescending(n => n.Id).Take(200).ToListAsync(ct);
+
     public Task<NewsItem?> FindNewsAsync(int id, bool includeDrafts = false, CancellationToken ct = default) =>
         db.Set<NewsItem>().FirstOrDefaultAsync(n => n.Id == id && (includeDrafts || n.IsPublished), ct);
 
@@ -106,6 +110,10 @@ public class NewsService(TsunaguDb db, TimeProvider clock)
     }
 
     // ---- case studies ----
+
+    /// <summary>For staff: the latest 200, drafts included.</summary>
+    public Task<List<CaseStudy>> StaffCasesAsync(CancellationToken ct = default) =>
+        db.Set<CaseStudy>().AsNoTracking().OrderByDescending(c => c.PublishedOn).ThenByDescending(c => c.Id).Take(200).ToListAsync(ct);
 
     public async Task<List<CaseStudy>> CasesAsync(int? field, CollaborationForm? form, CaseKind? kind, bool includeDrafts = false, CancellationToken ct = default)
     {
