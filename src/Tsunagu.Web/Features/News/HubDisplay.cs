@@ -20,13 +20,11 @@ public static class HubDisplay
     public static string Field(int number, bool english) =>
         ActivityFields.Find(number) is { } f ? (english ? f.NameEn : f.ShortName) : number.ToString(CultureInfo.InvariantCulture);
 
-    public static string Amount(GrantNotice notice, Text t)
-    {
-        var parts = new List<string>();
-        if (notice.AmountMaxYen is { } yen) parts.Add(t["上限{0}円", yen.ToString("N0", CultureInfo.InvariantCulture)]);
-        if (!string.IsNullOrWhiteSpace(notice.AmountNote)) parts.Add(notice.AmountNote);
-        return parts.Count == 0 ? t["募集要項をご覧ください"] : string.Join("（", parts) + (parts.Count > 1 ? "）" : "");
-    }
+    /// <summary>The amount as the notice words it; otherwise the maximum in yen.</summary>
+    public static string Amount(GrantNotice notice, Text t) =>
+        !string.IsNullOrWhiteSpace(notice.AmountNote) ? notice.AmountNote
+        : notice.AmountMaxYen is { } yen ? t["上限{0}円", yen.ToString("N0", CultureInfo.InvariantCulture)]
+        : t["募集要項をご覧ください"];
 
     /// <summary>Centre staff of the city see drafts on the public pages too (a preview), marked as such.</summary>
     public static async Task<bool> IsStaffAsync(PageModel page, IAuthorizationService authorization) =>
