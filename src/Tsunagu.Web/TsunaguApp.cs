@@ -9,6 +9,7 @@ using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
@@ -39,6 +40,7 @@ public static class TsunaguApp
         builder.Services.AddSingleton<CityDirectory>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoGroups>();
+        builder.Services.AddScoped<DemoNews>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -51,6 +53,7 @@ public static class TsunaguApp
         builder.Services.AddAdmin();
         builder.Services.AddGroups();
         builder.Services.AddConsultations();
+        builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -108,6 +111,7 @@ public static class TsunaguApp
         app.MapAccountApi();
         app.MapGroupsApi();
         app.MapGroupLogos();
+        app.MapNews();
         return app;
     }
 
@@ -122,6 +126,7 @@ public static class TsunaguApp
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedCitiesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

@@ -40,6 +40,7 @@ public static class TsunaguCommands
                     var seeder = services.GetRequiredService<DemoSeeder>();
                     output.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
                     output.WriteLine($"Demo groups added: {await services.GetRequiredService<DemoGroups>().SeedAsync()}");
+                    output.WriteLine($"Demo news, grant notices and case studies added: {await services.GetRequiredService<DemoNews>().SeedAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;

@@ -26,6 +26,9 @@ public class TsunaguDb(DbContextOptions<TsunaguDb> options, CurrentCity currentC
     public DbSet<Features.Groups.Group> Groups => Set<Features.Groups.Group>();
     public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
     public DbSet<Features.Groups.Transfer.ImportUpload> ImportUploads => Set<Features.Groups.Transfer.ImportUpload>();
+    public DbSet<Features.News.NewsItem> NewsItems => Set<Features.News.NewsItem>();
+    public DbSet<Features.News.GrantNotice> GrantNotices => Set<Features.News.GrantNotice>();
+    public DbSet<Features.News.CaseStudy> CaseStudies => Set<Features.News.CaseStudy>();
 
     /// <summary>Read by the query filters at query time; null matches no city-owned row at all.</summary>
     public int? CurrentCityId => currentCity.Id;

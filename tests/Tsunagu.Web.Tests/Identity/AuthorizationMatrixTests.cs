@@ -72,6 +72,23 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/consultations/{id:int}"] = Policies.ConsultationDesk,
         ["/api/v1/{city}/groups"] = null,
         ["/api/v1/{city}/groups/{id:int}"] = null,
+        ["/{city}/news"] = null,
+        ["/{city}/news/{id:int}"] = null,
+        ["/{city}/grants"] = null,
+        ["/{city}/grants/{id:int}"] = null,
+        ["/{city}/cases"] = null,
+        ["/{city}/cases/{id:int}"] = null,
+        ["/{city}/search"] = null,
+        ["/{city}/feed.atom"] = null,
+        ["/{city}/admin/news"] = Policies.CentreStaff,
+        ["/{city}/admin/news/new"] = Policies.CentreStaff,
+        ["/{city}/admin/news/{id:int}"] = Policies.CentreStaff,
+        ["/{city}/admin/grants"] = Policies.CentreStaff,
+        ["/{city}/admin/grants/new"] = Policies.CentreStaff,
+        ["/{city}/admin/grants/{id:int}"] = Policies.CentreStaff,
+        ["/{city}/admin/cases"] = Policies.CentreStaff,
+        ["/{city}/admin/cases/new"] = Policies.CentreStaff,
+        ["/{city}/admin/cases/{id:int}"] = Policies.CentreStaff,
     };
 
     public enum Visitor { Anonymous, Citizen, GroupAdmin, CentreStaff, DepartmentStaff, PlanManager, CouncilMember, CityAdmin, CityAdminWithoutTwoFactor, OtherCityAdmin, PlatformAdmin }
