@@ -40,6 +40,7 @@ public static class TsunaguApp
         builder.Services.AddSingleton<CityDirectory>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoGroups>();
+        builder.Services.AddScoped<DemoConsultations>();
         builder.Services.AddScoped<DemoNews>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
@@ -127,6 +128,7 @@ public static class TsunaguApp
         await seeder.SeedCitiesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

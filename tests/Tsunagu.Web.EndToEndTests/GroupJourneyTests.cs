@@ -79,11 +79,45 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await visitor.AssertAccessibleAsync("g09-directory");
         await visitor.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         (await visitor.Locator("h1").TextContentAsync()).ShouldBe(name);
+        var groupUrl = visitor.Url;
         (await visitor.Locator("main").TextContentAsync() ?? "").ShouldContain("仙崎海岸");
         await visitor.AssertAccessibleAsync("g10-group-page");
         await visitor.GotoAsync("/nagato/groups/statistics");
         await visitor.AssertAccessibleAsync("g11-statistics");
+
+        // The same public data is in the API, without the representative's contact.
+        var api = await visitor.APIRequest.GetAsync($"/api/v1/nagato/groups?q={Uri.EscapeDataString("みなと")}");
+        var json = await api.TextAsync();
+        json.ShouldContain(name);
+        json.ShouldNotContain("仙崎 花子");
+
+        // The citizen, now the group's administrator, keeps its profile current and adds a logo.
+        await page.GotoAsync("/nagato/groups/mine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "登録内容を確認・変更する" }).ClickAsync();
+        await page.AssertAccessibleAsync("g12-admin-check");
+        await page.GetByRole(AriaRole.Link, new() { Name = "活動の様子の回答を変更する" }).ClickAsync();
+        await page.GetByLabel("活動日時").FillAsync("毎月第1日曜日 8時から");
+        await page.GetByLabel("ロゴ画像").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = LogoPng });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して次へ" }).ClickAsync();
+        await page.AssertAccessibleAsync("g13-admin-saved");
+        await visitor.GotoAsync(groupUrl);
+        (await visitor.Locator("main").TextContentAsync() ?? "").ShouldContain("毎月第1日曜日 8時から");
+        (await visitor.Locator("main img.group-logo").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(2);
+
+        // Yearly renewal: the centre asks, the administrator confirms.
+        await staffPage.GotoAsync("/nagato/admin/groups/renewal");
+        await staffPage.AssertAccessibleAsync("g14-renewal");
+        await staffPage.GetByRole(AriaRole.Button, new() { Name = "更新を始めて確認をお願いする" }).ClickAsync();
+        (await staffPage.Locator("main").TextContentAsync() ?? "").ShouldContain("確認待ち");
+        await page.GotoAsync("/nagato/groups/mine");
+        await page.AssertAccessibleAsync("g15-mine-renewal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登録内容を確認しました（変更なし）" }).ClickAsync();
+        (await page.Locator("main").TextContentAsync() ?? "").ShouldContain("登録内容の確認を受け付けました");
     }
+
+    /// <summary>A real 2×1 PNG, so the browser can draw it.</summary>
+    private static readonly byte[] LogoPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGOQilnw//91hv8AE5gE60vsOCoAAAAASUVORK5CYII=");
 
     private static async Task SignInAsync(IPage page, string email)
     {

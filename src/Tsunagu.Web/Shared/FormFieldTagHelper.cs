@@ -61,7 +61,11 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
         AppendHintAndErrors(html, id, errors);
 
         // Passwords are never written back into the page.
-        var value = Type is "password" or "file" ? "" : Convert.ToString(ViewContext.ModelState.TryGetValue(name, out var e2) && e2.AttemptedValue is not null ? e2.AttemptedValue : For.Model, System.Globalization.CultureInfo.CurrentCulture) ?? "";
+        var shown = ViewContext.ModelState.TryGetValue(name, out var e2) && e2.AttemptedValue is not null ? e2.AttemptedValue : For.Model;
+        // A date field takes ISO dates (yyyy-MM-dd) whatever the page's language.
+        if (Type == "date" && shown is DateOnly or DateTime)
+            shown = shown is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ((DateTime)shown).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var value = Type is "password" or "file" ? "" : Convert.ToString(shown, System.Globalization.CultureInfo.CurrentCulture) ?? "";
         var common = $"class=\"form-control\" id=\"{id}\" name=\"{enc.Encode(name)}\"{(required ? " required aria-required=\"true\"" : "")}{Describe(id, hasError)}"
             + (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"")
             + (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"");

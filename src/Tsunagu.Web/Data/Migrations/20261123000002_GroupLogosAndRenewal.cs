@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tsunagu.Web.Data.Migrations;
 
-/// <summary>Group logos, and the yearly renewal rounds with the groups they unpublished.</summary>
+/// <summary>Group logos, the yearly renewal rounds with the groups they unpublished, and demo consultations.</summary>
 [DbContext(typeof(TsunaguDb))]
 [Migration("20261123000002_GroupLogosAndRenewal")]
 public class GroupLogosAndRenewal : Migration
@@ -14,6 +14,11 @@ public class GroupLogosAndRenewal : Migration
     {
         migrationBuilder.AddColumn<DateTime>(name: "LapsedAt", table: "Groups", nullable: true);
         migrationBuilder.AddColumn<DateTime>(name: "LogoUpdatedAt", table: "Groups", nullable: true);
+        // Existing cases are real ones; the default only fills them and is dropped again, as the model has none
+        // (SQLite cannot drop a default without rebuilding the table, and nothing there reads it).
+        migrationBuilder.AddColumn<bool>(name: "IsDemo", table: "Consultations", nullable: false, defaultValue: false);
+        if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            migrationBuilder.Sql("ALTER TABLE \"Consultations\" ALTER COLUMN \"IsDemo\" DROP DEFAULT;");
 
         migrationBuilder.CreateTable(
             name: "RenewalRounds",
@@ -69,5 +74,6 @@ public class GroupLogosAndRenewal : Migration
         migrationBuilder.DropTable("RenewalRounds");
         migrationBuilder.DropColumn(name: "LogoUpdatedAt", table: "Groups");
         migrationBuilder.DropColumn(name: "LapsedAt", table: "Groups");
+        migrationBuilder.DropColumn(name: "IsDemo", table: "Consultations");
     }
 }

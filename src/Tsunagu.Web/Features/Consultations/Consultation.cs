@@ -34,6 +34,8 @@ public class Consultation : ICityOwned
     public string? AssigneeUserId { get; set; }
     public DateTime ReceivedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Fictional demo data, labelled as such on the desk.</summary>
+    public bool IsDemo { get; set; }
 
     public List<ConsultationNote> Notes { get; set; } = [];
     public List<ConsultationFollowUp> FollowUps { get; set; } = [];
