@@ -66,6 +66,8 @@ public class FoundationJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
 
         // Sign out and in again: now the code is asked for.
         await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
+        // Wait for the sign-out to land before navigating on, or the next navigation can cancel it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "サインイン", Exact = true }).First.WaitForAsync();
         await page.GotoAsync("/account/signin");
         await SignInAsync(page, email);
         await page.WaitForURLAsync("**/account/signin/two-factor**");
