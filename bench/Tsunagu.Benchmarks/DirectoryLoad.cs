@@ -64,7 +64,8 @@ public static class DirectoryLoad
         // Words (one partial, in katakana against hiragana furigana) and two filters, as a person would search.
         var url = $"{address}/nagato/groups?q={Uri.EscapeDataString("ショクドウ")}&field=13&district={districtId}";
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        for (var i = 0; i < 30; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
+        // Warm-up: a running server has compiled its code paths (tiered JIT) and filled its caches.
+        for (var i = 0; i < 300; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
 
         if (Environment.GetEnvironmentVariable("BENCH_BREAKDOWN") == "1")
         {

@@ -74,8 +74,7 @@ public class TsunaguDb(DbContextOptions<TsunaguDb> options, CurrentCity currentC
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditRecorder.Complete(pending, actor, currentCity.Id));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditWriter.InsertAsync(Database, AuditRecorder.Complete(pending, actor, currentCity.Id).ToList(), cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return count;
         }

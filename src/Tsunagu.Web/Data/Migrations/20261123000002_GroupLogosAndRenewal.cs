@@ -5,13 +5,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tsunagu.Web.Data.Migrations;
 
-/// <summary>Group logos, the yearly renewal rounds with the groups they unpublished, and demo consultations.</summary>
+/// <summary>Covering indexes for the directory's filters, group logos, the yearly renewal rounds with the groups they unpublished, and demo consultations.</summary>
 [DbContext(typeof(TsunaguDb))]
 [Migration("20261123000002_GroupLogosAndRenewal")]
 public class GroupLogosAndRenewal : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex(name: "IX_GroupActivityFields_Field", table: "GroupActivityFields");
+        migrationBuilder.CreateIndex(name: "IX_GroupActivityFields_Field_GroupId", table: "GroupActivityFields", columns: new[] { "Field", "GroupId" });
+        migrationBuilder.DropIndex(name: "IX_GroupDistricts_DistrictId", table: "GroupDistricts");
+        migrationBuilder.CreateIndex(name: "IX_GroupDistricts_DistrictId_GroupId", table: "GroupDistricts", columns: new[] { "DistrictId", "GroupId" });
         migrationBuilder.AddColumn<DateTime>(name: "LapsedAt", table: "Groups", nullable: true);
         migrationBuilder.AddColumn<DateTime>(name: "LogoUpdatedAt", table: "Groups", nullable: true);
         // Existing cases are real ones; the default only fills them and is dropped again, as the model has none
@@ -75,5 +79,9 @@ public class GroupLogosAndRenewal : Migration
         migrationBuilder.DropColumn(name: "LogoUpdatedAt", table: "Groups");
         migrationBuilder.DropColumn(name: "LapsedAt", table: "Groups");
         migrationBuilder.DropColumn(name: "IsDemo", table: "Consultations");
+        migrationBuilder.DropIndex(name: "IX_GroupDistricts_DistrictId_GroupId", table: "GroupDistricts");
+        migrationBuilder.CreateIndex(name: "IX_GroupDistricts_DistrictId", table: "GroupDistricts", column: "DistrictId");
+        migrationBuilder.DropIndex(name: "IX_GroupActivityFields_Field_GroupId", table: "GroupActivityFields");
+        migrationBuilder.CreateIndex(name: "IX_GroupActivityFields_Field", table: "GroupActivityFields", column: "Field");
     }
 }

@@ -136,7 +136,8 @@ public class GroupActivityFieldConfiguration : IEntityTypeConfiguration<GroupAct
     {
         b.ToTable("GroupActivityFields");
         b.HasKey(f => new { f.GroupId, f.Field });
-        b.HasIndex(f => f.Field);
+        // Covering: the directory reads a field's group ids from the index alone.
+        b.HasIndex(f => new { f.Field, f.GroupId });
     }
 }
 
@@ -146,6 +147,8 @@ public class GroupDistrictConfiguration : IEntityTypeConfiguration<GroupDistrict
     {
         b.ToTable("GroupDistricts");
         b.HasKey(d => new { d.GroupId, d.DistrictId });
+        // Covering, as for fields; it also serves the foreign key on DistrictId.
+        b.HasIndex(d => new { d.DistrictId, d.GroupId });
         b.HasOne<District>().WithMany().HasForeignKey(d => d.DistrictId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -57,6 +57,8 @@ public class ImportModel(GroupImporter importer, TsunaguDb db, UserManager<AppUs
         // Only one's own upload, in this city, not yet committed.
         var upload = await db.ImportUploads.FirstOrDefaultAsync(u => u.Id == uploadId && u.UserId == userId && u.CommittedAt == null);
         if (upload is null) return NotFound();
+        // Marked before the import so that it is written in the import's transaction: committed once, or not at all.
+        upload.CommittedAt = clock.GetUtcNow().UtcDateTime;
         var result = await importer.CommitAsync(upload.Content, HttpContext.RequestAborted);
         if (!result.Ok)
         {
@@ -64,8 +66,6 @@ public class ImportModel(GroupImporter importer, TsunaguDb db, UserManager<AppUs
             Checked = result;
             return Page();
         }
-        upload.CommittedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
         TempData["Notice"] = t["{0}件の団体を取り込みました。", result.Groups.Count];
         return Redirect($"/{city.Required.Slug}/admin/groups?status=Approved");
     }
