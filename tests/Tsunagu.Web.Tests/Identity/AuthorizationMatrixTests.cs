@@ -64,6 +64,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/groups/renewal"] = Policies.CentreStaff,
         ["/{city}/admin/groups/{id:int}/logo"] = Policies.CentreStaff,
         ["/{city}/groups/{id:int}/logo"] = null,
+        ["/{city}/groups/{id:int}/administrators"] = Policies.SignedIn,
         ["/{city}/groups/register/{id:int}/logo"] = Policies.SignedIn,
         ["/{city}/consultations/new"] = Policies.SignedIn,
         ["/{city}/admin/consultations"] = Policies.ConsultationDesk,

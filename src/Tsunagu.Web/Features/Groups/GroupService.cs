@@ -95,6 +95,45 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         db.Groups.AsNoTracking().Where(g => g.Id == groupId && (!publishedOnly || g.Status == GroupStatus.Approved))
             .Select(g => g.Logo).FirstOrDefaultAsync();
 
+    public sealed record Administrator(string UserId, string DisplayName, string? Email);
+
+    public enum AdministratorChange { Done, NoAccount, AlreadyThere, LastOne }
+
+    /// <summary>The group's administrators (the group is looked up through the city filter first).</summary>
+    public Task<List<Administrator>> AdministratorsAsync(int groupId) =>
+        (from a in db.Set<GroupAdministrator>()
+         where a.GroupId == groupId && db.Groups.Any(g => g.Id == groupId)
+         join u in db.Users on a.UserId equals u.Id
+         orderby u.DisplayName
+         select new Administrator(u.Id, u.DisplayName, u.Email)).ToListAsync();
+
+    /// <summary>Adds an existing account as the group's administrator, gives it the city's group role, and tells the person.</summary>
+    public async Task<AdministratorChange> AddAdministratorAsync(Group group, string email)
+    {
+        var normalized = email.ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        if (user is null) return AdministratorChange.NoAccount;
+        if (await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == group.Id && a.UserId == user.Id)) return AdministratorChange.AlreadyThere;
+        db.Add(new GroupAdministrator { GroupId = group.Id, UserId = user.Id, CreatedAt = Now });
+        if (!await db.CityMemberships.AnyAsync(m => m.UserId == user.Id && m.Role == CityRole.GroupAdmin))
+            db.CityMemberships.Add(new CityMembership { UserId = user.Id, Role = CityRole.GroupAdmin, CreatedAt = Now });
+        outbox.Enqueue(user.Email!, t["【つなぐ】団体の管理者になりました"],
+            t["{0} 様\n\n「{1}」の管理者に追加されました。つなぐにサインインすると、「自分の申請と団体」から団体の登録内容を変更できます。", user.DisplayName, group.Name]);
+        await db.SaveChangesAsync();
+        return AdministratorChange.Done;
+    }
+
+    /// <summary>Removes an administrator; a group always keeps at least one.</summary>
+    public async Task<AdministratorChange> RemoveAdministratorAsync(Group group, string userId)
+    {
+        var admins = await db.Set<GroupAdministrator>().Where(a => a.GroupId == group.Id).ToListAsync();
+        if (admins.Find(a => a.UserId == userId) is not { } admin) return AdministratorChange.Done;
+        if (admins.Count == 1) return AdministratorChange.LastOne;
+        db.Remove(admin);
+        await db.SaveChangesAsync();
+        return AdministratorChange.Done;
+    }
+
     /// <summary>What is still missing before an application can be submitted (field name → message).</summary>
     public List<(string Step, string Message)> MissingForSubmission(Group g)
     {
