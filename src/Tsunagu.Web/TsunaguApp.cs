@@ -9,6 +9,7 @@ using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
@@ -41,6 +42,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoGroups>();
         builder.Services.AddScoped<DemoConsultations>();
+        builder.Services.AddScoped<DemoPlans>();
         builder.Services.AddScoped<DemoNews>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
@@ -54,6 +56,7 @@ public static class TsunaguApp
         builder.Services.AddAdmin();
         builder.Services.AddGroups();
         builder.Services.AddConsultations();
+        builder.Services.AddPlans();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -129,6 +132,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

@@ -32,7 +32,16 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
             if (!LocalGovernmentCode.IsValid(seed.Code)) throw new InvalidOperationException($"Bad city code {seed.Code} in cities.json");
             if (Prefectures.OfCityCode(seed.Code)?.Ja != seed.Prefecture)
                 throw new InvalidOperationException($"City code {seed.Code} is not in {seed.Prefecture} (cities.json)");
-            if (await db.Cities.AnyAsync(c => c.Slug == seed.Slug, ct)) continue;
+            if (await db.Cities.FirstOrDefaultAsync(c => c.Slug == seed.Slug, ct) is { } existing)
+            {
+                // A city loaded by an earlier version gets the departments added to cities.json since (the demo plans name them).
+                var known = await db.Departments.IgnoreQueryFilters().Where(d => d.CityId == existing.Id).Select(d => d.Name).ToListAsync(ct);
+                var next = known.Count;
+                foreach (var d in seed.Departments.Where(d => !known.Contains(d.Name)))
+                    db.Departments.Add(new Department { CityId = existing.Id, Name = d.Name, NameEn = d.NameEn, SortOrder = ++next });
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             var city = new City
             {
                 Slug = seed.Slug, Code = seed.Code, Name = seed.Name, NameEn = seed.NameEn, Prefecture = seed.Prefecture,

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Plans;
+
+public enum IndicatorDirection { Higher, Lower }
+
+/// <summary>An indicator (成果指標) of a plan or of one of its nodes, with its baseline, target and yearly actuals.</summary>
+public class Indicator : ICityOwned
+{
+    public int Id { get; set; }
+    public int CityId { get; set; }
+    public int PlanId { get; set; }
+    public int? NodeId { get; set; }
+    public int SortOrder { get; set; }
+    public required string Name { get; set; }
+    public required string Unit { get; set; }
+    public IndicatorDirection Direction { get; set; }
+    public int BaselineYear { get; set; }
+    public decimal BaselineValue { get; set; }
+    public int TargetYear { get; set; }
+    public decimal TargetValue { get; set; }
+    /// <summary>"manual" (entered by the plan manager) or the name of a computed source (<see cref="IndicatorSources"/>).</summary>
+    public required string Source { get; set; }
+    public string? Note { get; set; }
+
+    public List<IndicatorActual> Actuals { get; set; } = [];
+    public PlanNode? Node { get; set; }
+
+    /// <summary>Where a straight path from baseline to target stands in a fiscal year.</summary>
+    public decimal PathValue(int fiscalYear)
+    {
+        if (TargetYear == BaselineYear) return TargetValue;
+        var share = Math.Clamp((decimal)(fiscalYear - BaselineYear) / (TargetYear - BaselineYear), 0m, 1m);
+        return BaselineValue + (TargetValue - BaselineValue) * share;
+    }
+
+    /// <summary>Progress from baseline towards target, in percent (100 = target reached), or null if they are equal.</summary>
+    public decimal? Achievement(decimal actual) =>
+        TargetValue == BaselineValue ? null : Math.Round((actual - BaselineValue) / (TargetValue - BaselineValue) * 100m, 1);
+}
+
+public class IndicatorActual
+{
+    public int IndicatorId { get; set; }
+    public int FiscalYear { get; set; }
+    public decimal Value { get; set; }
+}
+
+public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.ToTable("Indicators");
+        b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.Unit).HasMaxLength(20);
+        b.Property(i => i.Direction).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.BaselineValue).HasPrecision(18, 3);
+        b.Property(i => i.TargetValue).HasPrecision(18, 3);
+        b.Property(i => i.Source).HasMaxLength(50);
+        b.Property(i => i.Note).HasMaxLength(1000);
+        b.HasOne<City>().WithMany().HasForeignKey(i => i.CityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Plan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(i => i.Node).WithMany().HasForeignKey(i => i.NodeId).OnDelete(DeleteBehavior.NoAction);
+        b.HasMany(i => i.Actuals).WithOne().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class IndicatorActualConfiguration : IEntityTypeConfiguration<IndicatorActual>
+{
+    public void Configure(EntityTypeBuilder<IndicatorActual> b)
+    {
+        b.ToTable("IndicatorActuals");
+        b.HasKey(a => new { a.IndicatorId, a.FiscalYear });
+        b.Property(a => a.Value).HasPrecision(18, 3);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Tsunagu.Web.Features.Plans;
+
+public static class PlansRegistration
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddScoped<PlanService>();
+        services.AddScoped<PlanImporter>();
+        services.AddScoped<IndicatorSources>();
+        services.AddScoped<IIndicatorSource, RegisteredGroupsSource>();
+        return services;
+    }
+}
