@@ -116,6 +116,7 @@ public static class TsunaguApp
         app.MapGroupsApi();
         app.MapGroupLogos();
         app.MapNews();
+        app.MapPlansApi();
         return app;
     }
 

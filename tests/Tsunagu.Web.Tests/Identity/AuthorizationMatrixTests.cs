@@ -71,6 +71,11 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/consultations/record"] = Policies.ConsultationDesk,
         ["/{city}/admin/consultations/stats"] = Policies.ConsultationDesk,
         ["/{city}/admin/consultations/{id:int}"] = Policies.ConsultationDesk,
+        ["/{city}/plans"] = null,
+        ["/{city}/plans/{key}"] = null,
+        ["/{city}/admin/plans"] = Policies.PlanManager,
+        ["/api/v1/{city}/plans"] = null,
+        ["/api/v1/{city}/plans/{plan}"] = null,
         ["/api/v1/{city}/groups"] = null,
         ["/api/v1/{city}/groups/{id:int}"] = null,
         ["/{city}/news"] = null,
@@ -101,6 +106,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         [Policies.CityAdmin] = [Visitor.CityAdmin, Visitor.PlatformAdmin],
         [Policies.CentreStaff] = [Visitor.CentreStaff, Visitor.CityAdmin, Visitor.PlatformAdmin],
         [Policies.ConsultationDesk] = [Visitor.CentreStaff, Visitor.PlatformAdmin],
+        [Policies.PlanManager] = [Visitor.PlanManager, Visitor.CityAdmin, Visitor.PlatformAdmin],
         [Policies.PlatformAdmin] = [Visitor.PlatformAdmin],
     };
 

@@ -11,11 +11,13 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
     public bool CanAdminister { get; private set; }
     public bool CanReviewGroups { get; private set; }
     public bool CanKeepConsultations { get; private set; }
+    public bool CanManagePlans { get; private set; }
 
     public async Task OnGetAsync()
     {
         CanAdminister = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
         CanReviewGroups = (await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded;
         CanKeepConsultations = (await authorization.AuthorizeAsync(User, Policies.ConsultationDesk)).Succeeded;
+        CanManagePlans = (await authorization.AuthorizeAsync(User, Policies.PlanManager)).Succeeded;
     }
 }

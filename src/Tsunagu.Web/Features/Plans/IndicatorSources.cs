@@ -31,6 +31,9 @@ public class RegisteredGroupsSource(TsunaguDb db, TimeProvider clock) : IIndicat
         var end = TimeZoneInfo.ConvertTimeToUtc(yearEnd, Display.TokyoZone);
         var now = clock.GetUtcNow().UtcDateTime;
         if (TimeZoneInfo.ConvertTimeToUtc(new DateTime(fiscalYear, 4, 1), Display.TokyoZone) > now) return null;
+        // Before the city kept its registry in Tsunagu there is nothing to count: no figure rather than a false zero.
+        var firstRecord = await db.Groups.MinAsync(g => (DateTime?)g.CreatedAt, ct);
+        if (firstRecord is null || firstRecord >= end) return null;
         // Published by the year's end, and not taken down before it (a lapsed registration counts until it lapsed).
         return await db.Groups.CountAsync(g => g.ApprovedAt < end
             && (g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt >= end)), ct);
