@@ -55,7 +55,8 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
         {
             var years = new List<(int, decimal?)>();
             for (var y = Math.Min(i.BaselineYear, plan.StartYear); y <= Math.Max(i.TargetYear, plan.EndYear); y++)
-                years.Add((y, await sources.ActualAsync(i, y, ct)));
+                // The baseline (現状値) is that year's measured value when nothing else was recorded for it.
+                years.Add((y, await sources.ActualAsync(i, y, ct) ?? (y == i.BaselineYear ? i.BaselineValue : null)));
             views.Add(new IndicatorView(i, i.NodeId is { } n && byId.TryGetValue(n, out var node) ? node.Ref : null, years));
         }
         return new PlanTree(plan, roots, nodes.Count, views);
