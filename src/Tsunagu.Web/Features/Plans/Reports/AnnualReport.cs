@@ -1,0 +1,40 @@
+namespace Tsunagu.Web.Features.Plans.Reports;
+
+/// <summary>
+/// The annual report (年次報告) of one plan for one fiscal year as published: what the public page, the PDF and the
+/// Excel file show. It is stored as JSON when the round is published and never changes; a correction publishes a
+/// new version.
+/// </summary>
+public sealed record AnnualReport(
+    string CityName,
+    string PlanKey,
+    string PlanTitle,
+    int FiscalYear,
+    int Version,
+    DateTime PublishedAt,
+    IReadOnlyList<string> Levels,
+    IReadOnlyList<AnnualReport.GradeLabel> Grades,
+    IReadOnlyList<AnnualReport.Item> Items,
+    IReadOnlyList<AnnualReport.IndicatorLine> Indicators,
+    IReadOnlyList<AnnualReport.PolicyEvaluation> Evaluations,
+    string? CouncilOpinion)
+{
+    public sealed record GradeLabel(string Code, string Label);
+
+    /// <summary>
+    /// One node of the tree in order (Depth 0 = top level). Items that were reported carry the department's report;
+    /// the upper levels only their ref and title.
+    /// </summary>
+    public sealed record Item(
+        string Ref, string Title, int Depth, string? Departments, string? PlannedWord,
+        string? Grade, string? Done, string? Figures, string? Problems, string? NextYear, string? Partners);
+
+    public sealed record YearValue(int Year, decimal? Value);
+
+    public sealed record IndicatorLine(
+        string Name, string Unit, bool HigherIsBetter, int BaselineYear, decimal BaselineValue, int TargetYear, decimal TargetValue,
+        IReadOnlyList<YearValue> Actuals, decimal? Achievement);
+
+    /// <summary>The council's evaluation of one top-level policy (基本方針).</summary>
+    public sealed record PolicyEvaluation(string PolicyRef, string PolicyTitle, string Evaluation, string Opinion);
+}
