@@ -12,6 +12,8 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
     public bool CanReviewGroups { get; private set; }
     public bool CanKeepConsultations { get; private set; }
     public bool CanManagePlans { get; private set; }
+    public bool CanReportProgress { get; private set; }
+    public bool CanEvaluate { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -19,5 +21,7 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
         CanReviewGroups = (await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded;
         CanKeepConsultations = (await authorization.AuthorizeAsync(User, Policies.ConsultationDesk)).Succeeded;
         CanManagePlans = (await authorization.AuthorizeAsync(User, Policies.PlanManager)).Succeeded;
+        CanReportProgress = (await authorization.AuthorizeAsync(User, Policies.DepartmentStaff)).Succeeded;
+        CanEvaluate = (await authorization.AuthorizeAsync(User, Policies.CouncilMember)).Succeeded;
     }
 }

@@ -8,6 +8,8 @@ public static class PlansRegistration
         services.AddScoped<PlanImporter>();
         services.AddScoped<IndicatorSources>();
         services.AddScoped<IIndicatorSource, RegisteredGroupsSource>();
+        services.AddScoped<Rounds.RoundService>();
+        services.AddHostedService<Rounds.RoundReminders>();
         return services;
     }
 }

@@ -1,0 +1,347 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
+using Tsunagu.Web.Features.Plans.Reports;
+
+namespace Tsunagu.Web.Features.Plans.Rounds;
+
+/// <summary>
+/// The yearly cycle (Shimonoseki's 第5章 計画の推進): a plan manager opens a round with a deadline; each item's
+/// department staff report on exactly their items; the manager accepts or returns each report; council members
+/// evaluate each policy; the manager records the council's opinion and publishes an unchangeable annual report.
+/// </summary>
+public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, PublicLinks links, Text t, TimeProvider clock, PlanService plans)
+{
+    public static readonly string[] Evaluations = ["順調", "おおむね順調", "やや遅れ", "遅れ"];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Display.TokyoZone));
+
+    public enum OpenProblem { None, OutsidePeriod, AlreadyOpened, DeadlineInPast }
+
+    public async Task<(OpenProblem Problem, ReportingRound? Round)> OpenAsync(Plan plan, int fiscalYear, DateOnly deadline, CancellationToken ct = default)
+    {
+        if (fiscalYear < plan.StartYear || fiscalYear > plan.EndYear) return (OpenProblem.OutsidePeriod, null);
+        if (await db.Set<ReportingRound>().AnyAsync(r => r.PlanId == plan.Id && r.FiscalYear == fiscalYear, ct)) return (OpenProblem.AlreadyOpened, null);
+        if (deadline < Today) return (OpenProblem.DeadlineInPast, null);
+        var round = new ReportingRound { PlanId = plan.Id, FiscalYear = fiscalYear, Deadline = deadline, OpenedAt = Now, Status = RoundStatus.Open };
+        db.Add(round);
+        await db.SaveChangesAsync(ct);
+        return (OpenProblem.None, round);
+    }
+
+    public Task<List<ReportingRound>> RoundsAsync(int planId, CancellationToken ct = default) =>
+        db.Set<ReportingRound>().AsNoTracking().Where(r => r.PlanId == planId).OrderByDescending(r => r.FiscalYear).ToListAsync(ct);
+
+    public Task<ReportingRound?> FindAsync(int roundId, CancellationToken ct = default) =>
+        db.Set<ReportingRound>().FirstOrDefaultAsync(r => r.Id == roundId, ct);
+
+    public Task<Plan> PlanOfAsync(ReportingRound round, CancellationToken ct = default) =>
+        db.Set<Plan>().AsNoTracking().FirstAsync(p => p.Id == round.PlanId, ct);
+
+    /// <summary>What departments report on: the plan's items at the bottom of the tree that name a department.</summary>
+    public Task<List<PlanNode>> ItemsAsync(int planId, CancellationToken ct = default) =>
+        db.Set<PlanNode>().AsNoTracking().Include(n => n.Departments).Include(n => n.Years)
+            .Where(n => n.PlanId == planId && n.Departments.Any() && !db.Set<PlanNode>().Any(c => c.ParentId == n.Id))
+            .OrderBy(n => n.SortOrder).AsSplitQuery().ToListAsync(ct);
+
+    public Task<List<int>> DepartmentsOfAsync(string userId, CancellationToken ct = default) =>
+        db.CityMemberships.Where(m => m.UserId == userId && m.Role == CityRole.DepartmentStaff && m.DepartmentId != null)
+            .Select(m => m.DepartmentId!.Value).ToListAsync(ct);
+
+    public sealed record MyItem(ReportingRound Round, Plan Plan, PlanNode Node, ProgressReport? Report);
+
+    /// <summary>A department member's items in every open round: exactly the items that name one of their departments.</summary>
+    public async Task<List<MyItem>> ItemsForAsync(string userId, CancellationToken ct = default)
+    {
+        var mine = await DepartmentsOfAsync(userId, ct);
+        var rounds = await db.Set<ReportingRound>().AsNoTracking().Where(r => r.Status == RoundStatus.Open).ToListAsync(ct);
+        var result = new List<MyItem>();
+        foreach (var round in rounds)
+        {
+            var plan = await PlanOfAsync(round, ct);
+            var reports = await db.Set<ProgressReport>().AsNoTracking().Where(r => r.RoundId == round.Id).ToDictionaryAsync(r => r.NodeId, ct);
+            foreach (var node in (await ItemsAsync(plan.Id, ct)).Where(n => n.Departments.Any(d => mine.Contains(d.DepartmentId))))
+                result.Add(new MyItem(round, plan, node, reports.GetValueOrDefault(node.Id)));
+        }
+        return result;
+    }
+
+    public async Task<PlanNode?> ItemAsync(ReportingRound round, int nodeId, CancellationToken ct = default) =>
+        (await ItemsAsync(round.PlanId, ct)).FirstOrDefault(n => n.Id == nodeId);
+
+    public Task<ProgressReport?> ReportAsync(int roundId, int nodeId, CancellationToken ct = default) =>
+        db.Set<ProgressReport>().FirstOrDefaultAsync(r => r.RoundId == roundId && r.NodeId == nodeId, ct);
+
+    public sealed record ReportInput(string? Done, string? Grade, string? Figures, string? Problems, string? NextYear, string? Partners, IReadOnlyList<string> Forms);
+
+    public enum SaveProblem { None, NotYourItem, DeadlinePassed, Locked, RoundClosed }
+
+    /// <summary>
+    /// Saves a department's report as a draft, or submits it (which locks it until the manager returns it).
+    /// Only staff of one of the item's departments may, and only until the deadline.
+    /// </summary>
+    public async Task<SaveProblem> SaveAsync(ReportingRound round, PlanNode node, string userId, ReportInput input, bool submit, CancellationToken ct = default)
+    {
+        var mine = await DepartmentsOfAsync(userId, ct);
+        if (!node.Departments.Any(d => mine.Contains(d.DepartmentId))) return SaveProblem.NotYourItem;
+        if (round.Status != RoundStatus.Open) return SaveProblem.RoundClosed;
+        if (Today > round.Deadline) return SaveProblem.DeadlinePassed;
+        var report = await ReportAsync(round.Id, node.Id, ct);
+        if (report is { Status: ReportStatus.Submitted or ReportStatus.Accepted }) return SaveProblem.Locked;
+        if (report is null) db.Add(report = new ProgressReport { RoundId = round.Id, NodeId = node.Id, Status = ReportStatus.Draft });
+        report.Done = Clean(input.Done);
+        report.Grade = Clean(input.Grade);
+        report.Figures = Clean(input.Figures);
+        report.Problems = Clean(input.Problems);
+        report.NextYear = Clean(input.NextYear);
+        report.Partners = Clean(input.Partners);
+        report.Forms = input.Forms.Count == 0 ? null : string.Join(',', input.Forms);
+        report.UpdatedByUserId = userId;
+        report.UpdatedAt = Now;
+        if (submit)
+        {
+            report.Status = ReportStatus.Submitted;
+            report.SubmittedAt = Now;
+        }
+        await db.SaveChangesAsync(ct);
+        return SaveProblem.None;
+    }
+
+    /// <summary>The manager accepts a submitted report.</summary>
+    public async Task<bool> AcceptAsync(ProgressReport report, CancellationToken ct = default)
+    {
+        if (report.Status != ReportStatus.Submitted) return false;
+        report.Status = ReportStatus.Accepted;
+        report.AcceptedAt = Now;
+        report.ReturnComment = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The manager returns a submitted report with a comment; the item's department staff are told by e-mail.</summary>
+    public async Task<bool> ReturnAsync(ReportingRound round, PlanNode node, ProgressReport report, string comment, CancellationToken ct = default)
+    {
+        if (report.Status is not (ReportStatus.Submitted or ReportStatus.Accepted)) return false;
+        report.Status = ReportStatus.Returned;
+        report.ReturnComment = comment.Trim();
+        report.AcceptedAt = null;
+        var link = links.For($"/{currentCity.Required.Slug}/admin/reports/{round.Id}/{node.Id}");
+        foreach (var email in await StaffEmailsAsync(node.Departments.Select(d => d.DepartmentId), ct))
+            outbox.Enqueue(email, t["【つなぐ】進捗報告の修正をお願いします"],
+                t["{0}の「{1} {2}」の進捗報告について、計画の担当者から修正のお願いがありました。\n\n{3}\n\n{4}", PlanText.Year(round.FiscalYear, false), node.Ref, node.Title, report.ReturnComment, link]);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public sealed record DepartmentProgress(string Department, int Items, int NotStarted, int Draft, int Submitted, int Returned, int Accepted)
+    {
+        public bool Done => Accepted == Items;
+    }
+
+    /// <summary>Who has and has not reported, by department (an item of two departments counts for each).</summary>
+    public async Task<List<DepartmentProgress>> ProgressAsync(ReportingRound round, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(round.PlanId, ct);
+        var reports = await db.Set<ProgressReport>().AsNoTracking().Where(r => r.RoundId == round.Id).ToDictionaryAsync(r => r.NodeId, r => r.Status, ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.Name, d.SortOrder), ct);
+        return items.SelectMany(n => n.Departments.Select(d => (d.DepartmentId, Status: reports.TryGetValue(n.Id, out var s) ? s : (ReportStatus?)null)))
+            .GroupBy(x => x.DepartmentId)
+            .OrderBy(g => departments.GetValueOrDefault(g.Key).SortOrder)
+            .Select(g => new DepartmentProgress(departments.GetValueOrDefault(g.Key).Name ?? "", g.Count(),
+                g.Count(x => x.Status is null), g.Count(x => x.Status == ReportStatus.Draft), g.Count(x => x.Status == ReportStatus.Submitted),
+                g.Count(x => x.Status == ReportStatus.Returned), g.Count(x => x.Status == ReportStatus.Accepted)))
+            .ToList();
+    }
+
+    public Task<Dictionary<int, ProgressReport>> ReportsAsync(int roundId, CancellationToken ct = default) =>
+        db.Set<ProgressReport>().AsNoTracking().Where(r => r.RoundId == roundId).ToDictionaryAsync(r => r.NodeId, ct);
+
+    /// <summary>E-mails the staff of every department with an item not yet submitted; returns how many were written to.</summary>
+    public async Task<int> RemindAsync(ReportingRound round, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(round.PlanId, ct);
+        var reports = await ReportsAsync(round.Id, ct);
+        var late = items.Where(n => !reports.TryGetValue(n.Id, out var r) || r.Status is ReportStatus.Draft or ReportStatus.Returned).ToList();
+        var plan = await PlanOfAsync(round, ct);
+        var link = links.For($"/{currentCity.Required.Slug}/admin/reports");
+        var sent = 0;
+        foreach (var group in late.SelectMany(n => n.Departments.Select(d => (d.DepartmentId, Node: n))).GroupBy(x => x.DepartmentId))
+        {
+            var list = string.Join("\n", group.Select(x => $"・{x.Node.Ref} {x.Node.Title}"));
+            foreach (var email in await StaffEmailsAsync([group.Key], ct))
+            {
+                outbox.Enqueue(email, t["【つなぐ】進捗報告の期限が近づいています"],
+                    t["「{0}」の{1}の進捗報告は、{2}が期限です。まだ提出されていない項目があります。\n\n{3}\n\n{4}", plan.Title, PlanText.Year(round.FiscalYear, false),
+                        JapaneseDates.ToJapaneseDate(round.Deadline), list, link]);
+                sent++;
+            }
+        }
+        round.RemindedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return sent;
+    }
+
+    private Task<List<string>> StaffEmailsAsync(IEnumerable<int> departmentIds, CancellationToken ct)
+    {
+        var ids = departmentIds.ToList();
+        return db.CityMemberships.Where(m => m.Role == CityRole.DepartmentStaff && m.DepartmentId != null && ids.Contains(m.DepartmentId.Value))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>Council members may evaluate once every item's report has been accepted.</summary>
+    public async Task<bool> ReadyForCouncilAsync(ReportingRound round, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(round.PlanId, ct);
+        var accepted = await db.Set<ProgressReport>().CountAsync(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted, ct);
+        return items.Count > 0 && accepted == items.Count;
+    }
+
+    public Task<List<CouncilEvaluation>> EvaluationsAsync(int roundId, CancellationToken ct = default) =>
+        db.Set<CouncilEvaluation>().AsNoTracking().Where(e => e.RoundId == roundId).OrderBy(e => e.UpdatedAt).ToListAsync(ct);
+
+    public async Task SaveEvaluationAsync(ReportingRound round, PlanNode policy, string userId, string evaluation, string? opinion, CancellationToken ct = default)
+    {
+        var existing = await db.Set<CouncilEvaluation>().FirstOrDefaultAsync(e => e.RoundId == round.Id && e.NodeId == policy.Id && e.UserId == userId, ct);
+        if (existing is null) db.Add(existing = new CouncilEvaluation { RoundId = round.Id, NodeId = policy.Id, UserId = userId, Evaluation = evaluation });
+        existing.Evaluation = evaluation;
+        existing.Opinion = Clean(opinion);
+        existing.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetOpinionAsync(ReportingRound round, string? opinion, CancellationToken ct = default)
+    {
+        round.CouncilOpinion = Clean(opinion);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes the round's annual report as the next version: a snapshot of the plan tree with each item's planned
+    /// word and accepted report, the indicators and the council's evaluation, which never changes afterwards.
+    /// </summary>
+    public async Task<PublishedReport> PublishAsync(ReportingRound round, string userId, CancellationToken ct = default)
+    {
+        var plan = await PlanOfAsync(round, ct);
+        var tree = await plans.TreeAsync(plan, ct);
+        var reports = await ReportsAsync(round.Id, ct);
+        var version = (await db.Set<PublishedReport>().Where(p => p.PlanId == plan.Id && p.FiscalYear == round.FiscalYear).MaxAsync(p => (int?)p.Version, ct) ?? 0) + 1;
+        var evaluations = await EvaluationsAsync(round.Id, ct);
+        var nodes = Flatten(tree.Roots).ToList();
+
+        var items = nodes.Select(x =>
+        {
+            var accepted = reports.TryGetValue(x.Node.Id, out var r) && r.Status == ReportStatus.Accepted ? r : null;
+            return new AnnualReport.Item(x.ShownRef, x.Node.Title, x.Node.Depth, x.Departments.Count == 0 ? null : string.Join("、", x.Departments),
+                x.Node.Years.FirstOrDefault(y => y.FiscalYear == round.FiscalYear)?.Word, accepted?.Grade, accepted?.Done, accepted?.Figures,
+                accepted?.Problems, accepted?.NextYear, Partners(accepted));
+        }).ToList();
+        var indicators = tree.Indicators.Select(v =>
+        {
+            var actual = v.Years.FirstOrDefault(y => y.Year == round.FiscalYear).Actual;
+            return new AnnualReport.IndicatorLine(v.Indicator.Name, v.Indicator.Unit, v.Indicator.Direction == IndicatorDirection.Higher,
+                v.Indicator.BaselineYear, v.Indicator.BaselineValue, v.Indicator.TargetYear, v.Indicator.TargetValue,
+                v.Years.Where(y => y.Year <= round.FiscalYear).Select(y => new AnnualReport.YearValue(y.Year, y.Actual)).ToList(),
+                actual is { } a ? v.Indicator.Achievement(a) : null);
+        }).ToList();
+        var policies = tree.Roots.ToDictionary(r => r.Node.Id);
+        var policyEvaluations = evaluations.Where(e => policies.ContainsKey(e.NodeId))
+            .Select(e => new AnnualReport.PolicyEvaluation(policies[e.NodeId].Node.Ref, policies[e.NodeId].Node.Title, e.Evaluation, e.Opinion ?? "")).ToList();
+        var grades = plan.Grades is null ? PlanVocabulary.DefaultGrades.ToList() : JsonSerializer.Deserialize<List<GradeFile>>(plan.Grades, PlanFile.Json)!;
+
+        var report = new AnnualReport(currentCity.Required.Name, plan.Key, plan.Title, round.FiscalYear, version, Now, plan.LevelNames,
+            grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion);
+        var published = new PublishedReport
+        {
+            RoundId = round.Id, PlanId = plan.Id, FiscalYear = round.FiscalYear, Version = version, PublishedAt = Now, PublishedByUserId = userId,
+            Snapshot = JsonSerializer.Serialize(report, PlanFile.Json),
+        };
+        db.Add(published);
+        round.Status = RoundStatus.Published;
+        await db.SaveChangesAsync(ct);
+        return published;
+    }
+
+    /// <summary>A published report of a plan and year: the given version, or the latest.</summary>
+    public async Task<(AnnualReport Report, IReadOnlyList<int> Versions)?> PublishedAsync(int planId, int fiscalYear, int? version, CancellationToken ct = default)
+    {
+        var all = await db.Set<PublishedReport>().AsNoTracking().Where(p => p.PlanId == planId && p.FiscalYear == fiscalYear).OrderBy(p => p.Version).ToListAsync(ct);
+        var chosen = version is { } v ? all.FirstOrDefault(p => p.Version == v) : all.LastOrDefault();
+        if (chosen is null) return null;
+        return (JsonSerializer.Deserialize<AnnualReport>(chosen.Snapshot, PlanFile.Json)!, all.Select(p => p.Version).ToList());
+    }
+
+    public Task<List<int>> PublishedYearsAsync(int planId, CancellationToken ct = default) =>
+        db.Set<PublishedReport>().AsNoTracking().Where(p => p.PlanId == planId).Select(p => p.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+
+    private static string? Partners(ProgressReport? r)
+    {
+        if (r is null) return null;
+        var forms = (r.Forms ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => Enum.TryParse<News.CollaborationForm>(f, out var form) ? News.CollaborationForms.Japanese(form) : f).ToList();
+        var text = string.Join("／", new[] { r.Partners, forms.Count > 0 ? string.Join("、", forms) : null }.Where(s => !string.IsNullOrEmpty(s)));
+        return text.Length == 0 ? null : text;
+    }
+
+    private static IEnumerable<PlanService.TreeNode> Flatten(IEnumerable<PlanService.TreeNode> nodes)
+    {
+        foreach (var n in nodes)
+        {
+            yield return n;
+            foreach (var c in Flatten(n.Children)) yield return c;
+        }
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>Once a day, reminds departments of reports not yet submitted in rounds whose deadline is a week away or less.</summary>
+public class RoundReminders(IServiceScopeFactory scopes, ILogger<RoundReminders> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Round reminders failed; they run again in six hours.");
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        List<(ReportingRound Round, City City)> due;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Display.TokyoZone));
+            var rounds = await db.Set<ReportingRound>().IgnoreQueryFilters().AsNoTracking()
+                .Where(r => r.Status == RoundStatus.Open && r.Deadline >= today && r.Deadline <= today.AddDays(7)
+                            && (r.RemindedAt == null || r.RemindedAt < DateTime.UtcNow.AddDays(-3)))
+                .ToListAsync(ct);
+            var cities = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+            due = rounds.Select(r => (r, cities[r.CityId])).ToList();
+        }
+        foreach (var (round, city) in due)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(city);
+            scope.ServiceProvider.GetRequiredService<Audit.CurrentActor>().Set("system", "round-reminders");
+            var service = scope.ServiceProvider.GetRequiredService<RoundService>();
+            var tracked = await service.FindAsync(round.Id, ct);
+            if (tracked is not null) await service.RemindAsync(tracked, ct);
+        }
+    }
+}
