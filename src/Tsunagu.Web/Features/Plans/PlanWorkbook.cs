@@ -189,7 +189,7 @@ public static class PlanWorkbook
             new X.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
             new X.CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
             new X.CellFormat(new X.Alignment { WrapText = true, Vertical = X.VerticalAlignmentValues.Top }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true }),
-        new X.CellStyles(new X.CellStyle { Name = "標準", FormatId = 0, BuiltinId = 0 }));
+        new X.CellStyles(new X.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
 
     private sealed class SharedStrings(SharedStringTablePart part)
     {
