@@ -41,7 +41,7 @@ public class PlanJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture
         await desk.GetByRole(AriaRole.Link, new() { Name = "計画の管理" }).ClickAsync();
         await desk.AssertAccessibleAsync("p04-manage");
         var file = """{ "format": "tsunagu-plan/1", "key": "test", "title": "試験", "period": { "from": "R8", "to": "R12" }, "levels": ["方針"], "nodes": [ { "ref": "1", "title": "方針", "yearly": { "R8": "がんばる" } } ] }""";
-        await desk.GetByLabel("計画のファイル（JSON）").SetInputFilesAsync(new FilePayload { Name = "plan.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file) });
+        await desk.GetByLabel("計画のファイル（JSONまたはExcel）").SetInputFilesAsync(new FilePayload { Name = "plan.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file) });
         await desk.GetByRole(AriaRole.Button, new() { Name = "取り込む" }).ClickAsync();
         (await desk.Locator("#problems + .table-wrap").TextContentAsync() ?? "").ShouldContain("nodes[0].yearly.R8");
         await desk.AssertAccessibleAsync("p05-import-problems");

@@ -57,10 +57,11 @@ public class PlanImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
     public async Task Import_BadFile_ListsEveryProblemWithItsPlace_AndImportsNothing()
     {
         var manager = await ManagerAsync("muroran");
-        // The duplicate ref stops the check before the rest: fix it and every other problem is listed at once.
+        // The duplicate ref is listed with every other problem; fixed, the rest are still listed.
         var duplicate = await Browser.ParseAsync(await UploadAsync(manager, "muroran", BadPlan));
         duplicate.QuerySelector("#file-error")!.TextContent.ShouldContain("問題があるため、取り込みませんでした");
         duplicate.QuerySelector("main table[aria-labelledby=problems]")!.TextContent.ShouldContain("重複しています");
+        duplicate.QuerySelector("main table[aria-labelledby=problems]")!.TextContent.ShouldContain("存在しない課");
 
         var page = await Browser.ParseAsync(await UploadAsync(manager, "muroran", BadPlan.Replace("\"ref\": \"1-(1)\", \"title\": \"施策Aの重複\"", "\"ref\": \"1-(2)\", \"title\": \"施策B\"")));
         var problems = page.QuerySelectorAll("main table[aria-labelledby=problems] tbody tr")

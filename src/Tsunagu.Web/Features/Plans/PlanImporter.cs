@@ -97,7 +97,8 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
                 if (!seen.Add(p)) { Problem($"{n.Where}.parent", $"「{n.Ref}」の上の階層をたどると、元に戻ってしまいます（循環）。"); break; }
             }
         }
-        if (result.Problems.Count > 0) return result;
+        // A broken tree still gets every other check, so one upload lists everything; only what needs the tree waits.
+        var treeBroken = result.Problems.Count > 0;
 
         var nodes = new Dictionary<string, PlanNode>();
         var order = 0;
@@ -105,8 +106,8 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
         {
             var node = n.Node;
             if (node.RepeatOf is not null) continue;
-            var depth = Depth(n, byRef);
-            if (depth >= levels.Count) Problem(n.Where, $"この計画の階層は{levels.Count}段です。「{n.Ref}」は{depth + 1}段目にあります。");
+            var depth = treeBroken ? 0 : Depth(n, byRef);
+            if (!treeBroken && depth >= levels.Count) Problem(n.Where, $"この計画の階層は{levels.Count}段です。「{n.Ref}」は{depth + 1}段目にあります。");
             if (string.IsNullOrWhiteSpace(node.Title)) Problem($"{n.Where}.title", "名前を入力してください。");
             if (node.Kind is not null && !PlanVocabulary.Kinds.Contains(node.Kind)) Problem($"{n.Where}.kind", $"種別「{node.Kind}」は使えません。「新規」か「継続」にしてください。");
             var entity = new PlanNode
@@ -138,11 +139,12 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
                 else if (entity.Years.Any(y => y.FiscalYear == fy.StartYear)) Problem(where, $"{fy.ToJapanese()}が2回あります。");
                 else entity.Years.Add(new PlanNodeYear { FiscalYear = fy.StartYear, Word = word.Trim() });
             }
-            nodes[entity.Ref] = entity;
+            if (entity.Ref is not null) nodes[entity.Ref] = entity;
             plan.Nodes.Add(entity);
         }
-        foreach (var n in flat.Where(n => n.Node.RepeatOf is null && n.ParentRef is not null))
-            nodes[n.Ref!].Parent = nodes[n.ParentRef!];
+        if (!treeBroken)
+            foreach (var n in flat.Where(n => n.Node.RepeatOf is null && n.ParentRef is not null))
+                nodes[n.Ref!].Parent = nodes[n.ParentRef!];
 
         // 【再掲】: the same node listed again under another parent.
         foreach (var n in flat.Where(n => n.Node.RepeatOf is not null))
@@ -195,7 +197,25 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
     public async Task<Result> ImportAsync(byte[] content, bool isDemo = false, CancellationToken ct = default)
     {
         var result = await CheckAsync(content, ct);
-        if (!result.Ok) return result;
+        return result.Ok ? await WriteAsync(result, isDemo, ct) : result;
+    }
+
+    /// <summary>Reads a plan workbook (docs/plan-format.md, Excel), checks it as a JSON file is checked, and writes it the same way.</summary>
+    public async Task<Result> ImportWorkbookAsync(byte[] xlsx, bool isDemo = false, CancellationToken ct = default)
+    {
+        var read = PlanWorkbook.ReadWithPlaces(xlsx);
+        if (read.Header is null) { var refused = new Result(); refused.Problems.AddRange(read.Problems); return refused; }
+        var result = await CheckAsync(read.Header, read.Nodes, ct);
+        // The checks name JSON-like places ("項目!12.departments[0]"); the page shows the sheet, row and column instead.
+        var located = result.Problems.Select(read.Locate).Where(p => read.Problems.All(r => r.Where != p.Where)).ToList();
+        result.Problems.Clear();
+        result.Problems.AddRange(read.Problems.Concat(located));
+        if (result.Problems.Count > 0) { result.Plan = null; return result; }
+        return await WriteAsync(result, isDemo, ct);
+    }
+
+    private async Task<Result> WriteAsync(Result result, bool isDemo, CancellationToken ct)
+    {
         var plan = result.Plan!;
         plan.IsDemo = isDemo;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -22,7 +22,7 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
     {
         if (file is null || file.Length == 0)
-            ModelState.AddModelError("file", t["取り込む計画のファイル（JSON）を選んでください。"]);
+            ModelState.AddModelError("file", t["取り込む計画のファイル（JSONまたはExcel）を選んでください。"]);
         else if (file.Length > MaxBytes)
             ModelState.AddModelError("file", t["ファイルは5MB以下にしてください。"]);
         if (!ModelState.IsValid)
@@ -32,7 +32,11 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
         }
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer);
-        var result = await importer.ImportAsync(buffer.ToArray(), ct: HttpContext.RequestAborted);
+        var content = buffer.ToArray();
+        // By the content, not the name: an .xlsx workbook is a ZIP file, which starts with "PK".
+        var result = IsWorkbook(content)
+            ? await importer.ImportWorkbookAsync(content, ct: HttpContext.RequestAborted)
+            : await importer.ImportAsync(content, ct: HttpContext.RequestAborted);
         if (!result.Ok)
         {
             FileName = Path.GetFileName(file.FileName);
@@ -53,4 +57,14 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PlanService.Export(tree), PlanFile.Json);
         return File(json, "application/json", $"{city.Required.Slug}-{key}.json");
     }
+
+    /// <summary>The same plan as an Excel workbook (sheets 計画, 項目, 再掲, 指標); importing it gives the same plan back.</summary>
+    public async Task<IActionResult> OnGetExportXlsxAsync(string key)
+    {
+        var tree = await plans.TreeAsync(key, HttpContext.RequestAborted);
+        if (tree is null) return NotFound();
+        return File(PlanWorkbook.Write(PlanService.Export(tree)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{city.Required.Slug}-{key}.xlsx");
+    }
+
+    private static bool IsWorkbook(byte[] content) => content.Length > 4 && content[0] == 'P' && content[1] == 'K';
 }
