@@ -58,7 +58,8 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var refused = await school.Client.PostAsync($"/{City}/admin/reports/{round}/{other}?handler=Submit",
             new FormUrlEncodedContent(new Dictionary<string, string>(Report("やった", "A")) { ["__RequestVerificationToken"] = token }));
-        refused.Headers.Location!.OriginalString.ShouldContain("/account/access-denied");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Browser.ParseAsync(refused)).QuerySelector("main .notice--warning")!.TextContent.ShouldContain("あなたの課の担当ではない");
         (await TestData.WithDbAsync(factory, db => db.Set<ProgressReport>().IgnoreQueryFilters().AnyAsync(r => r.RoundId == round && r.NodeId == other)))
             .ShouldBeFalse();
     }

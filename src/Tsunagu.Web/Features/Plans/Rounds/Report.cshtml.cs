@@ -53,6 +53,8 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
     public Plan Plan { get; private set; } = default!;
     public PlanNode Item { get; private set; } = default!;
     public ProgressReport? Report { get; private set; }
+    /// <summary>The item is not one of this person's departments': nothing is shown or saved.</summary>
+    public bool NotMine { get; private set; }
     public bool Locked => Report?.Status is ReportStatus.Submitted or ReportStatus.Accepted;
     public bool PastDeadline => rounds.Today > Round.Deadline;
     public List<SelectListItem> Grades { get; private set; } = [];
@@ -94,7 +96,9 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
                 ModelState.AddModelError("", t["この年度の進捗調査は終わっています。"]);
                 return Page();
             case RoundService.SaveProblem.NotYourItem:
-                return Forbid();
+                NotMine = true;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
         }
         TempData["Notice"] = submit ? "報告を提出しました。" : "下書きを保存しました。";
         return Redirect(submit ? $"/{city.Required.Slug}/admin/reports" : $"/{city.Required.Slug}/admin/reports/{RoundId}/{NodeId}");
@@ -106,8 +110,14 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
         if (await rounds.FindAsync(RoundId, HttpContext.RequestAborted) is not { } round) return NotFound();
         if (await rounds.ItemAsync(round, NodeId, HttpContext.RequestAborted) is not { } item) return NotFound();
         var mine = await rounds.DepartmentsOfAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
-        if (!item.Departments.Any(d => mine.Contains(d.DepartmentId))) return Forbid();
         (Round, Item) = (round, item);
+        if (!item.Departments.Any(d => mine.Contains(d.DepartmentId)))
+        {
+            // Refused with the reason on the page, not a bare error: the item names other departments.
+            NotMine = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         Plan = await rounds.PlanOfAsync(round, HttpContext.RequestAborted);
         Report = await rounds.ReportAsync(round.Id, item.Id, HttpContext.RequestAborted);
         var grades = Plan.Grades is null ? PlanVocabulary.DefaultGrades.ToList() : JsonSerializer.Deserialize<List<GradeFile>>(Plan.Grades, PlanFile.Json)!;
