@@ -83,6 +83,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/plans/{key}/reports/{year:int}"] = null,
         ["/api/v1/{city}/plans"] = null,
         ["/api/v1/{city}/plans/{plan}"] = null,
+        ["/api/v1/{city}/plans/{plan}/reports/{year:int}"] = null,
         ["/api/v1/{city}/groups"] = null,
         ["/api/v1/{city}/groups/{id:int}"] = null,
         ["/{city}/news"] = null,

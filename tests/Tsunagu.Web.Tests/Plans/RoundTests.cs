@@ -148,6 +148,13 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, first) = await visitor.GetPageAsync($"/{City}/plans/{Key}/reports/2015?version=1");
         first.QuerySelector("main")!.TextContent.ShouldContain("協働の取組はおおむね順調に進んでいる。");
         first.QuerySelector("main .notice--warning")!.TextContent.ShouldContain("以前の版");
+
+        // The API gives the same published data.
+        var api = System.Text.Json.Nodes.JsonNode.Parse(await visitor.Client.GetStringAsync($"/api/v1/{City}/plans/{Key}/reports/2015"))!;
+        ((int)api["version"]!).ShouldBe(2);
+        api["items"]!.AsArray().ShouldContain(i => (string)i!["ref"]! == "Ⅰ-(2)-⑪" && (string)i["grade"]! == "B");
+        var plans = System.Text.Json.Nodes.JsonNode.Parse(await visitor.Client.GetStringAsync($"/api/v1/{City}/plans"))!.AsArray();
+        plans.Single(p => (string)p!["key"]! == Key)!["publishedYears"]!.AsArray().Select(y => (int)y!).ShouldContain(2015);
     }
 
     private async Task AcceptAllOthersAsync(int roundId, int except)

@@ -4,13 +4,20 @@ namespace Tsunagu.Web.Features.Plans;
 
 public static class PlansApi
 {
-    public sealed record PlanSummary(int Id, string Key, string Title, int StartYear, int EndYear, string Period, IReadOnlyList<string> Levels, bool IsDemo);
+    public sealed record PlanSummary(int Id, string Key, string Title, int StartYear, int EndYear, string Period, IReadOnlyList<string> Levels, bool IsDemo,
+        IReadOnlyList<int> PublishedYears);
 
     public static void MapPlansApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/{city}/plans", async (PlanService plans, CancellationToken ct) =>
-                (await plans.ListAsync(ct)).Select(p => new PlanSummary(p.Id, p.Key, p.Title, p.StartYear, p.EndYear,
-                    $"{new FiscalYear(p.StartYear).ToJapanese()}～{new FiscalYear(p.EndYear).ToJapanese()}", p.LevelNames, p.IsDemo)))
+        app.MapGet("/api/v1/{city}/plans", async (PlanService plans, Rounds.RoundService rounds, CancellationToken ct) =>
+            {
+                var list = new List<PlanSummary>();
+                foreach (var p in await plans.ListAsync(ct))
+                    list.Add(new PlanSummary(p.Id, p.Key, p.Title, p.StartYear, p.EndYear,
+                        $"{new FiscalYear(p.StartYear).ToJapanese()}～{new FiscalYear(p.EndYear).ToJapanese()}", p.LevelNames, p.IsDemo,
+                        await rounds.PublishedYearsAsync(p.Id, ct)));
+                return list;
+            })
             .WithTags("Plans")
             .WithName("ListPlans");
         // The plan in its import format (docs/plan-format.md), found by its key or its id.
@@ -18,5 +25,12 @@ public static class PlansApi
                 await plans.TreeAsync(plan, ct) is { } tree ? Results.Json(PlanService.Export(tree), PlanFile.Json) : Results.NotFound())
             .WithTags("Plans")
             .WithName("GetPlan");
+        // A published annual report: each item's planned word, grade and report, the indicators and the council's evaluation.
+        app.MapGet("/api/v1/{city}/plans/{plan}/reports/{year:int}", async (PlanService plans, Rounds.RoundService rounds, string plan, int year, int? version, CancellationToken ct) =>
+                await plans.FindAsync(plan, ct) is { } found && await rounds.PublishedAsync(found.Id, year, version, ct) is { } published
+                    ? Results.Json(published.Report, PlanFile.Json)
+                    : Results.NotFound())
+            .WithTags("Plans")
+            .WithName("GetAnnualReport");
     }
 }
