@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Tsunagu.Web.Features.Plans.Reports;
 
 namespace Tsunagu.Web.Tests.Plans;
@@ -107,6 +108,8 @@ public class AnnualReportRenderingTests
         var bytes = AnnualReportExcel.Render(report);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        // Valid against the Office schema, as Excel is strict about element order and styles.
+        new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         sheets.Select(s => s.Name!.Value).ShouldBe(["概要", "項目", "指標", "審議会の評価"]);
