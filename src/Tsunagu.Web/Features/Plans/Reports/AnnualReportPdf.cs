@@ -177,7 +177,7 @@ public static class AnnualReportPdf
             return total;
         }
 
-        private const string NoLineStart = "、。，．,.・：；:;？！?!）〕］｝〉》」』】)]}ー…‥ゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％";
+        private const string NoLineStart = "、。，．,.・：；:;？！?!）〕］｝〉》」』】)]}ー…‥ゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％↑↓";
         private const string NoLineEnd = "（〔［｛〈《「『【([{";
 
         private static bool IsWordChar(char c) => c < 0x80 && (char.IsLetterOrDigit(c) || c is '.' or ',' or '-' or '_' or '/' or '%' or '@');
