@@ -4,6 +4,7 @@ using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Tenancy;
 
 if (args.Length > 0 && args[0] is "directory" or "import") return await DirectoryLoad.RunAsync(args);
+if (args.Length > 0 && args[0] == "report") return ReportRendering.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
 return 0;
 
