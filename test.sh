@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: HTTP-level tests on SQLite and on PostgreSQL, then the browser journeys.
-# As root it first installs what the tests need (Debian chromium, fonts-noto-cjk, postgresql),
+# As root it first installs what the tests need (Debian chromium, fonts-noto-cjk, postgresql, poppler-utils),
 # starts a throwaway PostgreSQL on 127.0.0.1 and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,7 @@ need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)   # reading back the PDF reports
 if ((${#need[@]})); then
   if [[ $(id -u) -ne 0 ]]; then echo "Missing: ${need[*]} (run as root to install them)" >&2; exit 1; fi
   echo "Installing ${need[*]} ..."

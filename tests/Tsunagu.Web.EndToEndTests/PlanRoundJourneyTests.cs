@@ -105,6 +105,27 @@ public class PlanRoundJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         main.ShouldContain("312団体");
         main.ShouldContain("協働の取組はおおむね順調に進んでいる。");
         await v.AssertAccessibleAsync("r07-published-phone");
+
+        // The PDF shows the same results: read back with poppler's pdftotext.
+        var download = await v.RunAndWaitForDownloadAsync(() => v.GetByRole(AriaRole.Link, new() { Name = "PDFでダウンロード" }).ClickAsync());
+        var pdf = Path.Combine(Path.GetTempPath(), $"tsunagu-e2e-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(pdf);
+        var text = PdfText(pdf);
+        text.ShouldContain("山口市協働推進プラン");
+        text.ShouldContain("平成29年度");
+        text.ShouldContain("湯田小");
+        text.ShouldContain("協働の取組はおおむね順調に進んでいる。");
+        File.Delete(pdf);
+    }
+
+    private static string PdfText(string file)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("pdftotext is missing: install poppler-utils (test.sh does).");
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        // Layout mode may break a long line; compare without the breaks and spaces it adds.
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", "");
     }
 
     private async Task<IPage> SignedInAsync(string email, bool phone = false)

@@ -84,6 +84,8 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/api/v1/{city}/plans"] = null,
         ["/api/v1/{city}/plans/{plan}"] = null,
         ["/api/v1/{city}/plans/{plan}/reports/{year:int}"] = null,
+        ["/{city}/plans/{plan}/reports/{year:int}/pdf"] = null,
+        ["/{city}/plans/{plan}/reports/{year:int}/xlsx"] = null,
         ["/api/v1/{city}/groups"] = null,
         ["/api/v1/{city}/groups/{id:int}"] = null,
         ["/{city}/news"] = null,

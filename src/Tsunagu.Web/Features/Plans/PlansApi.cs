@@ -4,6 +4,16 @@ namespace Tsunagu.Web.Features.Plans;
 
 public static class PlansApi
 {
+    private static async Task<IResult> Download(PlanService plans, Rounds.RoundService rounds, string key, int year, int? version, string kind, CancellationToken ct)
+    {
+        if (await plans.FindAsync(key, ct) is not { } plan || await rounds.PublishedAsync(plan.Id, year, version, ct) is not { } published) return Results.NotFound();
+        var report = published.Report;
+        var name = $"{key}-{year}-v{report.Version}";
+        return kind == "pdf"
+            ? Results.File(Reports.AnnualReportPdf.Render(report), "application/pdf", $"{name}.pdf")
+            : Results.File(Reports.AnnualReportExcel.Render(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx");
+    }
+
     public sealed record PlanSummary(int Id, string Key, string Title, int StartYear, int EndYear, string Period, IReadOnlyList<string> Levels, bool IsDemo,
         IReadOnlyList<int> PublishedYears);
 
@@ -32,5 +42,11 @@ public static class PlansApi
                     : Results.NotFound())
             .WithTags("Plans")
             .WithName("GetAnnualReport");
+
+        // The same report as a file to print (PDF, A4) or to work on (Excel).
+        app.MapGet("/{city}/plans/{plan}/reports/{year:int}/pdf", (PlanService plans, Rounds.RoundService rounds, string plan, int year, int? version, CancellationToken ct) =>
+            Download(plans, rounds, plan, year, version, "pdf", ct));
+        app.MapGet("/{city}/plans/{plan}/reports/{year:int}/xlsx", (PlanService plans, Rounds.RoundService rounds, string plan, int year, int? version, CancellationToken ct) =>
+            Download(plans, rounds, plan, year, version, "xlsx", ct));
     }
 }
