@@ -226,7 +226,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     /// Publishes the round's annual report as the next version: a snapshot of the plan tree with each item's planned
     /// word and accepted report, the indicators and the council's evaluation, which never changes afterwards.
     /// </summary>
-    public async Task<PublishedReport> PublishAsync(ReportingRound round, string userId, CancellationToken ct = default)
+    public async Task<PublishedReport> PublishAsync(ReportingRound round, string? userId, CancellationToken ct = default)
     {
         var plan = await PlanOfAsync(round, ct);
         var tree = await plans.TreeAsync(plan, ct);
