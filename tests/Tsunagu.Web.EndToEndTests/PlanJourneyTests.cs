@@ -45,5 +45,16 @@ public class PlanJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture
         await desk.GetByRole(AriaRole.Button, new() { Name = "取り込む" }).ClickAsync();
         (await desk.Locator("#problems + .table-wrap").TextContentAsync() ?? "").ShouldContain("nodes[0].yearly.R8");
         await desk.AssertAccessibleAsync("p05-import-problems");
+
+        // The manager corrects an item of the plan in place.
+        await desk.Locator("main a[href='/muroran/admin/plans/kyodo-shishin/edit']").ClickAsync();
+        await desk.AssertAccessibleAsync("p06-edit-tree");
+        await desk.Locator("main .plan-edit-tree a").Nth(1).ClickAsync();
+        await desk.AssertAccessibleAsync("p07-edit-node");
+        await desk.GetByLabel("平成28年度").SelectOptionAsync("実施");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        (await desk.Locator("main").TextContentAsync() ?? "").ShouldContain("項目を保存しました。");
+        await desk.GotoAsync("/muroran/admin/plans/kyodo-shishin/indicators");
+        await desk.AssertAccessibleAsync("p08-indicators");
     }
 }
