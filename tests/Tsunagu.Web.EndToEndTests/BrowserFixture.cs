@@ -58,6 +58,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public static class PageChecks
 {
+    /// <summary>Signs in through the sign-in page as a person would, and waits for the account page.</summary>
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Tsunagu.Web.Tests.Infrastructure.TestData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/account");
+    }
+
     /// <summary>Runs axe-core on the page and fails on any serious or critical violation (JIS X 8341-3 / WCAG 2.1 AA).</summary>
     public static async Task AssertAccessibleAsync(this IPage page, string name)
     {

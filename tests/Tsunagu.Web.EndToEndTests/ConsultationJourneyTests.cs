@@ -13,7 +13,7 @@ public class ConsultationJourneyTests(BrowserFixture app) : IClassFixture<Browse
         var staff = await TestData.CreateUserAsync(app.Factory, u => u.InCity("yamaguchi", CityRole.CentreStaff).ExemptFromTwoFactor());
 
         var page = await app.NewPageAsync(width: 375, height: 800);
-        await SignInAsync(page, citizen.Email!);
+        await page.SignInAsync(citizen.Email!);
         await page.GotoAsync("/yamaguchi");
         await page.GetByRole(AriaRole.Link, new() { Name = "相談を申し込む" }).ClickAsync();
         await page.AssertAccessibleAsync("c01-request-phone");
@@ -25,7 +25,7 @@ public class ConsultationJourneyTests(BrowserFixture app) : IClassFixture<Browse
         await page.AssertAccessibleAsync("c02-request-sent");
 
         var desk = await app.NewPageAsync();
-        await SignInAsync(desk, staff.Email!);
+        await desk.SignInAsync(staff.Email!);
         await desk.GotoAsync("/yamaguchi/admin/consultations?status=Received");
         await desk.AssertAccessibleAsync("c03-desk");
         await desk.Locator("main table a").First.ClickAsync();
@@ -42,12 +42,4 @@ public class ConsultationJourneyTests(BrowserFixture app) : IClassFixture<Browse
         await desk.AssertAccessibleAsync("c05-stats");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

@@ -14,7 +14,7 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         var name = $"仙崎みなと清掃隊{Guid.NewGuid():N}"[..12];
 
         var page = await app.NewPageAsync();
-        await SignInAsync(page, citizen.Email!);
+        await page.SignInAsync(citizen.Email!);
         await page.GotoAsync("/nagato");
         await page.GetByRole(AriaRole.Link, new() { Name = "団体の登録を申請する" }).First.ClickAsync();
         await page.AssertAccessibleAsync("g01-register-start");
@@ -47,7 +47,7 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
 
         // Centre staff return it with a comment.
         var staffPage = await app.NewPageAsync();
-        await SignInAsync(staffPage, staff.Email!);
+        await staffPage.SignInAsync(staff.Email!);
         await staffPage.GotoAsync("/nagato/admin/groups");
         await staffPage.AssertAccessibleAsync("g07-review-queue");
         await staffPage.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
@@ -119,12 +119,4 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
     private static readonly byte[] LogoPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGOQilnw//91hv8AE5gE60vsOCoAAAAASUVORK5CYII=");
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

@@ -24,7 +24,7 @@ public class InformationHubJourneyTests(BrowserFixture app) : IClassFixture<Brow
 
         // Staff write a news item about the group.
         var staff = await app.NewPageAsync();
-        await SignInAsync(staff, staffUser.Email!);
+        await staff.SignInAsync(staffUser.Email!);
         await staff.GotoAsync("/nagato/admin");
         await staff.GetByRole(AriaRole.Link, new() { Name = "お知らせの管理" }).ClickAsync();
         await staff.AssertAccessibleAsync("h01-admin-news");
@@ -89,12 +89,4 @@ public class InformationHubJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.AssertAccessibleAsync("h11-cases-phone");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

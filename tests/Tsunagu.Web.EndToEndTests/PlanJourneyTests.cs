@@ -32,11 +32,7 @@ public class PlanJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture
 
         // A plan manager imports a file with a mistake and sees where it is.
         var manager = await TestData.CreateUserAsync(app.Factory, u => u.InCity("muroran", CityRole.PlanManager).ExemptFromTwoFactor());
-        await desk.GotoAsync("/account/signin");
-        await desk.GetByLabel("メールアドレス").FillAsync(manager.Email!);
-        await desk.GetByLabel("パスワード").FillAsync(TestData.Password);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await desk.WaitForURLAsync("**/account");
+        await desk.SignInAsync(manager.Email!);
         await desk.GotoAsync("/muroran/admin");
         await desk.GetByRole(AriaRole.Link, new() { Name = "計画の管理" }).ClickAsync();
         await desk.AssertAccessibleAsync("p04-manage");

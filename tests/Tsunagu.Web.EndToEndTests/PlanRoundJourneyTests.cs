@@ -131,11 +131,7 @@ public class PlanRoundJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
     private async Task<IPage> SignedInAsync(string email, bool phone = false)
     {
         var page = phone ? await app.NewPageAsync(width: 375, height: 800) : await app.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        await page.SignInAsync(email);
         return page;
     }
 

@@ -138,6 +138,7 @@ public class Plans : Migration
             {
                 NodeId = table.Column<int>(nullable: false),
                 DepartmentId = table.Column<int>(nullable: false),
+                SortOrder = table.Column<int>(nullable: false),
             },
             constraints: table =>
             {

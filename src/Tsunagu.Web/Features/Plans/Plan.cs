@@ -80,6 +80,8 @@ public class PlanNodeDepartment
 {
     public int NodeId { get; set; }
     public int DepartmentId { get; set; }
+    /// <summary>Departments are listed in the plan's order (the lead department first).</summary>
+    public int SortOrder { get; set; }
 }
 
 /// <summary>The word the plan gives a node for one fiscal year (検討, 実施, → …).</summary>

@@ -125,7 +125,7 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             }
             foreach (var (name, i) in (node.Departments ?? []).Select((x, i) => (x, i)))
             {
-                if (departments.TryGetValue(name.Trim(), out var id)) { if (entity.Departments.All(d => d.DepartmentId != id)) entity.Departments.Add(new PlanNodeDepartment { DepartmentId = id }); }
+                if (departments.TryGetValue(name.Trim(), out var id)) { if (entity.Departments.All(d => d.DepartmentId != id)) entity.Departments.Add(new PlanNodeDepartment { DepartmentId = id, SortOrder = entity.Departments.Count + 1 }); }
                 else Problem($"{n.Where}.departments[{i}]", $"担当課「{name}」はこの市にありません。先に市の管理者が担当課を登録してください。");
             }
             foreach (var (yearText, word) in node.Yearly ?? [])

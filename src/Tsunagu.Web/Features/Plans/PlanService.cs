@@ -44,7 +44,7 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
             var children = isRepeat ? [] : nodes.Where(c => c.ParentId == node.Id).Select(c => (c.SortOrder, Tree: (Func<TreeNode>)(() => Build(c, false, null))))
                 .Concat(repeats.Where(r => r.ParentId == node.Id).Select(r => (r.SortOrder, Tree: (Func<TreeNode>)(() => Build(byId[r.NodeId], true, r.ListedRef)))))
                 .OrderBy(x => x.SortOrder).Select(x => x.Tree()).ToList();
-            var names = node.Departments.Select(d => departments.GetValueOrDefault(d.DepartmentId, "")).Where(n => n.Length > 0).ToList();
+            var names = node.Departments.OrderBy(d => d.SortOrder).Select(d => departments.GetValueOrDefault(d.DepartmentId, "")).Where(n => n.Length > 0).ToList();
             return new TreeNode(node, names, children, isRepeat, listedRef);
         }
 

@@ -139,39 +139,12 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
 }
 
 /// <summary>Once an hour, unpublishes in every city the groups whose renewal grace period has ended.</summary>
-public class RenewalEnforcement(IServiceScopeFactory scopes, ILogger<RenewalEnforcement> log) : BackgroundService
+public class RenewalEnforcement(IServiceScopeFactory scopes, ILogger<RenewalEnforcement> log)
+    : CityJob(scopes, log, TimeSpan.FromHours(1), "renewal-enforcement")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunForCityAsync(IServiceProvider services, City city, CancellationToken ct)
     {
-        // The first run waits an hour too: at start-up the database may still be migrating, and a day's
-        // precision is all a grace period needs.
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Renewal enforcement failed; it runs again in an hour.");
-            }
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        List<City> cities;
-        using (var scope = scopes.CreateScope())
-            cities = await scope.ServiceProvider.GetRequiredService<TsunaguDb>().Cities.AsNoTracking().ToListAsync(ct);
-        foreach (var city in cities)
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(city);
-            // Recorded in the audit log as the system, not as a person.
-            scope.ServiceProvider.GetRequiredService<Audit.CurrentActor>().Set("system", "renewal-enforcement");
-            var count = await scope.ServiceProvider.GetRequiredService<RenewalService>().EnforceAsync(ct);
-            if (count > 0) log.LogInformation("Unpublished {Count} groups of {City} whose renewal lapsed.", count, city.Slug);
-        }
+        var count = await services.GetRequiredService<RenewalService>().EnforceAsync(ct);
+        if (count > 0) log.LogInformation("Unpublished {Count} groups of {City} whose renewal lapsed.", count, city.Slug);
     }
 }

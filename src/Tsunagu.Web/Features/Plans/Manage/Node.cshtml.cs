@@ -93,7 +93,7 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
         Node.Actors = Input.Actors.Aggregate(TargetActors.None, (all, a) => all | a);
         Node.Departments.RemoveAll(d => !Input.Departments.Contains(d.DepartmentId));
         foreach (var d in Input.Departments.Distinct().Where(d => Node.Departments.All(x => x.DepartmentId != d)))
-            Node.Departments.Add(new PlanNodeDepartment { NodeId = Node.Id, DepartmentId = d });
+            Node.Departments.Add(new PlanNodeDepartment { NodeId = Node.Id, DepartmentId = d, SortOrder = Node.Departments.Count == 0 ? 1 : Node.Departments.Max(x => x.SortOrder) + 1 });
         Node.Years.RemoveAll(y => !Input.Years.TryGetValue(y.FiscalYear, out var w) || string.IsNullOrEmpty(w));
         foreach (var (year, word) in Input.Years.Where(y => !string.IsNullOrEmpty(y.Value)))
         {

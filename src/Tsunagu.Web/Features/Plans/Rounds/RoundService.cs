@@ -188,6 +188,16 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         return sent;
     }
 
+    /// <summary>Reminds the rounds due within a week that have not been reminded in the last three days.</summary>
+    public async Task RemindDueAsync(CancellationToken ct = default)
+    {
+        var remindedBefore = Now.AddDays(-3);
+        var due = await db.Set<ReportingRound>()
+            .Where(r => r.Status == RoundStatus.Open && r.Deadline >= Today && r.Deadline <= Today.AddDays(7) && (r.RemindedAt == null || r.RemindedAt < remindedBefore))
+            .ToListAsync(ct);
+        foreach (var round in due) await RemindAsync(round, ct);
+    }
+
     private Task<List<string>> StaffEmailsAsync(IEnumerable<int> departmentIds, CancellationToken ct)
     {
         var ids = departmentIds.ToList();
@@ -301,47 +311,10 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>Once a day, reminds departments of reports not yet submitted in rounds whose deadline is a week away or less.</summary>
-public class RoundReminders(IServiceScopeFactory scopes, ILogger<RoundReminders> log) : BackgroundService
+/// <summary>Every six hours, reminds departments of reports not yet submitted in rounds due within a week.</summary>
+public class RoundReminders(IServiceScopeFactory scopes, ILogger<RoundReminders> log)
+    : CityJob(scopes, log, TimeSpan.FromHours(6), "round-reminders")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Round reminders failed; they run again in six hours.");
-            }
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        List<(ReportingRound Round, City City)> due;
-        using (var scope = scopes.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Display.TokyoZone));
-            var rounds = await db.Set<ReportingRound>().IgnoreQueryFilters().AsNoTracking()
-                .Where(r => r.Status == RoundStatus.Open && r.Deadline >= today && r.Deadline <= today.AddDays(7)
-                            && (r.RemindedAt == null || r.RemindedAt < DateTime.UtcNow.AddDays(-3)))
-                .ToListAsync(ct);
-            var cities = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-            due = rounds.Select(r => (r, cities[r.CityId])).ToList();
-        }
-        foreach (var (round, city) in due)
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(city);
-            scope.ServiceProvider.GetRequiredService<Audit.CurrentActor>().Set("system", "round-reminders");
-            var service = scope.ServiceProvider.GetRequiredService<RoundService>();
-            var tracked = await service.FindAsync(round.Id, ct);
-            if (tracked is not null) await service.RemindAsync(tracked, ct);
-        }
-    }
+    protected override Task RunForCityAsync(IServiceProvider services, City city, CancellationToken ct) =>
+        services.GetRequiredService<RoundService>().RemindDueAsync(ct);
 }
