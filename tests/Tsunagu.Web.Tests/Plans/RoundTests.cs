@@ -171,3 +171,30 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         });
     }
 }
+
+public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    /// <summary>Shimonoseki's 5th plan names no departments: its year is published with its indicators and the council's opinion.</summary>
+    [Fact]
+    public async Task PlanWithoutDepartments_IsPublishedWithItsSevenIndicatorCharts()
+    {
+        await factory.EnsurePreparedAsync();
+        using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
+        var user = await TestData.CreateUserAsync(factory, u => u.InCity("shimonoseki", CityRole.PlanManager).ExemptFromTwoFactor());
+        var manager = Browser.For(factory);
+        await manager.SignInAsync(user.Email!);
+        var opened = await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", new Dictionary<string, string>
+            { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd") });
+        var round = opened.Headers.Location!.OriginalString;
+        var indicator = await TestData.WithDbAsync(factory, db => db.Set<Indicator>().IgnoreQueryFilters().Where(i => i.Name == "市民活動の経験").Select(i => i.Id).SingleAsync());
+        (await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/indicators", new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(), ["Values[2026]"] = "41.0" }, $"main #indicator-{indicator} form"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.SubmitAsync(round, new Dictionary<string, string> { ["CouncilOpinion"] = "市民活動の経験は着実に増えている。" }, "main form[action*=Opinion]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.SubmitAsync(round, new Dictionary<string, string>(), "main form[action*=Publish]")).Headers.Location!.OriginalString
+            .ShouldBe("/shimonoseki/plans/shiminkatsudo-5/reports/2026");
+        var (_, page) = await Browser.For(factory).GetPageAsync("/shimonoseki/plans/shiminkatsudo-5/reports/2026");
+        page.QuerySelectorAll("main section.indicator svg").Length.ShouldBe(7);
+        page.QuerySelector("main section.indicator")!.TextContent.ShouldContain("41%");
+        page.QuerySelector("main")!.TextContent.ShouldContain("市民活動の経験は着実に増えている。");
+    }
+}

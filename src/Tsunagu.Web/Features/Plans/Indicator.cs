@@ -29,16 +29,10 @@ public class Indicator : ICityOwned
     public PlanNode? Node { get; set; }
 
     /// <summary>Where a straight path from baseline to target stands in a fiscal year.</summary>
-    public decimal PathValue(int fiscalYear)
-    {
-        if (TargetYear == BaselineYear) return TargetValue;
-        var share = Math.Clamp((decimal)(fiscalYear - BaselineYear) / (TargetYear - BaselineYear), 0m, 1m);
-        return BaselineValue + (TargetValue - BaselineValue) * share;
-    }
+    public decimal PathValue(int fiscalYear) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, fiscalYear);
 
     /// <summary>Progress from baseline towards target, in percent (100 = target reached), or null if they are equal.</summary>
-    public decimal? Achievement(decimal actual) =>
-        TargetValue == BaselineValue ? null : Math.Round((actual - BaselineValue) / (TargetValue - BaselineValue) * 100m, 1);
+    public decimal? Achievement(decimal actual) => IndicatorPath.Achievement(BaselineValue, TargetValue, actual);
 }
 
 public class IndicatorActual

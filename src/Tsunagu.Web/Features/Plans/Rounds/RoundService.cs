@@ -205,12 +205,15 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).Distinct().ToListAsync(ct);
     }
 
-    /// <summary>Council members may evaluate once every item's report has been accepted.</summary>
+    /// <summary>
+    /// Council members may evaluate once every item's report has been accepted. A plan whose items name no department
+    /// (only indicators are followed) is ready at once.
+    /// </summary>
     public async Task<bool> ReadyForCouncilAsync(ReportingRound round, CancellationToken ct = default)
     {
         var items = await ItemsAsync(round.PlanId, ct);
         var accepted = await db.Set<ProgressReport>().CountAsync(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted, ct);
-        return items.Count > 0 && accepted == items.Count;
+        return accepted == items.Count;
     }
 
     public Task<List<CouncilEvaluation>> EvaluationsAsync(int roundId, CancellationToken ct = default) =>

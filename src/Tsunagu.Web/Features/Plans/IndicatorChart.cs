@@ -1,0 +1,39 @@
+using Tsunagu.Web.Features.Plans.Reports;
+
+namespace Tsunagu.Web.Features.Plans;
+
+/// <summary>What an indicator's chart and table show, from the live plan or from a published report alike.</summary>
+public sealed record IndicatorChart(
+    string Id, string Name, string Unit, bool HigherIsBetter, int BaselineYear, decimal BaselineValue, int TargetYear, decimal TargetValue,
+    IReadOnlyList<(int Year, decimal? Actual)> Years, string? NodeRef, bool Computed)
+{
+    public decimal PathValue(int year) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, year);
+
+    public decimal? Achievement(decimal actual) => IndicatorPath.Achievement(BaselineValue, TargetValue, actual);
+
+    public static IndicatorChart From(PlanService.IndicatorView view) => new(
+        $"indicator-{view.Indicator.Id}", view.Indicator.Name, view.Indicator.Unit, view.Indicator.Direction == IndicatorDirection.Higher,
+        view.Indicator.BaselineYear, view.Indicator.BaselineValue, view.Indicator.TargetYear, view.Indicator.TargetValue,
+        view.Years, view.NodeRef, view.Indicator.Source != IndicatorSources.Manual);
+
+    public static IndicatorChart From(AnnualReport.IndicatorLine line, int index) => new(
+        $"indicator-{index + 1}", line.Name, line.Unit, line.HigherIsBetter, line.BaselineYear, line.BaselineValue, line.TargetYear, line.TargetValue,
+        Enumerable.Range(line.BaselineYear, Math.Max(0, line.TargetYear - line.BaselineYear + 1))
+            .Select(y => (y, line.Actuals.FirstOrDefault(a => a.Year == y)?.Value)).ToList(),
+        null, false);
+}
+
+/// <summary>Achievement is measured against a straight path from the baseline to the target.</summary>
+public static class IndicatorPath
+{
+    public static decimal Value(int baselineYear, decimal baseline, int targetYear, decimal target, int year)
+    {
+        if (targetYear == baselineYear) return target;
+        var share = Math.Clamp((decimal)(year - baselineYear) / (targetYear - baselineYear), 0m, 1m);
+        return baseline + (target - baseline) * share;
+    }
+
+    /// <summary>Progress from baseline towards target, in percent (100 = target reached), or null if they are equal.</summary>
+    public static decimal? Achievement(decimal baseline, decimal target, decimal actual) =>
+        target == baseline ? null : Math.Round((actual - baseline) / (target - baseline) * 100m, 1);
+}
