@@ -45,6 +45,25 @@ public class PlanEditingTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     }
 
     [Fact]
+    public async Task Manager_AddsAnItemUnderAMeasure_ThenDeletesIt()
+    {
+        var manager = await ManagerAsync("nagato");
+        var parent = $"/nagato/admin/plans/kyodo-action-2/nodes/{await NodeIdAsync("kyodo-action-2", "Ⅰ-1-(1)")}";
+        var duplicate = await Browser.ParseAsync(await manager.SubmitAsync(parent, new Dictionary<string, string> { ["NewRef"] = "Ⅰ-1-(1)-1", ["NewTitle"] = "重複" }, "main form[action*=Add]"));
+        duplicate.QuerySelector("#NewRef-error")!.TextContent.ShouldContain("すでにあります");
+        var added = await manager.SubmitAsync(parent, new Dictionary<string, string> { ["NewRef"] = "Ⅰ-1-(1)-99", ["NewTitle"] = "オンライン交流会の開催" }, "main form[action*=Add]");
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, plan) = await Browser.For(factory).GetPageAsync("/nagato/plans/kyodo-action-2");
+        plan.QuerySelector("main")!.TextContent.ShouldContain("オンライン交流会の開催");
+
+        // A new item nothing refers to can be deleted; a measure with items below it cannot.
+        (await manager.SubmitAsync(added.Headers.Location!.OriginalString, new Dictionary<string, string>(), "main form[action*=Delete]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Browser.For(factory).GetPageAsync("/nagato/plans/kyodo-action-2")).Page.QuerySelector("main")!.TextContent.ShouldNotContain("オンライン交流会の開催");
+        var (_, parentPage) = await manager.GetPageAsync(parent);
+        parentPage.QuerySelector("main form[action*=Delete]").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Edit_UnknownYearlyWordOrEmptyTitle_ShowsErrors()
     {
         var manager = await ManagerAsync("muroran");

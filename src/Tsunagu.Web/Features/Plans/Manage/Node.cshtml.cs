@@ -53,7 +53,17 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
         public Dictionary<int, string?> Years { get; set; } = [];
     }
 
+    [BindProperty]
+    [Display(Name = "追加する項目の番号")]
+    public string? NewRef { get; set; }
+
+    [BindProperty]
+    [Display(Name = "追加する項目の名前")]
+    public string? NewTitle { get; set; }
+
     public Plan Plan { get; private set; } = default!;
+    public bool CanAddChild => Node.Depth + 1 < Plan.LevelNames.Count;
+    public bool CanDelete { get; private set; }
     public PlanNode Node { get; private set; } = default!;
     public List<Department> CityDepartments { get; private set; } = [];
     public List<SelectListItem> Kinds => [new(t["（なし）"], ""), .. PlanVocabulary.Kinds.Select(k => new SelectListItem(t[k], k))];
@@ -61,13 +71,7 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        Input = new InputModel
-        {
-            Title = Node.Title, Kind = Node.Kind, Aim = Node.Aim, Purpose = Node.Purpose, Content = Node.Content, Completion = Node.Completion, Priority = Node.Priority,
-            Departments = Node.Departments.Select(d => d.DepartmentId).ToList(),
-            Actors = PlanVocabulary.Actors.Where(a => Node.Actors.HasFlag(a.Actor)).Select(a => a.Actor).ToList(),
-            Years = Plan.Years.ToDictionary(y => y, y => Node.Years.FirstOrDefault(w => w.FiscalYear == y)?.Word),
-        };
+        FillInput();
         return Page();
     }
 
@@ -105,12 +109,62 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
         return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/edit#node-{Node.Id}");
     }
 
+    /// <summary>Adds an item below this node (a plan can gain a measure mid-period), at the end of its children.</summary>
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        ModelState.Clear();
+        var reference = NewRef?.Trim() ?? "";
+        if (!CanAddChild) ModelState.AddModelError(nameof(NewRef), t["この階層の下には項目を追加できません。"]);
+        if (reference.Length == 0) ModelState.AddModelError(nameof(NewRef), t["番号を入力してください。"]);
+        else if (reference.Length > 50) ModelState.AddModelError(nameof(NewRef), t["番号は50文字以内にしてください。"]);
+        else if (await db.Set<PlanNode>().AnyAsync(n => n.PlanId == Plan.Id && n.Ref == reference)) ModelState.AddModelError(nameof(NewRef), t["番号「{0}」はこの計画にすでにあります。", reference]);
+        if (string.IsNullOrWhiteSpace(NewTitle)) ModelState.AddModelError(nameof(NewTitle), t["名前を入力してください。"]);
+        else if (NewTitle.Length > 500) ModelState.AddModelError(nameof(NewTitle), t["名前は500文字以内にしてください。"]);
+        if (!ModelState.IsValid) { FillInput(); return Page(); }
+        var last = await db.Set<PlanNode>().Where(n => n.PlanId == Plan.Id).MaxAsync(n => n.SortOrder);
+        var child = new PlanNode { PlanId = Plan.Id, ParentId = Node.Id, Depth = Node.Depth + 1, SortOrder = last + 1, Ref = reference, Title = NewTitle!.Trim() };
+        db.Add(child);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "項目を追加しました。担当課や年次計画を入力してください。";
+        return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/nodes/{child.Id}");
+    }
+
+    /// <summary>Deletes an item nothing refers to yet: no items below it, no reports, no indicators, not listed again.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!CanDelete)
+        {
+            ModelState.AddModelError("", t["下の項目・進捗報告・成果指標・再掲のいずれかがあるため、この項目は削除できません。"]);
+            FillInput();
+            return Page();
+        }
+        db.Remove(Node);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "項目を削除しました。";
+        return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/edit");
+    }
+
+    private void FillInput() => Input = new InputModel
+    {
+        Title = Node.Title, Kind = Node.Kind, Aim = Node.Aim, Purpose = Node.Purpose, Content = Node.Content, Completion = Node.Completion, Priority = Node.Priority,
+        Departments = Node.Departments.Select(d => d.DepartmentId).ToList(),
+        Actors = PlanVocabulary.Actors.Where(a => Node.Actors.HasFlag(a.Actor)).Select(a => a.Actor).ToList(),
+        Years = Plan.Years.ToDictionary(y => y, y => Node.Years.FirstOrDefault(w => w.FiscalYear == y)?.Word),
+    };
+
     private async Task<bool> LoadAsync()
     {
         if (await plans.FindAsync(Key, HttpContext.RequestAborted) is not { } plan) return false;
         if (await db.Set<PlanNode>().Include(n => n.Departments).Include(n => n.Years).FirstOrDefaultAsync(n => n.Id == Id && n.PlanId == plan.Id) is not { } node) return false;
         (Plan, Node) = (plan, node);
         CityDepartments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
+        CanDelete = !await db.Set<PlanNode>().AnyAsync(n => n.ParentId == node.Id)
+            && !await db.Set<Rounds.ProgressReport>().AnyAsync(r => r.NodeId == node.Id)
+            && !await db.Set<Indicator>().AnyAsync(i => i.NodeId == node.Id)
+            && !await db.Set<PlanNodeRepeat>().AnyAsync(r => r.NodeId == node.Id || r.ParentId == node.Id)
+            && !await db.Set<Rounds.CouncilEvaluation>().AnyAsync(e => e.NodeId == node.Id);
         return true;
     }
 
