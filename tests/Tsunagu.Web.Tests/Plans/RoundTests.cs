@@ -157,6 +157,22 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         plans.Single(p => (string)p!["key"]! == Key)!["publishedYears"]!.AsArray().Select(y => (int)y!).ShouldContain(2015);
     }
 
+    [Fact]
+    public async Task DailyReminders_WriteToDepartmentsWithUnsubmittedItems_OnceInThreeDays()
+    {
+        var (manager, _) = await SignedInAsync(CityRole.PlanManager);
+        var round = await OpenRoundAsync(manager, 2016);
+        var (_, email) = await SignedInAsync(CityRole.DepartmentStaff, "広報広聴課");
+        await TestData.WithDbAsync(factory, db => db.Set<ReportingRound>().IgnoreQueryFilters().Where(r => r.Id == round)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Deadline, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)))));
+        var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RoundReminders>().Single();
+        await job.RunOnceAsync(CancellationToken.None);
+        var count = await TestData.WithDbAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == email && m.Subject.Contains("期限が近づいています")));
+        count.ShouldBe(1);
+        await job.RunOnceAsync(CancellationToken.None);
+        (await TestData.WithDbAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == email && m.Subject.Contains("期限が近づいています")))).ShouldBe(1);
+    }
+
     private async Task AcceptAllOthersAsync(int roundId, int except)
     {
         await TestData.WithDbAsync(factory, async db =>
