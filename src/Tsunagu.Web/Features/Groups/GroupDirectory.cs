@@ -43,7 +43,7 @@ public class GroupDirectory(TsunaguDb db)
             var ids = await candidates.ToListAsync(ct);
             groups = groups.Where(g => ids.Contains(g.Id));
         }
-        foreach (var word in SearchText.Fold(query.Q).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5))
+        foreach (var word in SearchText.Words(query.Q))
             groups = groups.Where(g => g.SearchText.Contains(word));
         if (query.Type is { } type) groups = groups.Where(g => g.Type == type);
         if (query.Recruiting) groups = groups.Where(g => g.RecruitingVolunteers);

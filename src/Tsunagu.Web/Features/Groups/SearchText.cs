@@ -8,6 +8,10 @@ namespace Tsunagu.Web.Features.Groups;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>The words of a search box, folded like the stored text: at most five, split on either kind of space.</summary>
+    public static IReadOnlyList<string> Words(string? query) =>
+        Fold(query).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5).ToList();
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";

@@ -18,18 +18,14 @@ public static class AtomFeed
     private const int MaxEntries = 30;
 
     public static void MapNewsFeed(this IEndpointRouteBuilder app) =>
-        app.MapGet("/{city}/feed.atom", async (HttpContext http, TsunaguDb db, CurrentCity currentCity, IConfiguration config, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/{city}/feed.atom", async (HttpContext http, TsunaguDb db, CurrentCity currentCity, Email.PublicLinks links, TimeProvider clock, CancellationToken ct) =>
             {
-                var xml = await BuildAsync(db, currentCity.Required, BaseUrl(http, config), clock.GetUtcNow().UtcDateTime, ct);
+                var xml = await BuildAsync(db, currentCity.Required, links.For("").TrimEnd('/'), clock.GetUtcNow().UtcDateTime, ct);
+                // Feed readers poll: a few minutes' staleness costs nothing.
+                http.Response.Headers.CacheControl = "public, max-age=300";
                 return Results.Text(xml, ContentType, Encoding.UTF8);
             })
             .ExcludeFromDescription();
-
-    private static string BaseUrl(HttpContext http, IConfiguration config)
-    {
-        var configured = config["Tsunagu:PublicBaseUrl"];
-        return (string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured).TrimEnd('/');
-    }
 
     private sealed record Entry(string Url, string Title, DateTime Updated, DateOnly Published, string Category, string CategoryLabel, string Summary, string Content);
 

@@ -15,7 +15,7 @@ public class NewsService(TsunaguDb db, TimeProvider clock)
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Today in Asia/Tokyo: a notice is open until the end of its deadline there.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Tsunagu.Web.Shared.Display.TokyoZone));
+    public DateOnly Today => Tsunagu.Web.Shared.Display.Today(clock);
 
     public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int Pages);
 
@@ -129,12 +129,12 @@ public class NewsService(TsunaguDb db, TimeProvider clock)
             cases = cases.Where(c => withForm.Contains(c.Id));
         }
         if (kind is { } k) cases = cases.Where(c => c.Kind == k);
-        return await cases.Include(c => c.Fields).Include(c => c.Forms)
+        return await cases.Include(c => c.Fields).Include(c => c.Forms).AsSplitQuery()
             .OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.PublishedOn).ThenByDescending(c => c.Id).Take(200).ToListAsync(ct);
     }
 
     public Task<CaseStudy?> FindCaseAsync(int id, bool includeDrafts = false, CancellationToken ct = default) =>
-        db.Set<CaseStudy>().Include(c => c.Groups).Include(c => c.Fields).Include(c => c.Forms)
+        db.Set<CaseStudy>().Include(c => c.Groups).Include(c => c.Fields).Include(c => c.Forms).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id && (includeDrafts || c.IsPublished), ct);
 
     /// <summary>Saves a case with its groups (only groups of this city), fields (1–20) and forms.</summary>

@@ -20,12 +20,9 @@ public class SiteSearch(GroupDirectory directory, TsunaguDb db)
         public int Total => Groups.Total + News.Total + Grants.Total + Cases.Total;
     }
 
-    public static IReadOnlyList<string> Words(string? q) =>
-        SearchText.Fold(q).Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Take(5).ToList();
-
     public async Task<Result?> SearchAsync(string? q, CancellationToken ct = default)
     {
-        var words = Words(q);
+        var words = SearchText.Words(q);
         if (words.Count == 0) return null;
         var groups = await directory.SearchAsync(new GroupDirectory.Query(q, null, null, null, false, null, 1), ct);
 
