@@ -124,6 +124,28 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     }
 
     [Fact]
+    public async Task GroupWithoutAdministrator_StaysPublished_UntilTheCentreConfirmsForIt()
+    {
+        const string city = "shimonoseki";
+        var (_, withoutAdmin, _) = await PublishedGroupAsync(city);
+        await TestData.WithDbAsync(factory, db => db.Set<GroupAdministrator>().Where(a => a.GroupId == withoutAdmin).ExecuteDeleteAsync());
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            var cityId = await db.Cities.Where(c => c.Slug == city).Select(c => c.Id).SingleAsync();
+            db.Add(new RenewalRound { CityId = cityId, FiscalYear = 2026, StartedAt = DateTime.UtcNow.AddDays(-60), DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)), GraceDays = 0 });
+            return await db.SaveChangesAsync();
+        });
+        var staff = await StaffAsync(city);
+        (await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string>(), "main form[action*=Enforce]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Browser.For(factory).GetAsync($"/{city}/groups/{withoutAdmin}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, page) = await staff.GetPageAsync($"/{city}/admin/groups/renewal");
+        page.QuerySelector("main table")!.TextContent.ShouldContain("管理者なし");
+        (await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string>(), $"main form[action*='groupId={withoutAdmin}']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, after) = await staff.GetPageAsync($"/{city}/admin/groups/renewal");
+        (after.QuerySelector("main table")?.TextContent ?? "").ShouldNotContain("管理者なし");
+    }
+
+    [Fact]
     public async Task SomeoneElse_CannotConfirmAGroupTheyDoNotAdminister()
     {
         var (_, id, _) = await PublishedGroupAsync("muroran");

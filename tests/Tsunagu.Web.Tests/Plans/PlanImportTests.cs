@@ -77,6 +77,15 @@ public class PlanImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
     }
 
     [Fact]
+    public async Task Import_TextLongerThanItsColumn_IsListed_NotAFailure()
+    {
+        var manager = await ManagerAsync("muroran");
+        var json = $$"""{ "format": "tsunagu-plan/1", "key": "long", "title": "長い計画", "period": { "from": "R8", "to": "R12" }, "levels": ["方針"], "nodes": [ { "ref": "1", "title": "{{new string('あ', 501)}}" } ] }""";
+        var page = await Browser.ParseAsync(await UploadAsync(manager, "muroran", json));
+        page.QuerySelector("main table[aria-labelledby=problems]")!.TextContent.ShouldContain("名前は500文字以内");
+    }
+
+    [Fact]
     public async Task Import_NotJson_IsRefusedWithTheLine()
     {
         var manager = await ManagerAsync("muroran");

@@ -158,6 +158,24 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     }
 
     [Fact]
+    public async Task ReturnedAfterTheDeadline_TheDepartmentCanStillCorrectIt()
+    {
+        var (manager, _) = await SignedInAsync(CityRole.PlanManager);
+        var round = await OpenRoundAsync(manager, 2017);
+        var (school, _) = await SignedInAsync(CityRole.DepartmentStaff, "学校教育課");
+        var item = await NodeIdAsync("Ⅰ-(2)-⑪");
+        var url = $"/{City}/admin/reports/{round}/{item}";
+        (await school.PostWithTokenAsync(url, url + "?handler=Submit", Report("実施した。", "A"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await TestData.WithDbAsync(factory, db => db.Set<ReportingRound>().IgnoreQueryFilters().Where(r => r.Id == round)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Deadline, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)))));
+        (await manager.SubmitAsync($"/{City}/admin/rounds/{round}/items/{item}", new Dictionary<string, string> { ["Comment"] = "数字を入れてください。" }, "main form[action*=Return]"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await school.PostWithTokenAsync(url, url + "?handler=Submit", Report("3校で実施した。", "A"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<ProgressReport>().IgnoreQueryFilters().SingleAsync(r => r.RoundId == round && r.NodeId == item))).Status
+            .ShouldBe(ReportStatus.Submitted);
+    }
+
+    [Fact]
     public async Task DailyReminders_WriteToDepartmentsWithUnsubmittedItems_OnceInThreeDays()
     {
         var (manager, _) = await SignedInAsync(CityRole.PlanManager);

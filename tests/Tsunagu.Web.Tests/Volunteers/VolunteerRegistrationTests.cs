@@ -81,6 +81,10 @@ public class VolunteerRegistrationTests(TsunaguFactory factory) : IClassFixture<
         var saved = await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().SingleAsync(v => v.UserId == userId));
         saved.Status.ShouldBe(VolunteerStatus.Left);
         saved.Phone.ShouldBeNull();
+
+        // Registering again after leaving makes the person an active volunteer again.
+        await RegisterAsync(browser, [new("Input.AgeBand", "Age30s"), new("Input.Interests", "13"), new("Input.GuardianConsents", "false")]);
+        (await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().SingleAsync(v => v.UserId == userId))).Status.ShouldBe(VolunteerStatus.Active);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public class DemoConsultations(TsunaguDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var city in await db.Cities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
         {
-            if (await db.Consultations.IgnoreQueryFilters().AnyAsync(c => c.CityId == city.Id && c.IsDemo, ct)) continue;
+            // A city with any consultation (real or demo) is left alone: demo cases never mix into a real desk's counts.
+            if (await db.Consultations.IgnoreQueryFilters().AnyAsync(c => c.CityId == city.Id, ct)) continue;
             var groups = await db.Groups.IgnoreQueryFilters().AsNoTracking()
                 .Where(g => g.CityId == city.Id && g.IsDemo && g.Status == GroupStatus.Approved)
                 .Select(g => new { g.Id, g.Name }).ToListAsync(ct);

@@ -36,10 +36,13 @@ public class DemoNews(TsunaguDb db, TimeProvider clock)
     {
         var added = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Shared.Display.TokyoZone));
+        var today = Shared.Display.Today(clock);
         foreach (var city in await db.Cities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
         {
-            if (await db.NewsItems.IgnoreQueryFilters().AnyAsync(n => n.CityId == city.Id, ct)) continue;
+            // A city that has any news, notice or case study already is left alone, so nothing is ever added twice.
+            if (await db.NewsItems.IgnoreQueryFilters().AnyAsync(n => n.CityId == city.Id, ct)
+                || await db.Set<GrantNotice>().IgnoreQueryFilters().AnyAsync(g => g.CityId == city.Id, ct)
+                || await db.Set<CaseStudy>().IgnoreQueryFilters().AnyAsync(c => c.CityId == city.Id, ct)) continue;
             var groups = await db.Groups.IgnoreQueryFilters().AsNoTracking()
                 .Where(g => g.CityId == city.Id && g.IsDemo && g.Status == GroupStatus.Approved).OrderBy(g => g.Id).ToListAsync(ct);
             if (groups.Count == 0) continue;

@@ -156,7 +156,8 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     }
 
     public Task<List<Group>> ForApplicantAsync(string applicantId) =>
-        db.Groups.AsNoTracking().Where(g => g.ApplicantUserId == applicantId || g.Administrators.Any(a => a.UserId == applicantId))
+        db.Groups.AsNoTracking().Where(g => (g.ApplicantUserId == applicantId && g.Status != GroupStatus.Approved && g.Status != GroupStatus.Unpublished)
+                || g.Administrators.Any(a => a.UserId == applicantId))
             .OrderByDescending(g => g.Id).ToListAsync();
 
     // --- Review by centre staff ---

@@ -53,6 +53,10 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
     {
         var result = new Result();
         void Problem(string where, string message) => result.Problems.Add(new Problem(where, message));
+        void TooLong(string where, string what, string? value, int max)
+        {
+            if (value?.Trim().Length > max) Problem(where, $"{what}は{max}文字以内にしてください（いま{value.Trim().Length}文字）。");
+        }
 
         if (file.Format != PlanFile.FormatName) Problem("format", $"形式は \"{PlanFile.FormatName}\" にしてください。");
         var key = file.Key?.Trim() ?? "";
@@ -69,9 +73,12 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
         var levels = file.Levels?.Select(l => l.Trim()).Where(l => l.Length > 0).ToList() ?? [];
         if (levels.Count == 0) Problem("levels", "階層の名前を1つ以上入力してください。");
         if (levels.Any(l => l.Contains('>'))) Problem("levels", "階層の名前に「>」は使えません。");
+        if (string.Join('>', levels).Length > 200) Problem("levels", "階層の名前は合わせて200文字以内にしてください。");
+        TooLong("source", "出典", file.Source, 500);
         var grades = file.Grades;
         if (grades is not null && (grades.Count == 0 || grades.Any(g => string.IsNullOrWhiteSpace(g.Code) || string.IsNullOrWhiteSpace(g.Label))))
             Problem("grades", "評価の段階には、それぞれ記号と説明を入れてください。");
+        if (grades?.Any(g => g.Code?.Length > 10) == true) Problem("grades", "評価の記号は10文字以内にしてください。");
 
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         var plan = new Plan
@@ -109,6 +116,14 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             var depth = treeBroken ? 0 : Depth(n, byRef);
             if (!treeBroken && depth >= levels.Count) Problem(n.Where, $"この計画の階層は{levels.Count}段です。「{n.Ref}」は{depth + 1}段目にあります。");
             if (string.IsNullOrWhiteSpace(node.Title)) Problem($"{n.Where}.title", "名前を入力してください。");
+            // Each text fits its column: a longer one is listed here rather than failing the whole write.
+            TooLong($"{n.Where}.ref", "番号", n.Ref, 50);
+            TooLong($"{n.Where}.title", "名前", node.Title, 500);
+            TooLong($"{n.Where}.aim", "ねらい", node.Aim, 2000);
+            TooLong($"{n.Where}.purpose", "目的", node.Purpose, 2000);
+            TooLong($"{n.Where}.content", "内容", node.Content, 4000);
+            TooLong($"{n.Where}.completion", "完了の目安", node.Completion, 2000);
+            TooLong($"{n.Where}.pillars", "柱", node.Pillars is null ? null : string.Join('、', node.Pillars), 200);
             if (node.Kind is not null && !PlanVocabulary.Kinds.Contains(node.Kind)) Problem($"{n.Where}.kind", $"種別「{node.Kind}」は使えません。「新規」か「継続」にしてください。");
             var entity = new PlanNode
             {
@@ -160,6 +175,9 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             PlanNode? node = null;
             if (ind.Node is not null && !nodes.TryGetValue(ind.Node, out node)) Problem($"{where}.node", $"指標の項目「{ind.Node}」がありません。");
             if (string.IsNullOrWhiteSpace(ind.Name)) Problem($"{where}.name", "指標の名前を入力してください。");
+            TooLong($"{where}.name", "指標の名前", ind.Name, 200);
+            TooLong($"{where}.unit", "単位", ind.Unit, 20);
+            TooLong($"{where}.note", "注記", ind.Note, 1000);
             if (string.IsNullOrWhiteSpace(ind.Unit)) Problem($"{where}.unit", "単位を入力してください（例：%、団体、人）。");
             IndicatorDirection? direction = ind.Direction switch { "higher" => IndicatorDirection.Higher, "lower" => IndicatorDirection.Lower, _ => null };
             if (direction is null) Problem($"{where}.direction", "「higher」（高いほどよい）か「lower」（低いほどよい）にしてください。");

@@ -111,6 +111,6 @@ public class RegisterModel(VolunteerService volunteers, TsunaguDb db, UserManage
     {
         SkillList = await volunteers.SkillsAsync(HttpContext.RequestAborted);
         DistrictList = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
-        IsNew = await volunteers.MineAsync(users.GetUserId(User)!, HttpContext.RequestAborted) is null;
+        IsNew = await volunteers.MineAsync(users.GetUserId(User)!, HttpContext.RequestAborted) is null or { Status: VolunteerStatus.Left };
     }
 }

@@ -40,6 +40,8 @@ public class VolunteerService(TsunaguDb db, TimeProvider clock)
             volunteer = new Volunteer { UserId = userId, CreatedAt = Now, Status = VolunteerStatus.Active };
             db.Add(volunteer);
         }
+        // Registering again after leaving starts the registration afresh.
+        if (volunteer.Status == VolunteerStatus.Left) volunteer.Status = VolunteerStatus.Active;
         var skills = await db.Set<VolunteerSkill>().Where(s => r.Skills.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         var districts = await db.Districts.Where(d => r.Districts.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
         volunteer.AgeBand = r.AgeBand;
@@ -82,7 +84,12 @@ public class VolunteerService(TsunaguDb db, TimeProvider clock)
             volunteer.Qualifications = null;
             volunteer.FreeSkills = null;
             volunteer.GuardianName = null;
+            volunteer.GuardianConsentAt = null;
             volunteer.Notify = NotifyPreference.None;
+            volunteer.Availability = 0;
+            volunteer.Skills.Clear();
+            volunteer.Interests.Clear();
+            volunteer.Districts.Clear();
         }
         volunteer.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);

@@ -33,19 +33,23 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Today in Japan, where due dates are counted.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Display.TokyoZone));
+    public DateOnly Today => Display.Today(clock);
 
     public Task<RenewalRound?> CurrentRoundAsync(CancellationToken ct = default) =>
         db.Set<RenewalRound>().OrderByDescending(r => r.FiscalYear).FirstOrDefaultAsync(ct);
 
-    public static RenewalState StateOf(Group group, RenewalRound round, DateOnly today)
+    public static RenewalState StateOf(Group group, RenewalRound round, DateOnly today) =>
+        StateOf(group.Status, group.LapsedAt, group.ConfirmedAt, round, today);
+
+    private static RenewalState StateOf(GroupStatus status, DateTime? lapsedAt, DateTime? confirmedAt, RenewalRound round, DateOnly today)
     {
-        if (group.Status == GroupStatus.Unpublished && group.LapsedAt is not null) return RenewalState.Lapsed;
-        if (group.ConfirmedAt >= round.StartedAt) return RenewalState.Confirmed;
+        if (status == GroupStatus.Unpublished && lapsedAt is not null) return RenewalState.Lapsed;
+        if (confirmedAt >= round.StartedAt) return RenewalState.Confirmed;
         return today > round.DueOn ? RenewalState.Overdue : RenewalState.Awaiting;
     }
 
-    public sealed record Row(int Id, string Name, GroupStatus Status, DateTime? ConfirmedAt, RenewalState State);
+    /// <summary>A group in the round; one with no administrator can only be confirmed by the centre.</summary>
+    public sealed record Row(int Id, string Name, GroupStatus Status, DateTime? ConfirmedAt, RenewalState State, bool HasAdministrator);
 
     /// <summary>Every group the round concerns: the published ones, and those it unpublished.</summary>
     public async Task<List<Row>> GroupsAsync(RenewalRound round, CancellationToken ct = default)
@@ -54,8 +58,10 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
         var groups = await db.Groups.AsNoTracking()
             .Where(g => g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null))
             .OrderBy(g => g.NameKana).ThenBy(g => g.Id)
+            .Select(g => new { g.Id, g.Name, g.Status, g.ConfirmedAt, g.LapsedAt, HasAdministrator = g.Administrators.Any() })
             .ToListAsync(ct);
-        return groups.Select(g => new Row(g.Id, g.Name, g.Status, g.ConfirmedAt, StateOf(g, round, today))).ToList();
+        return groups.Select(g => new Row(g.Id, g.Name, g.Status, g.ConfirmedAt,
+            StateOf(g.Status, g.LapsedAt, g.ConfirmedAt, round, today), g.HasAdministrator)).ToList();
     }
 
     public enum StartProblem { None, YearTaken, DueInPast, GraceOutOfRange }
@@ -85,11 +91,21 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
     }
 
     /// <summary>A group administrator confirms the registration is current; a lapsed group is published again.</summary>
-    public async Task<bool> ConfirmAsync(int groupId, string userId, CancellationToken ct = default)
-    {
-        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId
+    public async Task<bool> ConfirmAsync(int groupId, string userId, CancellationToken ct = default) =>
+        await ConfirmAsync(await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId
             && (g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null))
-            && g.Administrators.Any(a => a.UserId == userId), ct);
+            && g.Administrators.Any(a => a.UserId == userId), ct), ct);
+
+    /// <summary>
+    /// The centre confirms for a group, e.g. one imported without an administrator whose representative answered by
+    /// phone or on paper.
+    /// </summary>
+    public async Task<bool> ConfirmByCentreAsync(int groupId, CancellationToken ct = default) =>
+        await ConfirmAsync(await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId
+            && (g.Status == GroupStatus.Approved || (g.Status == GroupStatus.Unpublished && g.LapsedAt != null)), ct), ct);
+
+    private async Task<bool> ConfirmAsync(Group? group, CancellationToken ct)
+    {
         if (group is null) return false;
         group.ConfirmedAt = Now;
         if (group.Status == GroupStatus.Unpublished)
@@ -113,7 +129,8 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
 
     /// <summary>
     /// Unpublishes the groups of the current city that have not confirmed by the end of the grace period, and tells them.
-    /// Running it again changes nothing more. Returns how many groups it unpublished.
+    /// A group with no administrator (imported, say) cannot confirm by itself: it stays published and flagged until the
+    /// centre confirms for it. Running it again changes nothing more. Returns how many groups it unpublished.
     /// </summary>
     public async Task<int> EnforceAsync(CancellationToken ct = default)
     {
@@ -121,7 +138,7 @@ public class RenewalService(TsunaguDb db, CurrentCity currentCity, Outbox outbox
         if (round is null || Today < round.UnpublishOn) return 0;
         var city = currentCity.Required;
         var lapsed = await db.Groups
-            .Where(g => g.Status == GroupStatus.Approved && (g.ConfirmedAt == null || g.ConfirmedAt < round.StartedAt))
+            .Where(g => g.Status == GroupStatus.Approved && (g.ConfirmedAt == null || g.ConfirmedAt < round.StartedAt) && g.Administrators.Any())
             .ToListAsync(ct);
         var link = links.For($"/{city.Slug}/groups/mine");
         foreach (var g in lapsed)

@@ -72,6 +72,14 @@ public class RenewalModel(RenewalService renewal, CurrentCity city, Text t) : Pa
         return Page();
     }
 
+    /// <summary>The centre records that a group confirmed its registration by phone, on paper or at the counter.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(int groupId)
+    {
+        if (!await renewal.ConfirmByCentreAsync(groupId, HttpContext.RequestAborted)) return NotFound();
+        TempData["Notice"] = "センターで確認済みにしました。";
+        return Redirect($"/{city.Required.Slug}/admin/groups/renewal");
+    }
+
     public async Task<IActionResult> OnPostEnforceAsync()
     {
         var count = await renewal.EnforceAsync(HttpContext.RequestAborted);

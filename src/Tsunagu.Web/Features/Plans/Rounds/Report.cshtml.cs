@@ -56,7 +56,8 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
     /// <summary>The item is not one of this person's departments': nothing is shown or saved.</summary>
     public bool NotMine { get; private set; }
     public bool Locked => Report?.Status is ReportStatus.Submitted or ReportStatus.Accepted;
-    public bool PastDeadline => rounds.Today > Round.Deadline;
+    /// <summary>Past the deadline or after publication only a returned report can still be corrected.</summary>
+    public bool PastDeadline => Report?.Status != ReportStatus.Returned && (rounds.Today > Round.Deadline || Round.Status != RoundStatus.Open);
     public List<SelectListItem> Grades { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()

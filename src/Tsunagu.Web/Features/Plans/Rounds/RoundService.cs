@@ -21,7 +21,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     public static readonly string[] Evaluations = ["順調", "おおむね順調", "やや遅れ", "遅れ"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Display.TokyoZone));
+    public DateOnly Today => Display.Today(clock);
 
     public enum OpenProblem { None, OutsidePeriod, AlreadyOpened, DeadlineInPast }
 
@@ -61,7 +61,10 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     public async Task<List<MyItem>> ItemsForAsync(string userId, CancellationToken ct = default)
     {
         var mine = await DepartmentsOfAsync(userId, ct);
-        var rounds = await db.Set<ReportingRound>().AsNoTracking().Where(r => r.Status == RoundStatus.Open).ToListAsync(ct);
+        // Open rounds, and any round with a report returned for correction.
+        var rounds = await db.Set<ReportingRound>().AsNoTracking()
+            .Where(r => r.Status == RoundStatus.Open || db.Set<ProgressReport>().Any(p => p.RoundId == r.Id && p.Status == ReportStatus.Returned))
+            .ToListAsync(ct);
         var result = new List<MyItem>();
         foreach (var round in rounds)
         {
@@ -85,15 +88,19 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
 
     /// <summary>
     /// Saves a department's report as a draft, or submits it (which locks it until the manager returns it).
-    /// Only staff of one of the item's departments may, and only until the deadline.
+    /// Only staff of one of the item's departments may, and only until the deadline — except a report the manager
+    /// returned, which the department can always correct (the manager asked for it, perhaps after publishing).
     /// </summary>
     public async Task<SaveProblem> SaveAsync(ReportingRound round, PlanNode node, string userId, ReportInput input, bool submit, CancellationToken ct = default)
     {
         var mine = await DepartmentsOfAsync(userId, ct);
         if (!node.Departments.Any(d => mine.Contains(d.DepartmentId))) return SaveProblem.NotYourItem;
-        if (round.Status != RoundStatus.Open) return SaveProblem.RoundClosed;
-        if (Today > round.Deadline) return SaveProblem.DeadlinePassed;
         var report = await ReportAsync(round.Id, node.Id, ct);
+        if (report?.Status != ReportStatus.Returned)
+        {
+            if (round.Status != RoundStatus.Open) return SaveProblem.RoundClosed;
+            if (Today > round.Deadline) return SaveProblem.DeadlinePassed;
+        }
         if (report is { Status: ReportStatus.Submitted or ReportStatus.Accepted }) return SaveProblem.Locked;
         if (report is null) db.Add(report = new ProgressReport { RoundId = round.Id, NodeId = node.Id, Status = ReportStatus.Draft });
         report.Done = Clean(input.Done);
@@ -212,8 +219,9 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     public async Task<bool> ReadyForCouncilAsync(ReportingRound round, CancellationToken ct = default)
     {
         var items = await ItemsAsync(round.PlanId, ct);
-        var accepted = await db.Set<ProgressReport>().CountAsync(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted, ct);
-        return accepted == items.Count;
+        var accepted = (await db.Set<ProgressReport>().Where(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted)
+            .Select(r => r.NodeId).ToListAsync(ct)).ToHashSet();
+        return items.All(i => accepted.Contains(i.Id));
     }
 
     public Task<List<CouncilEvaluation>> EvaluationsAsync(int roundId, CancellationToken ct = default) =>
