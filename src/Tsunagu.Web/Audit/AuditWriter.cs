@@ -11,7 +11,8 @@ namespace Tsunagu.Web.Audit;
 /// </summary>
 public static class AuditWriter
 {
-    private static readonly string[] Columns = ["CityId", "UserId", "UserEmail", "At", "Action", "EntityType", "EntityKey", "Changes"];
+    /// <summary>The columns written, in order; a test holds them to the AuditEntry mapping.</summary>
+    public static readonly string[] Columns = ["CityId", "UserId", "UserEmail", "At", "Action", "EntityType", "EntityKey", "Changes"];
 
     public static async Task InsertAsync(DatabaseFacade database, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {

@@ -28,9 +28,6 @@ public class Indicator : ICityOwned
     public List<IndicatorActual> Actuals { get; set; } = [];
     public PlanNode? Node { get; set; }
 
-    /// <summary>Where a straight path from baseline to target stands in a fiscal year.</summary>
-    public decimal PathValue(int fiscalYear) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, fiscalYear);
-
     /// <summary>Progress from baseline towards target, in percent (100 = target reached), or null if they are equal.</summary>
     public decimal? Achievement(decimal actual) => IndicatorPath.Achievement(BaselineValue, TargetValue, actual);
 }

@@ -57,9 +57,7 @@ public class ImportModel(GroupImporter importer, TsunaguDb db, UserManager<AppUs
         // Only one's own upload, in this city, not yet committed.
         var upload = await db.ImportUploads.FirstOrDefaultAsync(u => u.Id == uploadId && u.UserId == userId && u.CommittedAt == null);
         if (upload is null) return NotFound();
-        // Marked before the import so that it is written in the import's transaction: committed once, or not at all.
-        upload.CommittedAt = clock.GetUtcNow().UtcDateTime;
-        var result = await importer.CommitAsync(upload.Content, HttpContext.RequestAborted);
+        var result = await importer.CommitAsync(upload.Content, upload.Id, HttpContext.RequestAborted);
         if (!result.Ok)
         {
             FileName = upload.FileName;

@@ -124,23 +124,29 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Checks again (the city may have changed since the preview) and writes everything or nothing. Changes the caller
-    /// has made to tracked entities (e.g. marking the upload as committed) are written in the same transaction.
+    /// Checks again (the city may have changed since the preview) and writes everything or nothing, marking the upload
+    /// as committed in the same transaction.
     /// </summary>
-    public async Task<Result> CommitAsync(byte[] content, CancellationToken ct = default)
+    public async Task<Result> CommitAsync(byte[] content, Guid? uploadId = null, CancellationToken ct = default)
     {
         var result = await CheckAsync(content, ct);
         if (!result.Ok) return result;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (uploadId is { } id)
+        {
+            // The upload is claimed inside the transaction: a second commit of the same file (a double click) waits
+            // for this one, then finds it taken and imports nothing.
+            var claimed = await db.ImportUploads.Where(u => u.Id == id && u.CommittedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.CommittedAt, clock.GetUtcNow().UtcDateTime), ct);
+            if (claimed == 0) return new Result([new ImportProblem(null, null, "このファイルはすでに取り込みました。")], []);
+        }
         // Written in slices inside the one transaction: the change tracker (and the audit entries it yields)
         // stays small, which keeps a 10,000-row import well within seconds; nothing is visible until the commit.
         foreach (var slice in result.Groups.Chunk(500))
         {
             db.Groups.AddRange(slice);
             await db.SaveChangesAsync(ct);
-            // Only the written groups leave the tracker; whatever else the caller tracks is saved with the first slice.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is Group or GroupActivityField or GroupDistrict).ToList())
-                entry.State = EntityState.Detached;
+            db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
         return result;
