@@ -42,7 +42,13 @@ public class Volunteer : ICityOwned
     /// <summary>For a volunteer under 18: the guardian who consented, and when.</summary>
     public string? GuardianName { get; set; }
     public DateTime? GuardianConsentAt { get; set; }
+    /// <summary>Past reliability: shifts whose attendance the organiser recorded, and of those, attended.</summary>
+    public int ShiftsRecorded { get; set; }
+    public int ShiftsAttended { get; set; }
+    /// <summary>When the last weekly digest went out; claimed before sending so several instances send once.</summary>
+    public DateTime? DigestSentAt { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Moves on every change, reliability included: the matching index reloads from it.</summary>
     public DateTime UpdatedAt { get; set; }
 
     public List<VolunteerSkillChoice> Skills { get; set; } = [];
@@ -99,6 +105,7 @@ public class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
         b.HasOne<AppUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(v => new { v.CityId, v.UserId }).IsUnique();
         b.HasIndex(v => new { v.CityId, v.Status });
+        b.HasIndex(v => new { v.CityId, v.UpdatedAt });
         b.Ignore(v => v.NeedsGuardianConsent);
         b.HasMany(v => v.Skills).WithOne().HasForeignKey(s => s.VolunteerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(v => v.Interests).WithOne().HasForeignKey(s => s.VolunteerId).OnDelete(DeleteBehavior.Cascade);

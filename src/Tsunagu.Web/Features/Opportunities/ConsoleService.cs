@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared;
+
+namespace Tsunagu.Web.Features.Opportunities;
+
+/// <summary>What the centre's coordinators watch: opportunities nobody has answered, applications left waiting, and matchings counted.</summary>
+public class ConsoleService(TsunaguDb db, TimeProvider clock)
+{
+    public sealed record Unanswered(int Id, string Title, DateTime NextShift, DateTime PostedAt);
+    public sealed record Waiting(int ApplicationId, int OpportunityId, string Title, DateTime ShiftStartsAt, DateTime AppliedAt);
+    public sealed record Count(string Label, int Value);
+    public sealed record MatchingCounts(List<Count> ByMonth, List<Count> ByProgramme, List<Count> ByDistrict, int Total);
+
+    /// <summary>Open opportunities with a shift to come and no application or invitation at all.</summary>
+    public Task<List<Unanswered>> WithoutApplicantsAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<Opportunity>().AsNoTracking()
+            .Where(o => o.Status == OpportunityStatus.Open && !db.Set<ShiftApplication>().Any(a => a.OpportunityId == o.Id))
+            .Select(o => new { o.Id, o.Title, o.CreatedAt, Next = db.Set<Shift>().Where(s => s.OpportunityId == o.Id && s.StartsAt > now).Min(s => (DateTime?)s.StartsAt) })
+            .Where(x => x.Next != null).OrderBy(x => x.Next)
+            .Select(x => new Unanswered(x.Id, x.Title, x.Next!.Value, x.CreatedAt)).Take(200).ToListAsync(ct);
+    }
+
+    /// <summary>Applications the organiser has not answered for more than <paramref name="days"/> days, oldest first.</summary>
+    public Task<List<Waiting>> WaitingAsync(int days, CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+        return (from a in db.Set<ShiftApplication>().AsNoTracking()
+                join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
+                join s in db.Set<Shift>() on a.ShiftId equals s.Id
+                where a.Status == ApplicationStatus.Applied && a.CreatedAt < cutoff
+                orderby a.CreatedAt
+                select new Waiting(a.Id, o.Id, o.Title, s.StartsAt, a.CreatedAt)).Take(200).ToListAsync(ct);
+    }
+
+    /// <summary>Matchings confirmed in a fiscal year, by month (April first), programme and district.</summary>
+    public async Task<MatchingCounts> MatchingsAsync(FiscalYear year, bool english, CancellationToken ct = default)
+    {
+        var (start, end) = VolunteerMatchingsSource.FiscalYearRange(year.StartYear);
+        var rows = await db.Set<ShiftApplication>().AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end)
+            .Select(a => new { a.MatchedAt, a.ProgrammeId, a.DistrictId }).ToListAsync(ct);
+        var programmes = await db.Set<Programme>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var byMonth = Enumerable.Range(0, 12).Select(i => new DateOnly(year.StartYear, 4, 1).AddMonths(i))
+            .Select(m => new Count(english ? m.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) : $"{m.Year}年{m.Month}月",
+                rows.Count(r => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.MatchedAt!.Value, DateTimeKind.Utc), Display.TokyoZone) is var local && local.Year == m.Year && local.Month == m.Month)))
+            .ToList();
+        var noneLabel = english ? "(none)" : "（なし）";
+        var byProgramme = rows.GroupBy(r => r.ProgrammeId is { } p && programmes.TryGetValue(p, out var name) ? name : noneLabel)
+            .Select(g => new Count(g.Key, g.Count())).OrderByDescending(c => c.Value).ToList();
+        var byDistrict = rows.GroupBy(r => districts.Find(d => d.Id == r.DistrictId) is { } d ? (english && d.NameEn != null ? d.NameEn : d.Name) : noneLabel)
+            .Select(g => new Count(g.Key, g.Count())).OrderByDescending(c => c.Value).ToList();
+        return new MatchingCounts(byMonth, byProgramme, byDistrict, rows.Count);
+    }
+}

@@ -1,0 +1,349 @@
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Volunteers;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Opportunities;
+
+/// <summary>The outcome of a step in an application's life: done, the shift is full, or refused with a reason (for a field).</summary>
+public sealed record MatchingResult(ShiftApplication? Application, bool Full = false, string? Error = null, string? Field = null, bool NotFound = false)
+{
+    public bool Succeeded => Error is null && !Full;
+}
+
+/// <summary>
+/// Applications and invitations, from first contact to the hours confirmed. A shift's <see cref="Shift.Confirmed"/> count
+/// only grows through one conditional UPDATE (…WHERE Confirmed &lt; Places), in the same transaction as the application it
+/// confirms, so no amount of concurrency overfills a shift on SQLite or PostgreSQL.
+/// </summary>
+public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string Slug => city.Required.Slug;
+
+    /// <summary>A volunteer applies for a shift.</summary>
+    public async Task<MatchingResult> ApplyAsync(Volunteer volunteer, int opportunityId, int shiftId, string? message, CancellationToken ct = default)
+    {
+        var (opportunity, shift, refusal) = await OpenShiftAsync(opportunityId, shiftId, ct);
+        if (refusal is not null) return refusal;
+        if (CanTakePart(volunteer, opportunity!) is { } problem) return problem;
+        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct))
+            return new MatchingResult(null, Error: t["この回にはすでに応募しています。"], Field: "Shift");
+        if (await OverlappingAsync(volunteer.Id, shift!, ct) is { } other)
+            return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
+        if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
+
+        var application = new ShiftApplication
+        {
+            ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id, Status = ApplicationStatus.Applied,
+            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(), CreatedAt = Now,
+        };
+        db.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (shift, volunteer) index: the same person's second request arrived at the same moment.
+            db.ChangeTracker.Clear();
+            return new MatchingResult(null, Error: t["この回にはすでに応募しています。"], Field: "Shift");
+        }
+        await NotifyOrganiserAsync(opportunity!, t["【つなぐ】「{0}」に応募がありました", opportunity!.Title],
+            t["「{0}」（{1}）に新しい応募がありました。つなぐにサインインして、受け入れるかどうかをお知らせください。\n\n{2}",
+                opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunityId}/manage")], ct);
+        return new MatchingResult(application);
+    }
+
+    /// <summary>The organiser invites a volunteer to a shift; the volunteer answers.</summary>
+    public async Task<MatchingResult> InviteAsync(Opportunity opportunity, int shiftId, int volunteerId, CancellationToken ct = default)
+    {
+        var (_, shift, refusal) = await OpenShiftAsync(opportunity.Id, shiftId, ct);
+        if (refusal is not null) return refusal;
+        var volunteer = await db.Set<Volunteer>().FirstOrDefaultAsync(v => v.Id == volunteerId, ct);
+        if (volunteer is null) return new MatchingResult(null, Error: t["ボランティアが見つかりません。"]);
+        if (CanTakePart(volunteer, opportunity) is { } problem) return problem;
+        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, ct))
+            return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
+        if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"]);
+        var application = new ShiftApplication
+        {
+            ShiftId = shiftId, OpportunityId = opportunity.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = Now,
+        };
+        db.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
+        }
+        await NotifyVolunteerAsync(volunteerId, t["【つなぐ】ボランティアのお誘いが届きました"],
+            t["「{0}」（{1}）の主催者から、参加のお誘いが届きました。つなぐにサインインして、お返事をお願いします。\n\n{2}",
+                opportunity.Title, ShiftText(shift), links.For($"/{Slug}/volunteers/activities")], ct);
+        return new MatchingResult(application);
+    }
+
+    /// <summary>
+    /// Confirms an application (the organiser accepts an applicant, or the volunteer accepts an invitation): a matching.
+    /// When the shift fills, everyone still waiting for it is told.
+    /// </summary>
+    public async Task<MatchingResult> ConfirmAsync(ShiftApplication application, CancellationToken ct = default)
+    {
+        var expected = application.Invited ? ApplicationStatus.Invited : ApplicationStatus.Applied;
+        if (application.Status != expected) return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+        var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+        var now = Now;
+        var strategy = db.Database.CreateExecutionStrategy();
+        bool confirmed;
+        try
+        {
+        confirmed = await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The one place a shift fills: the row lock (PostgreSQL) or the write lock (SQLite) orders concurrent confirmations.
+            var took = await db.Set<Shift>().Where(s => s.Id == application.ShiftId && s.Confirmed < s.Places && s.StartsAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
+            if (took == 0) return false;
+            application.Status = ApplicationStatus.Confirmed;
+            application.DecidedAt = now;
+            application.MatchedAt = now;
+            application.GroupId = opportunity.GroupId;
+            application.ProgrammeId = opportunity.ProgrammeId;
+            application.DistrictId = opportunity.DistrictId;
+            await db.SaveChangesAsync(ct); // Status is a concurrency token: a second decision on the same application fails here and rolls back.
+            await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+        }
+        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (!confirmed)
+        {
+            application.Status = ApplicationStatus.Full;
+            application.DecidedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+            }
+            await TellFullAsync([application.VolunteerId], opportunity, shift, ct);
+            return new MatchingResult(application, Full: true, Error: t["この回は定員に達しました。"]);
+        }
+        await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】ボランティアの参加が決まりました"],
+            t["「{0}」（{1}）への参加が決まりました。場所や持ち物は、つなぐのメッセージで主催者と確認できます。\n\n{2}",
+                opportunity.Title, ShiftText(shift), links.For($"/{Slug}/volunteers/activities")], ct);
+        if (application.Invited)
+            await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」のお誘いが受けられました", opportunity.Title],
+                t["「{0}」（{1}）にお誘いしたボランティアが、参加を決めました。\n\n{2}", opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
+        if (shift.Confirmed >= shift.Places) await CloseFullShiftAsync(opportunity, shift, ct);
+        return new MatchingResult(application);
+    }
+
+    /// <summary>Everyone still waiting for a shift that has filled is told, and their applications closed.</summary>
+    private async Task CloseFullShiftAsync(Opportunity opportunity, Shift shift, CancellationToken ct)
+    {
+        var waiting = await db.Set<ShiftApplication>()
+            .Where(a => a.ShiftId == shift.Id && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)).ToListAsync(ct);
+        if (waiting.Count == 0) return;
+        foreach (var a in waiting)
+        {
+            a.Status = ApplicationStatus.Full;
+            a.DecidedAt = Now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone decided one of them meanwhile; the next confirmation (or its refusal) closes the rest.
+            db.ChangeTracker.Clear();
+            return;
+        }
+        await TellFullAsync(waiting.Select(a => a.VolunteerId).ToList(), opportunity, shift, ct);
+    }
+
+    private async Task TellFullAsync(List<int> volunteerIds, Opportunity opportunity, Shift shift, CancellationToken ct)
+    {
+        foreach (var id in volunteerIds)
+            await NotifyVolunteerAsync(id, t["【つなぐ】募集が定員に達しました"],
+                t["「{0}」（{1}）は定員に達したため、今回は参加していただけません。ほかの募集もご覧ください。\n\n{2}",
+                    opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities")], ct);
+    }
+
+    /// <summary>The organiser declines an application, or the volunteer declines an invitation.</summary>
+    public async Task<MatchingResult> DeclineAsync(ShiftApplication application, CancellationToken ct = default)
+    {
+        if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Invited))
+            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+        var byVolunteer = application.Status == ApplicationStatus.Invited;
+        application.Status = ApplicationStatus.Declined;
+        application.DecidedAt = Now;
+        await db.SaveChangesAsync(ct);
+        var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+        if (byVolunteer)
+            await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」のお誘いが辞退されました", opportunity.Title],
+                t["「{0}」にお誘いしたボランティアが、今回は辞退しました。\n\n{1}", opportunity.Title, links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
+        else
+            await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】応募の結果のお知らせ"],
+                t["「{0}」へのご応募ありがとうございました。今回は見送らせていただきます。ほかの募集もご覧ください。\n\n{1}", opportunity.Title, links.For($"/{Slug}/opportunities")], ct);
+        return new MatchingResult(application);
+    }
+
+    /// <summary>The volunteer withdraws before the shift; a confirmed place goes back to the shift.</summary>
+    public async Task<MatchingResult> WithdrawAsync(ShiftApplication application, CancellationToken ct = default)
+    {
+        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (shift.StartsAt <= Now) return new MatchingResult(application, Error: t["始まった回は取り消せません。"]);
+        if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Confirmed))
+            return new MatchingResult(application, Error: t["この応募は取り消せません。"]);
+        var wasConfirmed = application.Status == ApplicationStatus.Confirmed;
+        var now = Now;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (wasConfirmed)
+                await db.Set<Shift>().Where(s => s.Id == shift.Id && s.Confirmed > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
+            application.Status = ApplicationStatus.Withdrawn;
+            application.DecidedAt = now;
+            application.MatchedAt = null;
+            await db.SaveChangesAsync(ct);
+            await db.Set<Opportunity>().Where(o => o.Id == application.OpportunityId).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
+            await tx.CommitAsync(ct);
+        });
+        var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+        await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」の応募が取り消されました", opportunity.Title],
+            t["「{0}」（{1}）の応募が、ボランティアの都合で取り消されました。\n\n{2}", opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
+        return new MatchingResult(application);
+    }
+
+    /// <summary>After the shift the organiser records whether the volunteer came and for how long; the volunteer's reliability follows.</summary>
+    public async Task<MatchingResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
+    {
+        if (application.Status != ApplicationStatus.Confirmed) return new MatchingResult(application, Error: t["参加が決まった方だけ記録できます。"]);
+        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (shift.StartsAt > Now) return new MatchingResult(application, Error: t["活動の記録は、その回が始まってから入力してください。"], Field: "Hours");
+        if (application.VolunteerConfirmedAt is not null) return new MatchingResult(application, Error: t["ボランティアが確認済みの記録は変更できません。"], Field: "Hours");
+        if (attended && hours is not (> 0 and <= 24)) return new MatchingResult(application, Error: t["活動時間は0より大きく24以下の時間数で入力してください（例：2.5）。"], Field: "Hours");
+        var firstRecord = application.AttendanceRecordedAt is null;
+        var attendedBefore = application.Attended == true;
+        application.Attended = attended;
+        application.Hours = attended ? Math.Round(hours!.Value, 2) : null;
+        application.AttendanceRecordedAt = Now;
+        var recordedDelta = firstRecord ? 1 : 0;
+        var attendedDelta = (attended ? 1 : 0) - (attendedBefore ? 1 : 0);
+        var now = Now;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await db.Set<Volunteer>().Where(v => v.Id == application.VolunteerId).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.ShiftsRecorded, v => v.ShiftsRecorded + recordedDelta)
+                .SetProperty(v => v.ShiftsAttended, v => v.ShiftsAttended + attendedDelta)
+                .SetProperty(v => v.UpdatedAt, now), ct);
+            await tx.CommitAsync(ct);
+        });
+        if (attended)
+        {
+            var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+            await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】活動時間を確認してください"],
+                t["「{0}」（{1}）の活動時間が {2} 時間と記録されました。内容を確認すると、活動証明書をダウンロードできます。\n\n{3}",
+                    opportunity.Title, ShiftText(shift), application.Hours!.Value.ToString("0.##"), links.For($"/{Slug}/volunteers/activities")], ct);
+        }
+        return new MatchingResult(application);
+    }
+
+    /// <summary>The volunteer confirms the recorded hours; only confirmed hours go on the certificate.</summary>
+    public async Task<MatchingResult> ConfirmHoursAsync(ShiftApplication application, CancellationToken ct = default)
+    {
+        if (application is not { Status: ApplicationStatus.Confirmed, Attended: true }) return new MatchingResult(application, Error: t["確認できる活動記録がありません。"]);
+        application.VolunteerConfirmedAt ??= Now;
+        await db.SaveChangesAsync(ct);
+        return new MatchingResult(application);
+    }
+
+    public async Task<MatchingResult> PostMessageAsync(ShiftApplication application, bool fromOrganiser, string senderUserId, string body, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return new MatchingResult(application, Error: t["メッセージを入力してください。"], Field: "Body");
+        if (body.Length > 2000) return new MatchingResult(application, Error: t["メッセージは2,000文字以内にしてください。"], Field: "Body");
+        db.Add(new ApplicationMessage { ApplicationId = application.Id, FromOrganiser = fromOrganiser, SenderUserId = senderUserId, Body = body.Trim(), CreatedAt = Now });
+        await db.SaveChangesAsync(ct);
+        var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+        // The notice says only that a message arrived: neither side's address travels to the other.
+        var link = links.For($"/{Slug}/applications/{application.Id}/messages");
+        if (fromOrganiser)
+            await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】主催者からメッセージが届きました"],
+                t["「{0}」の主催者からメッセージが届きました。つなぐで読んで、返信できます。\n\n{1}", opportunity.Title, link], ct);
+        else
+            await NotifyOrganiserAsync(opportunity, t["【つなぐ】ボランティアからメッセージが届きました"],
+                t["「{0}」の応募者からメッセージが届きました。つなぐで読んで、返信できます。\n\n{1}", opportunity.Title, link], ct);
+        return new MatchingResult(application);
+    }
+
+    private async Task<(Opportunity?, Shift?, MatchingResult?)> OpenShiftAsync(int opportunityId, int shiftId, CancellationToken ct)
+    {
+        var opportunity = await db.Set<Opportunity>().Include(o => o.Skills).Include(o => o.Fields).AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, ct);
+        var shift = await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == shiftId && s.OpportunityId == opportunityId, ct);
+        if (opportunity is null || shift is null) return (null, null, new MatchingResult(null, Error: t["募集が見つかりません。"], Field: "Shift", NotFound: true));
+        if (opportunity.Status != OpportunityStatus.Open) return (null, null, new MatchingResult(null, Error: t["この募集は締め切られました。"], Field: "Shift"));
+        if (shift.StartsAt <= Now) return (null, null, new MatchingResult(null, Error: t["この回はすでに始まっているか、終わっています。"], Field: "Shift"));
+        return (opportunity, shift, null);
+    }
+
+    private MatchingResult? CanTakePart(Volunteer v, Opportunity o)
+    {
+        if (v.Status != VolunteerStatus.Active) return new MatchingResult(null, Error: t["ボランティア登録が休止中です。再開してから応募してください。"]);
+        if (v.NeedsGuardianConsent) return new MatchingResult(null, Error: t["18歳未満の方は、保護者の同意を登録してから応募してください。"]);
+        if (!Matching.MatchScore.AgeFits(v.AgeBand, o.MinAge, o.MaxAge)) return new MatchingResult(null, Error: t["この募集の年齢の条件に合いません。"]);
+        return null;
+    }
+
+    private async Task<string?> OverlappingAsync(int volunteerId, Shift shift, CancellationToken ct) =>
+        await (from a in db.Set<ShiftApplication>()
+               join s in db.Set<Shift>() on a.ShiftId equals s.Id
+               join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
+               where a.VolunteerId == volunteerId && s.Id != shift.Id && s.StartsAt < shift.EndsAt && shift.StartsAt < s.EndsAt
+                     && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited || a.Status == ApplicationStatus.Confirmed)
+               select o.Title).FirstOrDefaultAsync(ct);
+
+    public static string ShiftText(Shift s) => Tsunagu.Web.Shared.Display.Tokyo(s.StartsAt) + "–" + Tsunagu.Web.Shared.Display.Tokyo(s.EndsAt)[11..];
+
+    /// <summary>Whom to tell on the organiser's side: the group's administrators, else the person who posted.</summary>
+    public async Task<List<string>> OrganiserEmailsAsync(Opportunity o, CancellationToken ct = default)
+    {
+        var ids = o.GroupId is { } g ? await db.Set<GroupAdministrator>().Where(a => a.GroupId == g).Select(a => a.UserId).ToListAsync(ct) : [];
+        if (ids.Count == 0) ids.Add(o.CreatedByUserId);
+        return await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+    }
+
+    private async Task NotifyOrganiserAsync(Opportunity o, string subject, string body, CancellationToken ct)
+    {
+        foreach (var email in await OrganiserEmailsAsync(o, ct)) outbox.Enqueue(email, subject, body);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task NotifyVolunteerAsync(int volunteerId, string subject, string body, CancellationToken ct)
+    {
+        var email = await (from v in db.Set<Volunteer>() join u in db.Users on v.UserId equals u.Id where v.Id == volunteerId select u.Email).FirstOrDefaultAsync(ct);
+        if (email is null) return;
+        outbox.Enqueue(email, subject, body);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Shared;
+
+namespace Tsunagu.Web.Features.Opportunities;
+
+/// <summary>
+/// Matchings between volunteers and groups, district councils, the centre or departments confirmed in a fiscal year
+/// (Shimonoseki's マッチング件数); a confirmation later withdrawn does not count.
+/// </summary>
+public class VolunteerMatchingsSource(TsunaguDb db, TimeProvider clock) : IIndicatorSource
+{
+    public string Name => "volunteer-matchings";
+    public string Label => "年度内のボランティアのマッチング件数";
+
+    public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
+    {
+        var (start, end) = FiscalYearRange(fiscalYear);
+        if (start > clock.GetUtcNow().UtcDateTime) return null;
+        return await db.Set<ShiftApplication>().CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end, ct);
+    }
+
+    /// <summary>April 1 to April 1, Japan time, in UTC.</summary>
+    public static (DateTime Start, DateTime End) FiscalYearRange(int fiscalYear) => (
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(fiscalYear, 4, 1), Display.TokyoZone),
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(fiscalYear + 1, 4, 1), Display.TokyoZone));
+}
