@@ -46,6 +46,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoConsultations>();
         builder.Services.AddScoped<DemoPlans>();
         builder.Services.AddScoped<DemoNews>();
+        builder.Services.AddScoped<DemoOpportunities>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -65,6 +66,14 @@ public static class TsunaguApp
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o =>
+            {
+                // A date, time or number the browser sent that cannot be read gets a message in the page's language, not ASP.NET's English.
+                var text = new Text();
+                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => text["「{0}」は{1}として読み取れません。", value, text[field]]);
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => text["「{0}」は読み取れません。", value]);
+                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => text["{0}は数字で入力してください。", text[field]]);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));
@@ -139,6 +148,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

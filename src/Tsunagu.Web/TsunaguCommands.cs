@@ -43,6 +43,7 @@ public static class TsunaguCommands
                     output.WriteLine($"Demo news, grant notices and case studies added: {await services.GetRequiredService<DemoNews>().SeedAsync()}");
                     output.WriteLine($"Demo consultations added: {await services.GetRequiredService<DemoConsultations>().SeedAsync()}");
                     output.WriteLine($"Demo plans added: {await services.GetRequiredService<DemoPlans>().SeedAsync()}");
+                    output.WriteLine($"Demo opportunities added: {await services.GetRequiredService<DemoOpportunities>().SeedAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;

@@ -31,7 +31,8 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        // Inside a partial rendered with for="…", names carry the partial's prefix, so one partial serves several forms.
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var label = For.Metadata.DisplayName ?? For.Metadata.Name ?? name;
         var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
@@ -65,6 +66,8 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
         // A date field takes ISO dates (yyyy-MM-dd) whatever the page's language.
         if (Type == "date" && shown is DateOnly or DateTime)
             shown = shown is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ((DateTime)shown).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // A time field takes HH:mm, as browsers send it back.
+        if (Type == "time" && shown is TimeOnly time) shown = time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var value = Type is "password" or "file" ? "" : Convert.ToString(shown, System.Globalization.CultureInfo.CurrentCulture) ?? "";
         var common = $"class=\"form-control\" id=\"{id}\" name=\"{enc.Encode(name)}\"{(required ? " required aria-required=\"true\"" : "")}{Describe(id, hasError)}"
             + (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"")

@@ -56,7 +56,7 @@ public class Opportunities : Migration
                 OrganiserKind = table.Column<string>(maxLength: 20, nullable: false),
                 GroupId = table.Column<int?>(nullable: true),
                 DepartmentName = table.Column<string>(maxLength: 100, nullable: true),
-                CreatedByUserId = table.Column<string>(nullable: false),
+                CreatedByUserId = table.Column<string>(nullable: true),
                 Place = table.Column<string>(maxLength: 200, nullable: true),
                 DistrictId = table.Column<int?>(nullable: true),
                 Online = table.Column<bool>(nullable: false),
@@ -79,7 +79,7 @@ public class Opportunities : Migration
                     column: x => x.CreatedByUserId,
                     principalTable: "AspNetUsers",
                     principalColumn: "Id",
-                    onDelete: ReferentialAction.Restrict);
+                    onDelete: ReferentialAction.SetNull);
                 table.ForeignKey(
                     name: "FK_Opportunities_Cities_CityId",
                     column: x => x.CityId,
@@ -219,7 +219,7 @@ public class Opportunities : Migration
                     column: x => x.OpportunityId,
                     principalTable: "Opportunities",
                     principalColumn: "Id",
-                    onDelete: ReferentialAction.Restrict);
+                    onDelete: ReferentialAction.Cascade);
                 table.ForeignKey(
                     name: "FK_ShiftApplications_Shifts_ShiftId",
                     column: x => x.ShiftId,

@@ -329,7 +329,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     public async Task<List<string>> OrganiserEmailsAsync(Opportunity o, CancellationToken ct = default)
     {
         var ids = o.GroupId is { } g ? await db.Set<GroupAdministrator>().Where(a => a.GroupId == g).Select(a => a.UserId).ToListAsync(ct) : [];
-        if (ids.Count == 0) ids.Add(o.CreatedByUserId);
+        if (ids.Count == 0 && o.CreatedByUserId is { } creator) ids.Add(creator);
         return await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
     }
 

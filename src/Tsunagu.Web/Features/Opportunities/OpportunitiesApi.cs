@@ -17,6 +17,9 @@ public static class OpportunitiesApi
 
     public static void MapOpportunitiesApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/{city}/volunteers/activities/{id:int}/certificate.pdf", ActivitiesModel.CertificateAsync)
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
         // The public list, as on the opportunities page, with each opportunity's shifts still to come.
         app.MapGet("/api/v1/{city}/opportunities", async (OpportunityService service, TsunaguDb db, TimeProvider clock, string? q, int? field, int? district, int? page, CancellationToken ct) =>
             {

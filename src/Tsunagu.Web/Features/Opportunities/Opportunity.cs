@@ -36,7 +36,8 @@ public class Opportunity : ICityOwned
     public int? GroupId { get; set; }
     /// <summary>For a department's opportunity: the department's name as shown.</summary>
     public string? DepartmentName { get; set; }
-    public required string CreatedByUserId { get; set; }
+    /// <summary>Who posted it; null for demo data and when that account is deleted.</summary>
+    public string? CreatedByUserId { get; set; }
     public string? Place { get; set; }
     public int? DistrictId { get; set; }
     public bool Online { get; set; }
@@ -171,7 +172,7 @@ public class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
         b.HasOne<Group>().WithMany().HasForeignKey(o => o.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<District>().WithMany().HasForeignKey(o => o.DistrictId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Programme>().WithMany().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(o => o.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(o => o.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(o => new { o.CityId, o.Status, o.CreatedAt });
         b.HasIndex(o => new { o.CityId, o.UpdatedAt });
         b.HasMany(o => o.Skills).WithOne().HasForeignKey(s => s.OpportunityId).OnDelete(DeleteBehavior.Cascade);
@@ -222,7 +223,7 @@ public class ShiftApplicationConfiguration : IEntityTypeConfiguration<ShiftAppli
         b.Property(a => a.Hours).HasPrecision(5, 2);
         b.HasOne<City>().WithMany().HasForeignKey(a => a.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Shift>().WithMany().HasForeignKey(a => a.ShiftId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Opportunity>().WithMany().HasForeignKey(a => a.OpportunityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Opportunity>().WithMany().HasForeignKey(a => a.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Volunteer>().WithMany().HasForeignKey(a => a.VolunteerId).OnDelete(DeleteBehavior.Cascade);
         // One application per person per shift, whatever the concurrency.
         b.HasIndex(a => new { a.ShiftId, a.VolunteerId }).IsUnique();

@@ -14,10 +14,15 @@ public class VolunteerMatchingsSource(TsunaguDb db, TimeProvider clock) : IIndic
     public string Name => "volunteer-matchings";
     public string Label => "年度内のボランティアのマッチング件数";
 
+    private DateTime? firstRecord;
+
     public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
     {
         var (start, end) = FiscalYearRange(fiscalYear);
         if (start > clock.GetUtcNow().UtcDateTime) return null;
+        // Before the city matched volunteers in Tsunagu there is nothing to count: no figure rather than a false zero.
+        firstRecord ??= await db.Set<Opportunity>().MinAsync(o => (DateTime?)o.CreatedAt, ct) ?? DateTime.MaxValue;
+        if (firstRecord >= end) return null;
         return await db.Set<ShiftApplication>().CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end, ct);
     }
 
