@@ -19,6 +19,8 @@ public static class Policies
     public const string GroupAdmin = "group-admin";
     /// <summary>Consultation cases hold personal data: centre staff only, not every city role.</summary>
     public const string ConsultationDesk = "consultation-desk";
+    /// <summary>Personal API tokens only, never the sign-in cookie: for API writes, so no other site can make them in a visitor's name.</summary>
+    public const string ApiToken = "api-token";
 
     /// <summary>Request items key set when a staff role was refused only because two-factor sign-in is not on.</summary>
     public const string NeedsTwoFactorItem = "tsunagu:needs-2fa";
@@ -26,6 +28,7 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(ApiToken, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         options.AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new PlatformAdminRequirement()));
         AddCity(options, CityAdmin, CityRole.CityAdmin);
         // A city administrator can do what centre staff and plan managers do in their city.

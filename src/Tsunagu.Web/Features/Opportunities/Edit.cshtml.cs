@@ -81,7 +81,7 @@ public class EditModel(OpportunityService opportunities, VolunteerService volunt
                 RequiredSkills = [.. o.Skills.Where(s => s.Required).Select(s => s.SkillId)], WelcomeSkills = [.. o.Skills.Where(s => !s.Required).Select(s => s.SkillId)],
             };
         }
-        else
+        else if (Organisers.Count > 0)
         {
             Input.Organiser = Organisers[0].Key;
             Shifts.Places = 1;
@@ -130,7 +130,8 @@ public class EditModel(OpportunityService opportunities, VolunteerService volunt
         {
             Organisers = await opportunities.OrganisersForAsync(userId, ct);
             // Only people who can speak for an organiser post: group administrators, centre staff and department staff.
-            if (Organisers.Count == 0) return Forbid();
+            // Others see why (the page says so) and cannot send the form.
+            if (Organisers.Count == 0 && HttpMethods.IsPost(Request.Method)) return Forbid();
         }
         SkillList = await volunteers.SkillsAsync(ct);
         DistrictChoices = [new(t["（指定しない）"], ""), .. (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct)).Select(d => new SelectListItem(d.Name, d.Id.ToString()))];

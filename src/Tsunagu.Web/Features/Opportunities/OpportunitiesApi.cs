@@ -55,8 +55,7 @@ public static class OpportunitiesApi
                     var conflict = result.Full || result.Field == "Shift";
                     return Results.Problem(statusCode: conflict ? 409 : 422, title: result.Error, extensions: new Dictionary<string, object?> { ["full"] = result.Full });
                 })
-            // Tokens only: a sign-in cookie is not accepted here, so no other site can apply in a visitor's name.
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .RequireAuthorization(Policies.ApiToken)
             .WithTags("Opportunities")
             .WithName("ApplyForShift");
     }

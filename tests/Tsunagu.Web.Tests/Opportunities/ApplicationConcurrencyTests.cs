@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Opportunities;
+
+/// <summary>A shift is never overfilled: 200 volunteers apply at once through the API while the organiser accepts as fast as they arrive.</summary>
+public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private const string City = "nagato";
+    private const int Volunteers = 200;
+    private const int Places = 5;
+
+    [Fact]
+    public async Task TwoHundredApplyAtOnce_ForFivePlaces_ExactlyFiveAreConfirmed_AndTheOthersAreToldItIsFull()
+    {
+        var organiserUser = await TestData.CreateUserAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = Places);
+        var tokens = await VolunteersWithTokensAsync();
+
+        var organiser = Browser.For(factory);
+        await organiser.SignInAsync(organiserUser.Email!);
+        var manage = $"/{City}/opportunities/{id}/manage";
+        var (_, page) = await organiser.GetPageAsync(manage);
+        var antiforgery = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var applying = tokens.Select(async token =>
+        {
+            using var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var response = await client.PostAsJsonAsync($"/api/v1/{City}/opportunities/{id}/shifts/{shifts[0]}/applications", new { message = "参加したいです" });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        var all = Task.WhenAll(applying);
+
+        // Two organiser sessions accept whatever has arrived, until every request is answered and nothing is left waiting.
+        async Task AcceptLoopAsync()
+        {
+            while (true)
+            {
+                var done = all.IsCompleted;
+                var waiting = await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters()
+                    .Where(a => a.ShiftId == shifts[0] && a.Status == ApplicationStatus.Applied).Select(a => a.Id).ToListAsync());
+                if (done && waiting.Count == 0) return;
+                foreach (var applicationId in waiting)
+                {
+                    var response = await organiser.Client.PostAsync($"{manage}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["applicationId"] = applicationId.ToString(), ["__RequestVerificationToken"] = antiforgery,
+                    }));
+                    response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                }
+                if (waiting.Count == 0) await Task.Delay(10);
+            }
+        }
+        await Task.WhenAll(AcceptLoopAsync(), AcceptLoopAsync());
+        var results = await all;
+
+        results.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.Conflict);
+        results.Where(r => r.StatusCode == HttpStatusCode.Conflict).ShouldAllBe(r => r.Body.Contains("定員"));
+        var statuses = await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters()
+            .Where(a => a.ShiftId == shifts[0]).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        statuses[ApplicationStatus.Confirmed].ShouldBe(Places);
+        statuses.Keys.ShouldBeSubsetOf([ApplicationStatus.Confirmed, ApplicationStatus.Full]);
+        statuses.Values.Sum().ShouldBe(results.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var shift = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));
+        shift.Confirmed.ShouldBe(Places);
+    }
+
+    [Fact]
+    public async Task Api_RefusesASignInCookie_AndASecondApplication()
+    {
+        var organiserUser = await TestData.CreateUserAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var user = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var url = $"/api/v1/{City}/opportunities/{id}/shifts/{shifts[0]}/applications";
+
+        var cookie = Browser.For(factory);
+        await cookie.SignInAsync(user.Email!);
+        (await cookie.Client.PostAsJsonAsync(url, new { })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await OpportunityTestData.ApiTokenAsync(factory, user.Id));
+        (await client.PostAsJsonAsync(url, new { })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var twice = await client.PostAsJsonAsync(url, new { });
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await twice.Content.ReadAsStringAsync()).ShouldContain("すでに応募");
+        (await client.PostAsJsonAsync($"/api/v1/{City}/opportunities/{id}/shifts/999999/applications", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var list = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/{City}/opportunities");
+        list.GetProperty("items").EnumerateArray().ShouldContain(o => o.GetProperty("id").GetInt32() == id);
+    }
+
+    private async Task<List<string>> VolunteersWithTokensAsync()
+    {
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var tokens = new List<string>();
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            // Accounts are written directly: these volunteers sign in only with tokens, so no password hashing is needed.
+            for (var i = 0; i < Volunteers; i++)
+            {
+                var email = $"load-{Guid.NewGuid():N}@example.jp";
+                var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"応募者{i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTime.UtcNow };
+                db.Users.Add(user);
+                db.Add(new Tsunagu.Web.Features.Volunteers.Volunteer
+                {
+                    CityId = cityId, UserId = user.Id, AgeBand = Tsunagu.Web.Features.Volunteers.AgeBand.Age30s, Status = Tsunagu.Web.Features.Volunteers.VolunteerStatus.Active,
+                    CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                });
+                var (secret, hash) = ApiToken.NewSecret();
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "load", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
+                tokens.Add(secret);
+            }
+            return await db.SaveChangesAsync();
+        });
+        return tokens;
+    }
+}
