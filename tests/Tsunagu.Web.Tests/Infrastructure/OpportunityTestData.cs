@@ -4,9 +4,8 @@ using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Shared;
-using Tsunagu.Web.Tests.Infrastructure;
 
-namespace Tsunagu.Web.Tests.Opportunities;
+namespace Tsunagu.Web.Tests.Infrastructure;
 
 /// <summary>Builds groups, volunteers, opportunities and API tokens straight in the database, for the matching tests.</summary>
 public static class OpportunityTestData
