@@ -6,6 +6,7 @@ using Tsunagu.Web.Tenancy;
 if (args.Length > 0 && args[0] is "directory" or "import") return await DirectoryLoad.RunAsync(args);
 if (args.Length > 0 && args[0] == "report") return ReportRendering.Run(args);
 if (args.Length > 0 && args[0] == "plan") return await PlanLoad.RunAsync(args);
+if (args.Length > 0 && args[0] == "matching") return await MatchingLoad.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
 return 0;
 

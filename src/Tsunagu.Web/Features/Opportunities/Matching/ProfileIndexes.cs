@@ -13,11 +13,16 @@ public class VolunteerIndex(TimeProvider clock) : CityIndex<VolunteerProfile>(cl
         var rows = await volunteers
             .Select(v => new { v.Id, v.Status, v.AgeBand, v.GuardianConsentAt, v.Availability, v.ShiftsRecorded, v.ShiftsAttended })
             .ToListAsync(ct);
-        var skills = await (from s in db.Set<VolunteerSkillChoice>() join v in volunteers on s.VolunteerId equals v.Id select new { s.VolunteerId, Id = s.SkillId })
+        if (rows.Count == 0) return [];
+        // A full load joins the city's volunteers; a refresh (a handful of rows) looks its children up by id, so the
+        // planner never walks every child row to find them.
+        var ids = rows.Select(r => r.Id).ToList();
+        var owners = since is null ? db.Set<Volunteer>().Select(v => v.Id) : db.Set<Volunteer>().Where(v => ids.Contains(v.Id)).Select(v => v.Id);
+        var skills = await (from s in db.Set<VolunteerSkillChoice>() join id in owners on s.VolunteerId equals id select new { s.VolunteerId, Id = s.SkillId })
             .ToListAsync(ct);
-        var fields = await (from s in db.Set<VolunteerInterest>() join v in volunteers on s.VolunteerId equals v.Id select new { s.VolunteerId, Id = s.Field })
+        var fields = await (from s in db.Set<VolunteerInterest>() join id in owners on s.VolunteerId equals id select new { s.VolunteerId, Id = s.Field })
             .ToListAsync(ct);
-        var districts = await (from s in db.Set<VolunteerDistrict>() join v in volunteers on s.VolunteerId equals v.Id select new { s.VolunteerId, Id = s.DistrictId })
+        var districts = await (from s in db.Set<VolunteerDistrict>() join id in owners on s.VolunteerId equals id select new { s.VolunteerId, Id = s.DistrictId })
             .ToListAsync(ct);
         var skillsOf = skills.ToLookup(s => s.VolunteerId, s => s.Id);
         var fieldsOf = fields.ToLookup(s => s.VolunteerId, s => s.Id);
@@ -40,9 +45,12 @@ public class OpportunityIndex(TimeProvider clock) : CityIndex<OpportunityProfile
         var rows = await opportunities
             .Select(o => new { o.Id, o.Status, o.DistrictId, o.Online, o.MinAge, o.MaxAge })
             .ToListAsync(ct);
-        var skills = await (from s in db.Set<OpportunitySkill>() join o in opportunities on s.OpportunityId equals o.Id select s).ToListAsync(ct);
-        var fields = await (from f in db.Set<OpportunityField>() join o in opportunities on f.OpportunityId equals o.Id select f).ToListAsync(ct);
-        var shifts = await (from s in db.Set<Shift>() join o in opportunities on s.OpportunityId equals o.Id
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var owners = since is null ? db.Set<Opportunity>().Select(o => o.Id) : db.Set<Opportunity>().Where(o => ids.Contains(o.Id)).Select(o => o.Id);
+        var skills = await (from s in db.Set<OpportunitySkill>() join id in owners on s.OpportunityId equals id select s).ToListAsync(ct);
+        var fields = await (from f in db.Set<OpportunityField>() join id in owners on f.OpportunityId equals id select f).ToListAsync(ct);
+        var shifts = await (from s in db.Set<Shift>() join id in owners on s.OpportunityId equals id
                             where s.StartsAt > now orderby s.StartsAt select new { s.OpportunityId, s.StartsAt, Full = s.Confirmed >= s.Places }).ToListAsync(ct);
         var skillsOf = skills.ToLookup(s => s.OpportunityId);
         var fieldsOf = fields.ToLookup(f => f.OpportunityId, f => f.Field);
