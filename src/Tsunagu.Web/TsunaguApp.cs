@@ -8,6 +8,7 @@ using Tsunagu.Web.Features.Account;
 using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
+using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Volunteers;
@@ -59,6 +60,7 @@ public static class TsunaguApp
         builder.Services.AddConsultations();
         builder.Services.AddPlans();
         builder.Services.AddVolunteers();
+        builder.Services.AddExchange();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -134,6 +136,7 @@ public static class TsunaguApp
         await seeder.SeedCitiesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoExchange>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
