@@ -67,6 +67,8 @@ public class IntroduceModel(ExchangeService exchange, UserManager<AppUser> users
     public async Task<IActionResult> OnPostAsync()
     {
         if (Input.RequestId is { } requestId && (Answering = await exchange.FindIntroductionAsync(requestId, HttpContext.RequestAborted)) is null) return NotFound();
+        if (Input.CounterpartPostId is null && Input.CounterpartGroupId is null)
+            ModelState.AddModelError("Input.CounterpartPostId", t["紹介する相手の投稿か団体を選んでください。"]);
         if (ModelState.IsValid)
         {
             var (introduction, problems) = await exchange.IntroduceAsync(new ExchangeService.IntroductionInput(
