@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Tests.Infrastructure;
 
-namespace Tsunagu.Web.Tests.Exchange;
+namespace Tsunagu.Web.Tests.Infrastructure;
 
 /// <summary>Published groups with an administrator, as needs-and-offers tests (HTTP and browser) need them.</summary>
 public static class ExchangeTestData
