@@ -8,6 +8,7 @@ using Tsunagu.Web.Features.Account;
 using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
+using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
@@ -62,6 +63,7 @@ public static class TsunaguApp
         builder.Services.AddPlans();
         builder.Services.AddVolunteers();
         builder.Services.AddOpportunities();
+        builder.Services.AddExchange();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -146,6 +148,7 @@ public static class TsunaguApp
         await seeder.SeedCitiesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoExchange>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();

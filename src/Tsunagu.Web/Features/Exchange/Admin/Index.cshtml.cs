@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Exchange.Admin;
+
+/// <summary>The centre's desk for needs and offers: requests to answer, introductions awaiting an outcome, this year's matchings.</summary>
+[Authorize(Policy = Policies.CentreStaff)]
+public class IndexModel(ExchangeService exchange, CurrentCity city, TimeProvider clock) : PageModel
+{
+    public List<ExchangeIntroduction> Requests { get; private set; } = [];
+    public List<ExchangeIntroduction> InProgress { get; private set; } = [];
+    public List<ExchangeIntroduction> Recent { get; private set; } = [];
+    public FiscalYear ThisYear { get; private set; }
+    public int MatchingsThisYear { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Requests = await exchange.PendingRequestsAsync(ct);
+        InProgress = await exchange.InProgressAsync(ct);
+        Recent = await exchange.RecentOutcomesAsync(ct: ct);
+        ThisYear = FiscalYear.Of(Display.Today(clock));
+        MatchingsThisYear = await exchange.MatchingsCountAsync(ThisYear, ct);
+    }
+
+    /// <summary>The centre decides not to introduce on a request.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(int id)
+    {
+        var request = await exchange.FindIntroductionAsync(id, HttpContext.RequestAborted);
+        if (request is null) return NotFound();
+        TempData["Notice"] = await exchange.DeclineRequestAsync(request, null, HttpContext.RequestAborted) ? "依頼を見送りました。" : "この依頼は、すでに対応済みです。";
+        return Redirect($"/{city.Required.Slug}/admin/exchange");
+    }
+}
