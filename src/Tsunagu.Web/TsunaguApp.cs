@@ -10,6 +10,7 @@ using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
@@ -59,6 +60,7 @@ public static class TsunaguApp
         builder.Services.AddConsultations();
         builder.Services.AddPlans();
         builder.Services.AddVolunteers();
+        builder.Services.AddTalentBank();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
