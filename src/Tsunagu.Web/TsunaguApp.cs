@@ -46,6 +46,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoConsultations>();
         builder.Services.AddScoped<DemoPlans>();
         builder.Services.AddScoped<DemoNews>();
+        builder.Services.AddScoped<DemoTalent>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -136,6 +137,7 @@ public static class TsunaguApp
         await seeder.SeedCitiesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoTalent>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;

@@ -157,10 +157,13 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
 
     public sealed record MyRequest(TalentRequest Request, string EntryName);
 
-    public Task<List<MyRequest>> RequestsOfAsync(string requesterUserId, CancellationToken ct = default) =>
-        db.Set<TalentRequest>().AsNoTracking().Where(r => r.RequesterUserId == requesterUserId)
-            .Join(db.Set<TalentEntry>(), r => r.EntryId, e => e.Id, (r, e) => new MyRequest(r, e.DisplayName))
-            .OrderByDescending(x => x.Request.CreatedAt).ToListAsync(ct);
+    public async Task<List<MyRequest>> RequestsOfAsync(string requesterUserId, CancellationToken ct = default)
+    {
+        var rows = await db.Set<TalentRequest>().AsNoTracking().Where(r => r.RequesterUserId == requesterUserId).OrderByDescending(r => r.CreatedAt)
+            .Select(r => new { Request = r, EntryName = db.Set<TalentEntry>().Where(e => e.Id == r.EntryId).Select(e => e.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(x => new MyRequest(x.Request, x.EntryName ?? "")).ToList();
+    }
 
     /// <summary>The requester calls it off while it is still open; the centre is told.</summary>
     public async Task<bool> CancelAsync(int requestId, string requesterUserId, CancellationToken ct = default)
