@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Identity;
@@ -97,10 +98,14 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var (registrant, _) = await SignedInAsync();
         var name = $"パソコン{Guid.NewGuid():N}"[..12];
         var id = await RegisterAsync(registrant, name);
-        await PublishAsync((await StaffAsync()).Browser, id);
+        var staff = await StaffAsync();
+        await PublishAsync(staff.Browser, id);
         (await registrant.SubmitAsync($"/{City}/talent/register", new Dictionary<string, string>(), $"main form[action*='handler=Withdraw']"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Browser.For(factory).GetAsync($"/{City}/talent/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The centre cannot put it back against the person's wish; registering again does.
+        (await staff.Browser.PostWithTokenAsync($"/{City}/admin/talent", $"/{City}/admin/talent?handler=Entry&id={id}", new Dictionary<string, string> { ["status"] = "Published" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<TalentEntry>().IgnoreQueryFilters().SingleAsync(e => e.Id == id))).Status.ShouldBe(TalentStatus.Withdrawn);
     }
 
@@ -263,5 +268,32 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         (await TestData.WithDbAsync(factory, db => db.Set<TalentEntry>().IgnoreQueryFilters().AnyAsync(e => e.UserId == strangerUser.Id))).ShouldBeFalse();
         var groupEntry = await TestData.WithDbAsync(factory, db => db.Set<TalentEntry>().IgnoreQueryFilters().Where(e => e.GroupId == groupId).Select(e => e.Id).SingleAsync());
         (await stranger.GetAsync($"/{City}/talent/register?id={groupEntry}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DemoTalent_FillsEachCityOnce_MarkedAsDemo_AndLeavesACityWithItsOwnEntriesAlone()
+    {
+        using var own = new TsunaguFactory();
+        var (browser, _) = await SignedInAsyncIn(own);
+        (await browser.SubmitAsync("/muroran/talent/register", Registration("室蘭の本物の講師"), "main form[novalidate]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var scope = own.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.Demo.DemoTalent>().SeedAsync()).ShouldBeGreaterThan(0);
+        var byCity = await TestData.WithDbAsync(own, db => db.Set<TalentEntry>().IgnoreQueryFilters()
+            .Join(db.Cities, e => e.CityId, c => c.Id, (e, c) => new { c.Slug, e.IsDemo, e.Status }).ToListAsync());
+        byCity.Where(e => e.Slug == "muroran").ShouldAllBe(e => !e.IsDemo);
+        byCity.Where(e => e.Slug == "nagato").ShouldNotBeEmpty();
+        byCity.Where(e => e.Slug != "muroran").ShouldAllBe(e => e.IsDemo && e.Status == TalentStatus.Published);
+        using (var scope = own.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.Demo.DemoTalent>().SeedAsync()).ShouldBe(0);
+        var (_, page) = await Browser.For(own).GetPageAsync("/nagato/talent?q=" + Uri.EscapeDataString("手話"));
+        page.QuerySelector("main .card .tag")!.TextContent.ShouldBe("デモデータ");
+    }
+
+    private static async Task<(Browser Browser, Person User)> SignedInAsyncIn(TsunaguFactory other)
+    {
+        var user = await TestData.CreateUserAsync(other);
+        var browser = Browser.For(other);
+        await browser.SignInAsync(user.Email!);
+        return (browser, new Person(user.Id, user.Email!));
     }
 }

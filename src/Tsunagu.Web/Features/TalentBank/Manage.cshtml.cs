@@ -37,8 +37,12 @@ public class ManageModel(TalentBankService talent, TsunaguDb db, CurrentCity cit
 
     public async Task<IActionResult> OnPostEntryAsync(int id, TalentStatus status)
     {
-        if (status == TalentStatus.Pending || !await talent.SetStatusByStaffAsync(id, status, HttpContext.RequestAborted)) return NotFound();
-        TempData["Notice"] = status == TalentStatus.Published ? "人材バンクに公開しました。" : "公開を取り下げました。";
+        switch (await talent.SetStatusByStaffAsync(id, status, HttpContext.RequestAborted))
+        {
+            case TalentBankService.StaffChange.NotFound: return NotFound();
+            case TalentBankService.StaffChange.NotAllowed: TempData["Warning"] = "確認待ちの登録だけを公開できます。"; break;
+            default: TempData["Notice"] = status == TalentStatus.Published ? "人材バンクに公開しました。" : "公開を取り下げました。"; break;
+        }
         return Redirect($"/{city.Required.Slug}/admin/talent");
     }
 

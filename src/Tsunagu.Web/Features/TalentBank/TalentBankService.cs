@@ -220,11 +220,17 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
             e.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null)).ToList();
     }
 
-    /// <summary>Publishing puts the entry on the public bank; withdrawing takes it off. The registrant is told either way.</summary>
-    public async Task<bool> SetStatusByStaffAsync(int entryId, TalentStatus status, CancellationToken ct = default)
+    public enum StaffChange { NotFound, Done, NotAllowed }
+
+    /// <summary>
+    /// Publishing puts a reviewed entry on the public bank; withdrawing takes it off. Only an entry awaiting review can be
+    /// published: one its registrant withdrew comes back only when they register it again. The registrant is told either way.
+    /// </summary>
+    public async Task<StaffChange> SetStatusByStaffAsync(int entryId, TalentStatus status, CancellationToken ct = default)
     {
-        if (status == TalentStatus.Pending) return false;
-        if (await Entries().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry || entry.Status == status) return false;
+        if (await Entries().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry) return StaffChange.NotFound;
+        if (entry.Status == status) return StaffChange.Done;
+        if (status == TalentStatus.Pending || (status == TalentStatus.Published && entry.Status != TalentStatus.Pending)) return StaffChange.NotAllowed;
         entry.Status = status;
         entry.PublishedAt = status == TalentStatus.Published ? Now : null;
         entry.UpdatedAt = Now;
@@ -238,7 +244,7 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
                     t["「{0}」の人材バンクへの掲載を取り下げました。ご不明な点は{1}にお問い合わせください。", entry.DisplayName, currentCity.Required.CentreName]);
         }
         await db.SaveChangesAsync(ct);
-        return true;
+        return StaffChange.Done;
     }
 
     /// <summary>
