@@ -12,6 +12,7 @@ using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
@@ -48,6 +49,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoPlans>();
         builder.Services.AddScoped<DemoNews>();
         builder.Services.AddScoped<DemoOpportunities>();
+        builder.Services.AddScoped<DemoTalent>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -64,6 +66,7 @@ public static class TsunaguApp
         builder.Services.AddVolunteers();
         builder.Services.AddOpportunities();
         builder.Services.AddExchange();
+        builder.Services.AddTalentBank();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -149,6 +152,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoExchange>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoTalent>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();

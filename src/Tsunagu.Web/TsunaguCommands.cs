@@ -42,6 +42,7 @@ public static class TsunaguCommands
                     output.WriteLine($"Demo groups added: {await services.GetRequiredService<DemoGroups>().SeedAsync()}");
                     output.WriteLine($"Demo news, grant notices and case studies added: {await services.GetRequiredService<DemoNews>().SeedAsync()}");
                     output.WriteLine($"Demo needs and offers added: {await services.GetRequiredService<DemoExchange>().SeedAsync()}");
+                    output.WriteLine($"Demo talent bank entries added: {await services.GetRequiredService<DemoTalent>().SeedAsync()}");
                     output.WriteLine($"Demo consultations added: {await services.GetRequiredService<DemoConsultations>().SeedAsync()}");
                     output.WriteLine($"Demo plans added: {await services.GetRequiredService<DemoPlans>().SeedAsync()}");
                     output.WriteLine($"Demo opportunities added: {await services.GetRequiredService<DemoOpportunities>().SeedAsync()}");
