@@ -24,6 +24,21 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     }
 
     [Fact]
+    public async Task DownloadData_IncludesTheVolunteerRegistrationAndApplications()
+    {
+        var user = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, "nagato", user.Id, v => { v.Skills.Add("手話"); v.Phone = "0837-00-1234"; });
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        var response = await browser.SubmitAsync("/account/data", new Dictionary<string, string>());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var volunteer = json.RootElement.GetProperty("volunteers")[0];
+        volunteer.GetProperty("City").GetString().ShouldBe("nagato");
+        volunteer.GetProperty("Phone").GetString().ShouldBe("0837-00-1234");
+        volunteer.GetProperty("Skills")[0].GetString().ShouldBe("手話");
+    }
+
+    [Fact]
     public async Task DeleteAccount_NeedsPassword_ThenRemovesIt()
     {
         var user = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", CityRole.GroupAdmin));

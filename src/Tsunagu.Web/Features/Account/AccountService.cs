@@ -56,6 +56,25 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             .ToListAsync();
         var tokens = await db.ApiTokens.AsNoTracking().Where(k => k.UserId == user.Id)
             .Select(k => new { k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt }).ToListAsync();
+        // The volunteer registrations (any city) with their applications, messages and talent-bank entries: what Tsunagu keeps about the person there.
+        var volunteers = await db.Set<Features.Volunteers.Volunteer>().IgnoreQueryFilters().AsNoTracking().Where(v => v.UserId == user.Id)
+            .Select(v => new
+            {
+                City = db.Cities.Where(c => c.Id == v.CityId).Select(c => c.Slug).First(), AgeBand = v.AgeBand.ToString(), v.Availability, v.FreeSkills, v.Languages,
+                v.Qualifications, v.Phone, Notify = v.Notify.ToString(), Status = v.Status.ToString(), v.GuardianName, v.GuardianConsentAt, v.ShiftsRecorded, v.ShiftsAttended,
+                v.CreatedAt, v.UpdatedAt,
+                Skills = db.Set<Features.Volunteers.VolunteerSkill>().IgnoreQueryFilters().Where(s => v.Skills.Select(c => c.SkillId).Contains(s.Id)).Select(s => s.Name).ToList(),
+                Interests = v.Interests.Select(i => i.Field).ToList(),
+                Districts = db.Districts.IgnoreQueryFilters().Where(d => v.Districts.Select(x => x.DistrictId).Contains(d.Id)).Select(d => d.Name).ToList(),
+                Applications = db.Set<Features.Opportunities.ShiftApplication>().IgnoreQueryFilters().Where(a => a.VolunteerId == v.Id)
+                    .Select(a => new
+                    {
+                        Opportunity = db.Set<Features.Opportunities.Opportunity>().IgnoreQueryFilters().Where(o => o.Id == a.OpportunityId).Select(o => o.Title).First(),
+                        Status = a.Status.ToString(), a.Message, a.CreatedAt, a.MatchedAt, a.Attended, a.Hours, a.VolunteerConfirmedAt,
+                    }).ToList(),
+            }).ToListAsync();
+        var messages = await db.Set<Features.Opportunities.ApplicationMessage>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SenderUserId == user.Id)
+            .Select(m => new { m.ApplicationId, m.Body, m.CreatedAt }).ToListAsync();
         var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
         var export = new
         {
@@ -63,6 +82,8 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             account = new { user.Id, user.Email, user.EmailConfirmed, user.DisplayName, homeCity, user.TwoFactorEnabled, user.CreatedAt },
             memberships,
             apiTokens = tokens,
+            volunteers,
+            messagesSent = messages,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
         {
