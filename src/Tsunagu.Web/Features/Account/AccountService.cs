@@ -56,24 +56,30 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             .ToListAsync();
         var tokens = await db.ApiTokens.AsNoTracking().Where(k => k.UserId == user.Id)
             .Select(k => new { k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt }).ToListAsync();
-        // The volunteer registrations (any city) with their applications, messages and talent-bank entries: what Tsunagu keeps about the person there.
-        var volunteers = await db.Set<Features.Volunteers.Volunteer>().IgnoreQueryFilters().AsNoTracking().Where(v => v.UserId == user.Id)
-            .Select(v => new
-            {
-                City = db.Cities.Where(c => c.Id == v.CityId).Select(c => c.Slug).First(), AgeBand = v.AgeBand.ToString(), v.Availability, v.FreeSkills, v.Languages,
-                v.Qualifications, v.Phone, Notify = v.Notify.ToString(), Status = v.Status.ToString(), v.GuardianName, v.GuardianConsentAt, v.ShiftsRecorded, v.ShiftsAttended,
-                v.CreatedAt, v.UpdatedAt,
-                Skills = db.Set<Features.Volunteers.VolunteerSkill>().IgnoreQueryFilters().Where(s => v.Skills.Select(c => c.SkillId).Contains(s.Id)).Select(s => s.Name).ToList(),
-                Interests = v.Interests.Select(i => i.Field).ToList(),
-                Districts = db.Districts.IgnoreQueryFilters().Where(d => v.Districts.Select(x => x.DistrictId).Contains(d.Id)).Select(d => d.Name).ToList(),
-                Applications = db.Set<Features.Opportunities.ShiftApplication>().IgnoreQueryFilters().Where(a => a.VolunteerId == v.Id)
-                    .Select(a => new
-                    {
-                        Opportunity = db.Set<Features.Opportunities.Opportunity>().IgnoreQueryFilters().Where(o => o.Id == a.OpportunityId).Select(o => o.Title).First(),
-                        Status = a.Status.ToString(), a.Message, a.CreatedAt, a.MatchedAt, a.Attended, a.Hours, a.VolunteerConfirmedAt,
-                    }).ToList(),
-            }).ToListAsync();
-        var messages = await db.Set<Features.Opportunities.ApplicationMessage>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SenderUserId == user.Id)
+        // The volunteer registrations (any city) with their applications and messages sent: what Tsunagu keeps about the person there.
+        var registrations = await db.Set<Volunteers.Volunteer>().IgnoreQueryFilters().AsNoTracking().Where(v => v.UserId == user.Id)
+            .Include(v => v.Skills).Include(v => v.Interests).Include(v => v.Districts).AsSplitQuery().ToListAsync();
+        var volunteerIds = registrations.Select(v => v.Id).ToList();
+        var skillIds = registrations.SelectMany(v => v.Skills).Select(s => s.SkillId).ToList();
+        var skillNames = await db.Set<Volunteers.VolunteerSkill>().IgnoreQueryFilters().Where(s => skillIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
+        var districtIds = registrations.SelectMany(v => v.Districts).Select(d => d.DistrictId).ToList();
+        var districtNames = await db.Districts.IgnoreQueryFilters().Where(d => districtIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name);
+        var citySlugs = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Slug);
+        var applications = await (from a in db.Set<Opportunities.ShiftApplication>().IgnoreQueryFilters()
+                                  join o in db.Set<Opportunities.Opportunity>().IgnoreQueryFilters() on a.OpportunityId equals o.Id
+                                  where volunteerIds.Contains(a.VolunteerId)
+                                  select new { a.VolunteerId, Opportunity = o.Title, Status = a.Status.ToString(), a.Message, a.CreatedAt, a.MatchedAt, a.Attended, a.Hours, a.VolunteerConfirmedAt })
+            .AsNoTracking().ToListAsync();
+        var volunteers = registrations.Select(v => new
+        {
+            City = citySlugs[v.CityId], AgeBand = v.AgeBand.ToString(), v.Availability, v.FreeSkills, v.Languages, v.Qualifications, v.Phone,
+            Notify = v.Notify.ToString(), Status = v.Status.ToString(), v.GuardianName, v.GuardianConsentAt, v.ShiftsRecorded, v.ShiftsAttended, v.CreatedAt, v.UpdatedAt,
+            Skills = v.Skills.Select(s => skillNames.GetValueOrDefault(s.SkillId)).ToList(),
+            Interests = v.Interests.Select(i => i.Field).Order().ToList(),
+            Districts = v.Districts.Select(d => districtNames.GetValueOrDefault(d.DistrictId)).ToList(),
+            Applications = applications.Where(a => a.VolunteerId == v.Id).Select(a => new { a.Opportunity, a.Status, a.Message, a.CreatedAt, a.MatchedAt, a.Attended, a.Hours, a.VolunteerConfirmedAt }).ToList(),
+        }).ToList();
+        var messages = await db.Set<Opportunities.ApplicationMessage>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SenderUserId == user.Id)
             .Select(m => new { m.ApplicationId, m.Body, m.CreatedAt }).ToListAsync();
         var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
         var export = new
