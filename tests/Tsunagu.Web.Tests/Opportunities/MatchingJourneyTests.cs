@@ -171,6 +171,48 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     }
 
     [Fact]
+    public async Task Volunteer_WhoWithdrew_CanApplyAgain_AndTheFreedPlaceIsOffered()
+    {
+        var (organiser, _, groupId) = await OrganiserAsync();
+        var (volunteer, user) = await SignedInAsync();
+        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = 1);
+        await ApplyAsync(volunteer, id, shifts[0]);
+        var application = await ApplicationAsync(shifts[0], volunteerId);
+        await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() });
+        (await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Withdraw",
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(0);
+        (await ApplyAsync(volunteer, id, shifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Applied);
+    }
+
+    [Fact]
+    public async Task CentreStaff_WithoutTwoFactor_CannotManageOthersOpportunities()
+    {
+        var (_, _, groupId) = await OrganiserAsync();
+        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff));
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(staff.Email!);
+        var response = await browser.GetAsync($"/{City}/opportunities/{id}/manage");
+        response.Headers.Location?.OriginalString.ShouldContain("/account/access-denied");
+    }
+
+    [Fact]
+    public async Task Organiser_CannotInviteSomeoneThePageDidNotOffer()
+    {
+        var (organiser, _, groupId) = await OrganiserAsync();
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.MinAge = 70);
+        var young = await TestData.CreateUserAsync(factory);
+        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, young.Id, v => v.AgeBand = AgeBand.Age30s);
+        (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Invite",
+            new Dictionary<string, string> { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = shifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().AnyAsync(a => a.VolunteerId == volunteerId))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Organiser_SeesVolunteersRankedWithReasons_AndInvites_VolunteerAccepts()
     {
         var (organiser, _, groupId) = await OrganiserAsync();

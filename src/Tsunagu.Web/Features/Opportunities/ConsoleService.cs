@@ -41,7 +41,8 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
     {
         var (start, end) = VolunteerMatchingsSource.FiscalYearRange(year.StartYear);
         var rows = await db.Set<ShiftApplication>().AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end)
+            .Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end
+                && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo))
             .Select(a => new { a.MatchedAt, a.ProgrammeId, a.DistrictId }).ToListAsync(ct);
         var programmes = await db.Set<Programme>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);

@@ -38,7 +38,7 @@ public class DetailsModel(OpportunityService opportunities, MatchingService matc
         if (Me is null or { Status: VolunteerStatus.Left }) return Redirect($"/{city.Required.Slug}/volunteers/register");
         if (Message is { Length: > 500 })
         {
-            ModelState.AddModelError("Message", "ひとことは500文字以内にしてください。");
+            ModelState.AddModelError($"message-{ShiftId}", "ひとことは500文字以内にしてください。");
             return Page();
         }
         var result = await matching.ApplyAsync(Me, id, ShiftId, Message, HttpContext.RequestAborted);

@@ -60,7 +60,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
         var result = await matching.RecordAttendanceAsync(application, attended, parsed, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError($"hours-{applicationId}", result.Error!);
+            ModelState.AddModelError($"hours-{applicationId}-value", result.Error!);
             await LoadAsync(id);
             return Page();
         }
@@ -70,7 +70,10 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     public async Task<IActionResult> OnPostInviteAsync(int id, int volunteerId, int shiftId)
     {
+        ShiftForCandidates = shiftId;
         if (await LoadAsync(id) is { } refused) return refused;
+        // Only someone the page offered: no inviting (and e-mailing) the whole registry by counting through ids.
+        if (CandidateShift?.Id != shiftId || !Candidates.Any(c => c.VolunteerId == volunteerId && c.Already is null)) return BadRequest();
         var result = await matching.InviteAsync(Opportunity, shiftId, volunteerId, HttpContext.RequestAborted);
         TempData["Notice"] = result.Succeeded ? "お誘いを送りました。" : result.Error;
         return Redirect($"/{city.Required.Slug}/opportunities/{id}/manage?shift={shiftId}#candidates");
@@ -125,7 +128,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
                                 a.Attended, a.Hours, a.VolunteerConfirmedAt != null)).ToListAsync(ct);
         SkillNames = await db.Set<VolunteerSkill>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var now = DateTime.UtcNow;
-        CandidateShift = o.Shifts.Find(s => s.Id == ShiftForCandidates && s.StartsAt > now) ?? o.Shifts.Find(s => s.StartsAt > now && s.PlacesLeft > 0);
+        CandidateShift = o.Shifts.Find(s => s.Id == ShiftForCandidates && s.StartsAt > now && s.PlacesLeft > 0) ?? o.Shifts.Find(s => s.StartsAt > now && s.PlacesLeft > 0);
         if (CandidateShift is not null && o.Status == OpportunityStatus.Open)
         {
             var ranked = await opportunities.RankVolunteersAsync(o, CandidatesShown, ct);

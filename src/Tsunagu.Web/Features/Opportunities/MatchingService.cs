@@ -30,18 +30,22 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var (opportunity, shift, refusal) = await OpenShiftAsync(opportunityId, shiftId, ct);
         if (refusal is not null) return refusal;
         if (CanTakePart(volunteer, opportunity!) is { } problem) return problem;
-        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct))
-            return new MatchingResult(null, Error: t["この回にはすでに応募しています。"], Field: "Shift");
+        // One row per person and shift: one withdrawn or closed as full is opened again, any other answer stands.
+        var earlier = await db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct);
+        if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full))
+            return new MatchingResult(null, Error: earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], Field: "Shift");
         if (await OverlappingAsync(volunteer.Id, shift!, ct) is { } other)
             return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
         if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
 
-        var application = new ShiftApplication
-        {
-            ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id, Status = ApplicationStatus.Applied,
-            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(), CreatedAt = Now,
-        };
-        db.Add(application);
+        var application = earlier ?? new ShiftApplication { ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id };
+        application.Status = ApplicationStatus.Applied;
+        application.Invited = false;
+        application.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        application.CreatedAt = Now;
+        application.DecidedAt = null;
+        application.MatchedAt = null;
+        if (earlier is null) db.Add(application);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -98,7 +102,13 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var expected = application.Invited ? ApplicationStatus.Invited : ApplicationStatus.Applied;
         if (application.Status != expected) return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
+        if (opportunity.Status != OpportunityStatus.Open) return new MatchingResult(application, Error: t["この募集は締め切られました。"]);
+        // The person may have paused or left since applying: nobody is matched (or their details shown) against their wish.
+        var volunteer = await db.Set<Volunteer>().AsNoTracking().FirstAsync(v => v.Id == application.VolunteerId, ct);
+        if (CanTakePart(volunteer, opportunity) is { } problem) return problem with { Application = application };
         var now = Now;
+        if (await db.Set<Shift>().AnyAsync(s => s.Id == application.ShiftId && s.StartsAt <= now, ct))
+            return new MatchingResult(application, Error: t["この回はすでに始まっているか、終わっています。"]);
         var strategy = db.Database.CreateExecutionStrategy();
         bool confirmed;
         try
@@ -160,22 +170,23 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var waiting = await db.Set<ShiftApplication>()
             .Where(a => a.ShiftId == shift.Id && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)).ToListAsync(ct);
         if (waiting.Count == 0) return;
+        var closed = new List<int>();
         foreach (var a in waiting)
         {
             a.Status = ApplicationStatus.Full;
             a.DecidedAt = Now;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                closed.Add(a.VolunteerId);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone decided this one meanwhile; the rest are closed all the same.
+                db.Entry(a).State = EntityState.Detached;
+            }
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone decided one of them meanwhile; the next confirmation (or its refusal) closes the rest.
-            db.ChangeTracker.Clear();
-            return;
-        }
-        await TellFullAsync(waiting.Select(a => a.VolunteerId).ToList(), opportunity, shift, ct);
+        await TellFullAsync(closed, opportunity, shift, ct);
     }
 
     private async Task TellFullAsync(List<int> volunteerIds, Opportunity opportunity, Shift shift, CancellationToken ct)
@@ -194,7 +205,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var byVolunteer = application.Status == ApplicationStatus.Invited;
         application.Status = ApplicationStatus.Declined;
         application.DecidedAt = Now;
-        await db.SaveChangesAsync(ct);
+        if (!await TrySaveAsync(ct)) return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
         if (byVolunteer)
             await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」のお誘いが辞退されました", opportunity.Title],
@@ -215,6 +226,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var wasConfirmed = application.Status == ApplicationStatus.Confirmed;
         var now = Now;
         var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -227,6 +240,13 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             await db.Set<Opportunity>().Where(o => o.Id == application.OpportunityId).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
             await tx.CommitAsync(ct);
         });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The organiser decided at the same moment; the place count rolled back with it.
+            db.ChangeTracker.Clear();
+            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。もう一度お確かめください。"]);
+        }
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
         await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」の応募が取り消されました", opportunity.Title],
             t["「{0}」（{1}）の応募が、ボランティアの都合で取り消されました。\n\n{2}", opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
@@ -250,9 +270,12 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var attendedDelta = (attended ? 1 : 0) - (attendedBefore ? 1 : 0);
         var now = Now;
         var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // AttendanceRecordedAt is a concurrency token: a double submit fails here, before the counters move twice.
             await db.SaveChangesAsync(ct);
             await db.Set<Volunteer>().Where(v => v.Id == application.VolunteerId).ExecuteUpdateAsync(s => s
                 .SetProperty(v => v.ShiftsRecorded, v => v.ShiftsRecorded + recordedDelta)
@@ -260,6 +283,12 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
                 .SetProperty(v => v.UpdatedAt, now), ct);
             await tx.CommitAsync(ct);
         });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new MatchingResult(application, Error: t["この記録は、ほかの操作で変わりました。画面を開き直してください。"], Field: "Hours");
+        }
         if (attended)
         {
             var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
@@ -281,6 +310,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
 
     public async Task<MatchingResult> PostMessageAsync(ShiftApplication application, bool fromOrganiser, string senderUserId, string body, CancellationToken ct = default)
     {
+        if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Invited or ApplicationStatus.Confirmed))
+            return new MatchingResult(application, Error: t["この応募は終わっているため、メッセージは送れません。"], Field: "Body");
         if (string.IsNullOrWhiteSpace(body)) return new MatchingResult(application, Error: t["メッセージを入力してください。"], Field: "Body");
         if (body.Length > 2000) return new MatchingResult(application, Error: t["メッセージは2,000文字以内にしてください。"], Field: "Body");
         db.Add(new ApplicationMessage { ApplicationId = application.Id, FromOrganiser = fromOrganiser, SenderUserId = senderUserId, Body = body.Trim(), CreatedAt = Now });
@@ -322,6 +353,20 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
                where a.VolunteerId == volunteerId && s.Id != shift.Id && s.StartsAt < shift.EndsAt && shift.StartsAt < s.EndsAt
                      && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited || a.Status == ApplicationStatus.Confirmed)
                select o.Title).FirstOrDefaultAsync(ct);
+
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 
     public static string ShiftText(Shift s) => Tsunagu.Web.Shared.Display.Tokyo(s.StartsAt) + "–" + Tsunagu.Web.Shared.Display.Tokyo(s.EndsAt)[11..];
 

@@ -221,6 +221,7 @@ public class ShiftApplicationConfiguration : IEntityTypeConfiguration<ShiftAppli
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(a => a.Message).HasMaxLength(500);
         b.Property(a => a.Hours).HasPrecision(5, 2);
+        b.Property(a => a.AttendanceRecordedAt).IsConcurrencyToken();
         b.HasOne<City>().WithMany().HasForeignKey(a => a.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Shift>().WithMany().HasForeignKey(a => a.ShiftId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Opportunity>().WithMany().HasForeignKey(a => a.OpportunityId).OnDelete(DeleteBehavior.Cascade);

@@ -84,9 +84,10 @@ public class OpportunityNotifications(
             outbox.Enqueue(person.Email!, t["【つなぐ】今週のあなたへのおすすめ募集"],
                 t["この1週間に載った募集から、あなたの登録内容に合いそうなものをお知らせします（かっこ内は一致度）。\n\n{0}\n\nお知らせの受け取り方は、ボランティア登録の変更で選べます：{1}",
                     lines, links.For($"/{city.Required.Slug}/volunteers/register")]);
+            // Saved per person: each digest is claimed above, so a failure later in the run must not lose this one.
+            await db.SaveChangesAsync(ct);
             sent++;
         }
-        await db.SaveChangesAsync(ct);
         return sent;
     }
 }

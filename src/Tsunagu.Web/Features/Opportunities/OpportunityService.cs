@@ -22,7 +22,8 @@ public sealed record Listing(
 
 /// <summary>Posting and finding opportunities, and ranking volunteers and opportunities for each other.</summary>
 public class OpportunityService(
-    TsunaguDb db, TimeProvider clock, CurrentCity city, VolunteerIndex volunteerIndex, OpportunityIndex opportunityIndex, Text t)
+    TsunaguDb db, TimeProvider clock, CurrentCity city, VolunteerIndex volunteerIndex, OpportunityIndex opportunityIndex, Text t,
+    IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization)
 {
     public const int PageSize = 20;
     public const int MaxShiftsPerSeries = 52;
@@ -39,12 +40,14 @@ public class OpportunityService(
                           where a.UserId == userId && g.Status == GroupStatus.Approved
                           orderby g.NameKana
                           select new Organiser("group-" + g.Id, g.Name, OrganiserKind.Group, g.Id, null)).ToListAsync(ct);
-        var roles = await db.CityMemberships.AsNoTracking().Where(m => m.UserId == userId)
-            .Select(m => new { m.Role, Department = m.Department != null ? m.Department.Name : null }).ToListAsync(ct);
-        if (roles.Any(r => r.Role is CityRole.CentreStaff or CityRole.CityAdmin))
+        if (await PassesAsync(Policies.CentreStaff))
             list.Add(new Organiser("centre", city.Required.CentreName, OrganiserKind.Centre, null, null));
-        foreach (var department in roles.Where(r => r.Role == CityRole.DepartmentStaff && r.Department != null).Select(r => r.Department!).Distinct())
-            list.Add(new Organiser("department-" + department, department, OrganiserKind.Department, null, department));
+        if (await PassesAsync(Policies.DepartmentStaff))
+        {
+            var departments = await db.CityMemberships.AsNoTracking().Where(m => m.UserId == userId && m.Role == CityRole.DepartmentStaff && m.Department != null)
+                .Select(m => m.Department!.Name).Distinct().ToListAsync(ct);
+            list.AddRange(departments.Select(d => new Organiser("department-" + d, d, OrganiserKind.Department, null, d)));
+        }
         return list;
     }
 
@@ -53,8 +56,12 @@ public class OpportunityService(
     {
         if (o.CreatedByUserId == userId) return true;
         if (o.GroupId is { } groupId && await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == groupId && a.UserId == userId, ct)) return true;
-        return await db.CityMemberships.AnyAsync(m => m.UserId == userId && (m.Role == CityRole.CentreStaff || m.Role == CityRole.CityAdmin), ct);
+        return await PassesAsync(Policies.CentreStaff);
     }
+
+    /// <summary>Staff powers through the policy, as on staff pages: the role in this city and two-factor sign-in.</summary>
+    private async Task<bool> PassesAsync(string policy) =>
+        http.HttpContext?.User is { Identity.IsAuthenticated: true } user && (await authorization.AuthorizeAsync(user, null, policy)).Succeeded;
 
     public Task<Opportunity?> FindAsync(int id, CancellationToken ct = default) =>
         db.Set<Opportunity>().Include(o => o.Skills).Include(o => o.Fields).Include(o => o.Shifts.OrderBy(s => s.StartsAt)).AsSplitQuery()
@@ -180,7 +187,16 @@ public class OpportunityService(
         db.RemoveRange(await db.Set<ShiftApplication>().Where(a => a.ShiftId == shiftId).ToListAsync(ct));
         o.Shifts.Remove(shift);
         o.UpdatedAt = Now;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An application to it was decided at the same moment: the shift stays.
+            db.ChangeTracker.Clear();
+            return false;
+        }
         return true;
     }
 
@@ -208,7 +224,7 @@ public class OpportunityService(
         var total = await query.CountAsync(ct);
         var ids = await query
             .OrderBy(o => db.Set<Shift>().Where(s => s.OpportunityId == o.Id && s.StartsAt > now).Min(s => s.StartsAt)).ThenBy(o => o.Id)
-            .Skip((Math.Max(1, q.Page) - 1) * PageSize).Take(PageSize).Select(o => o.Id).ToListAsync(ct);
+            .Skip((Math.Clamp(q.Page, 1, 100_000) - 1) * PageSize).Take(PageSize).Select(o => o.Id).ToListAsync(ct);
         return (await ListingsAsync(ids, ct), total);
     }
 

@@ -21,9 +21,11 @@ public class VolunteerMatchingsSource(TsunaguDb db, TimeProvider clock) : IIndic
         var (start, end) = FiscalYearRange(fiscalYear);
         if (start > clock.GetUtcNow().UtcDateTime) return null;
         // Before the city matched volunteers in Tsunagu there is nothing to count: no figure rather than a false zero.
-        firstRecord ??= await db.Set<Opportunity>().MinAsync(o => (DateTime?)o.CreatedAt, ct) ?? DateTime.MaxValue;
+        // Demo opportunities are fictional: neither they nor matchings on them count.
+        firstRecord ??= await db.Set<Opportunity>().Where(o => !o.IsDemo).MinAsync(o => (DateTime?)o.CreatedAt, ct) ?? DateTime.MaxValue;
         if (firstRecord >= end) return null;
-        return await db.Set<ShiftApplication>().CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end, ct);
+        return await db.Set<ShiftApplication>().CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end
+            && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo), ct);
     }
 
     /// <summary>April 1 to April 1, Japan time, in UTC.</summary>

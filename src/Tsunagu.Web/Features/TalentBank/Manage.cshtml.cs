@@ -54,7 +54,11 @@ public class ManageModel(TalentBankService talent, TsunaguDb db, CurrentCity cit
             await LoadAsync();
             return Page();
         }
-        if (!await talent.UpdateRequestAsync(Update.Id, Update.Status!.Value, Update.Note, HttpContext.RequestAborted)) return NotFound();
+        if (!await talent.UpdateRequestAsync(Update.Id, Update.Status!.Value, Update.Note, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = "この依頼はその状況に変えられません（取り消し・決定・見送りのあとは戻せず、公開していない登録には取り次げません）。";
+            return Redirect($"/{city.Required.Slug}/admin/talent#requests");
+        }
         TempData["Notice"] = "依頼の状況を更新し、依頼者にメールで知らせました。";
         return Redirect($"/{city.Required.Slug}/admin/talent#requests");
     }

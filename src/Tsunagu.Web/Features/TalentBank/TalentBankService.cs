@@ -257,6 +257,9 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
         note = Clean(note);
         if (request.Status == status && request.StaffNote == note) return true;
         var entry = await Entries().AsNoTracking().FirstAsync(e => e.Id == request.EntryId, ct);
+        if (!CanMove(request.Status, status)) return false;
+        // Only a published entry's registrant is written to: one withdrawn in the meantime is not contacted.
+        if (status == TalentRequestStatus.Forwarded && request.Status != TalentRequestStatus.Forwarded && entry.Status != TalentStatus.Published) return false;
         var forwarded = status == TalentRequestStatus.Forwarded && request.Status != TalentRequestStatus.Forwarded;
         request.Status = status;
         request.StaffNote = note;
@@ -272,6 +275,14 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>A request moves forward only: received → passed on → arranged or declined; a cancelled or finished one stays as it is (its note can change).</summary>
+    public static bool CanMove(TalentRequestStatus from, TalentRequestStatus to) => from == to || (from, to) switch
+    {
+        (TalentRequestStatus.Received, TalentRequestStatus.Forwarded or TalentRequestStatus.Arranged or TalentRequestStatus.Declined) => true,
+        (TalentRequestStatus.Forwarded, TalentRequestStatus.Arranged or TalentRequestStatus.Declined) => true,
+        _ => false,
+    };
 
     private IQueryable<TalentEntry> Entries() =>
         db.Set<TalentEntry>().Include(e => e.Fields).Include(e => e.Districts).AsSplitQuery();
