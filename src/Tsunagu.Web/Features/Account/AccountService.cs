@@ -81,6 +81,19 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         }).ToList();
         var messages = await db.Set<Opportunities.ApplicationMessage>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SenderUserId == user.Id)
             .Select(m => new { m.ApplicationId, m.Body, m.CreatedAt }).ToListAsync();
+        // What the person put in the talent bank, asked of it, posted as needs and offers, and posted as opportunities.
+        var talentEntries = await db.Set<TalentBank.TalentEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.UserId == user.Id)
+            .Select(e => new { City = citySlugs[e.CityId], Kind = e.Kind.ToString(), e.DisplayName, e.Subjects, e.Profile, e.FeeText, e.FeeYen, e.Times, e.ContactPhone, Status = e.Status.ToString(), e.CreatedAt, e.UpdatedAt })
+            .ToListAsync();
+        var talentRequests = await db.Set<TalentBank.TalentRequest>().IgnoreQueryFilters().AsNoTracking().Where(r => r.RequesterUserId == user.Id)
+            .Select(r => new { City = citySlugs[r.CityId], r.Purpose, r.PreferredDates, r.Participants, r.Message, Status = r.Status.ToString(), r.StaffNote, r.CreatedAt })
+            .ToListAsync();
+        var exchangePosts = await db.Set<Exchange.ExchangePost>().IgnoreQueryFilters().AsNoTracking().Where(p => p.PostedByUserId == user.Id)
+            .Select(p => new { City = citySlugs[p.CityId], Direction = p.Direction.ToString(), Category = p.Category.ToString(), p.Title, p.Details, Status = p.Status.ToString(), p.CreatedAt })
+            .ToListAsync();
+        var opportunitiesPosted = await db.Set<Opportunities.Opportunity>().IgnoreQueryFilters().AsNoTracking().Where(o => o.CreatedByUserId == user.Id)
+            .Select(o => new { City = citySlugs[o.CityId], o.Title, o.Description, o.Place, Status = o.Status.ToString(), o.CreatedAt })
+            .ToListAsync();
         var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
         var export = new
         {
@@ -90,6 +103,10 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             apiTokens = tokens,
             volunteers,
             messagesSent = messages,
+            talentEntries,
+            talentRequests,
+            exchangePosts,
+            opportunitiesPosted,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
         {
