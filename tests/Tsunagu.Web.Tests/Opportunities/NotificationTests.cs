@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.Volunteers;
+using Tsunagu.Web.Tenancy;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Opportunities;
+
+public class NotificationTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private const string City = "muroran";
+
+    private async Task<int> RunAsync(Func<OpportunityNotifications, Task<int>> send)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
+        scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(await db.Cities.SingleAsync(c => c.Slug == City));
+        return await send(scope.ServiceProvider.GetRequiredService<OpportunityNotifications>());
+    }
+
+    private Task<int> MailsToAsync(string email) => TestData.WithDbAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == email));
+
+    [Fact]
+    public async Task NewOpportunity_IsSentOnce_ToFittingVolunteersWhoWantEach_AndWeeklyOnesGetADigestOnce()
+    {
+        var organiser = await TestData.CreateUserAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var each = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, City, each.Id, v => { v.Notify = NotifyPreference.Each; v.Skills.Add("手話"); v.Interests.Add(2); });
+        var weekly = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, City, weekly.Id, v => { v.Notify = NotifyPreference.WeeklyDigest; v.Skills.Add("手話"); v.Interests.Add(2); });
+        var none = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, City, none.Id, v => { v.Notify = NotifyPreference.None; v.Skills.Add("手話"); v.Interests.Add(2); });
+        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "手話の通訳ボランティア"; o.RequiredSkills.Add("手話"); o.Fields.Add(2); });
+        // The builder marks opportunities as announced; this one is new.
+        await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NotifiedAt, (DateTime?)null)));
+
+        (await RunAsync(n => n.SendNewOpportunityNoticesAsync())).ShouldBeGreaterThanOrEqualTo(1);
+        var mail = await TestData.LastMailToAsync(factory, each.Email!);
+        mail.Body.ShouldContain("手話の通訳ボランティア");
+        mail.Body.ShouldContain($"/{City}/opportunities/{id}");
+        (await RunAsync(n => n.SendNewOpportunityNoticesAsync())).ShouldBe(0);
+        (await MailsToAsync(each.Email!)).ShouldBe(1);
+
+        await RunAsync(n => n.SendWeeklyDigestsAsync());
+        (await TestData.LastMailToAsync(factory, weekly.Email!)).Body.ShouldContain("手話の通訳ボランティア");
+        await RunAsync(n => n.SendWeeklyDigestsAsync());
+        (await MailsToAsync(weekly.Email!)).ShouldBe(1);
+        (await MailsToAsync(none.Email!)).ShouldBe(0);
+    }
+}
