@@ -286,6 +286,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     [Fact]
     public async Task ConfirmedMatching_CountsInShimonosekisIndicator_AndTheConsole()
     {
+        await factory.EnsurePreparedAsync(); // the demo plans need the cities
         using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         var (organiser, _, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();

@@ -10,7 +10,7 @@ namespace Tsunagu.Web.Features.Opportunities.Admin;
 
 /// <summary>The coordinators' console: what needs a nudge, and how many matchings the year has made.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class ConsoleModel(ConsoleService console, TimeProvider clock) : PageModel
+public class ConsoleModel(ConsoleService console, Exchange.ExchangeService exchange, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 7;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -19,6 +19,8 @@ public class ConsoleModel(ConsoleService console, TimeProvider clock) : PageMode
     public List<ConsoleService.Unanswered> WithoutApplicants { get; private set; } = [];
     public List<ConsoleService.Waiting> Waiting { get; private set; } = [];
     public ConsoleService.MatchingCounts Matchings { get; private set; } = new([], [], [], 0);
+    /// <summary>Introductions between groups that succeeded, by month (the group-matchings indicator).</summary>
+    public List<Exchange.ExchangeService.MonthlyMatchings> GroupMatchings { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -29,5 +31,6 @@ public class ConsoleModel(ConsoleService console, TimeProvider clock) : PageMode
         WithoutApplicants = await console.WithoutApplicantsAsync(ct);
         Waiting = await console.WaitingAsync(Days, ct);
         Matchings = await console.MatchingsAsync(FiscalYear, Text.IsEnglish, ct);
+        GroupMatchings = await exchange.MatchingsByMonthAsync(FiscalYear, ct);
     }
 }
