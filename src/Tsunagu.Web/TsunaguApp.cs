@@ -12,6 +12,7 @@ using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Features.News;
@@ -49,6 +50,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoPlans>();
         builder.Services.AddScoped<DemoNews>();
         builder.Services.AddScoped<DemoOpportunities>();
+        builder.Services.AddScoped<DemoSpaces>();
         builder.Services.AddScoped<DemoTalent>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
@@ -65,6 +67,7 @@ public static class TsunaguApp
         builder.Services.AddPlans();
         builder.Services.AddVolunteers();
         builder.Services.AddOpportunities();
+        builder.Services.AddSpaces();
         builder.Services.AddExchange();
         builder.Services.AddTalentBank();
         builder.Services.AddNews();
@@ -136,6 +139,7 @@ public static class TsunaguApp
         app.MapNews();
         app.MapPlansApi();
         app.MapOpportunitiesApi();
+        app.MapSpacesApi();
         return app;
     }
 
@@ -156,6 +160,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSpaces>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

@@ -136,6 +136,11 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/volunteers/console"] = Policies.CentreStaff,
         ["/{city}/admin/volunteers/programmes"] = Policies.CentreStaff,
         ["/api/v1/{city}/opportunities"] = null,
+        ["/{city}/spaces"] = null,
+        ["/{city}/spaces/book"] = Policies.SignedIn,
+        ["/{city}/spaces/mine"] = Policies.SignedIn,
+        ["/{city}/admin/spaces"] = Policies.CentreStaff,
+        ["/api/v1/{city}/bookings"] = Policies.ApiToken,
         ["/api/v1/{city}/opportunities/{id:int}/shifts/{shiftId:int}/applications"] = Policies.ApiToken,
     };
 

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Shared;
+
+namespace Tsunagu.Web.Features.Spaces;
+
+/// <summary>The rooms and their week: who may see it? anyone, without signing in; as a table a screen reader reads cell by cell.</summary>
+public class IndexModel(SpaceService spaces, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
+
+    public DateOnly Monday { get; private set; }
+    public List<Room> Rooms { get; private set; } = [];
+    public SpaceRules Rules { get; private set; } = new();
+    /// <summary>Live bookings by room and day (Japan time).</summary>
+    public ILookup<(int Room, DateOnly Day), Booking> Taken { get; private set; } = Array.Empty<Booking>().ToLookup(b => (0, default(DateOnly)));
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var day = Week ?? Display.Today(clock);
+        Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        Rooms = await spaces.RoomsAsync(ct);
+        Rules = await spaces.RulesAsync(ct);
+        var bookings = await spaces.LiveBetweenAsync(SpaceService.Utc(Monday, TimeOnly.MinValue), SpaceService.Utc(Monday.AddDays(7), TimeOnly.MinValue), ct);
+        Taken = bookings.ToLookup(b => (b.RoomId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartsAt, Display.TokyoZone))));
+    }
+
+    public bool Closed(DateOnly day) => (Rules.ClosedWeekdays & (1 << (((int)day.DayOfWeek + 6) % 7))) != 0;
+
+    public static string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Display.TokyoZone).ToString("HH:mm");
+}
