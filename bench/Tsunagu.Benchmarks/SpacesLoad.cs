@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsunagu.Web;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Features.Spaces;
+using Tsunagu.Web.Shared;
+
+/// <summary>
+/// The public week grid of a centre with 20 rooms, each booked three times a day for eight weeks, served by the real
+/// application over loopback: 100 warm-up requests, then 300.
+///   dotnet run -c Release --project bench/Tsunagu.Benchmarks -- spaces [--rooms 20] [--postgres "Host=…;Database=…"]
+/// </summary>
+public static class SpacesLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var postgres = Option(args, "--postgres");
+        var rooms = int.Parse(Option(args, "--rooms") ?? "20");
+        var sqliteFile = Path.Combine(Path.GetTempPath(), $"tsunagu-bench-spaces-{Guid.NewGuid():N}.db");
+        var app = TsunaguApp.Build(
+        [
+            "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            $"--Tsunagu:Database:Provider={(postgres is null ? "Sqlite" : "Postgres")}", $"--ConnectionStrings:Tsunagu={postgres ?? $"Data Source={sqliteFile}"}",
+            "--Logging:LogLevel:Default=Warning", "--Tsunagu:SeedDemo=true", "--Tsunagu:SeedDemoAccounts=false",
+        ]);
+        await TsunaguApp.PrepareDatabaseAsync(app);
+        try
+        {
+            var monday = await SeedAsync(app, rooms);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var url = $"{address}/nagato/spaces?week={monday:yyyy-MM-dd}";
+            for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
+            var times = new List<double>();
+            long bytes = 0;
+            for (var i = 0; i < 300; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+                times.Add(sw.Elapsed.TotalMilliseconds);
+                bytes = body.Length;
+            }
+            times.Sort();
+            Console.WriteLine($"week grid, {rooms} rooms ({(postgres is null ? "Sqlite" : "Postgres")}), 300 requests: p50 {times[149]:0.0} ms, p95 {times[284]:0.0} ms, max {times[^1]:0.0} ms ({bytes / 1024} KiB)");
+            await app.StopAsync();
+            return 0;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            if (postgres is null) foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" }) File.Delete(f);
+        }
+    }
+
+    private static async Task<DateOnly> SeedAsync(Microsoft.AspNetCore.Builder.WebApplication app, int rooms)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
+        var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Slug == "nagato");
+        var today = Display.Today(TimeProvider.System);
+        var monday = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+        for (var r = 0; r < rooms; r++)
+        {
+            var room = new Room { CityId = city.Id, Name = $"ベンチ室{r + 1:00}", Capacity = 10 + r, Facilities = "ホワイトボード", SortOrder = 100 + r };
+            db.Add(room);
+            await db.SaveChangesAsync();
+            for (var d = 0; d < 56; d++)
+                foreach (var (from, to) in new[] { (9, 11), (13, 15), (18, 20) })
+                {
+                    var day = monday.AddDays(d - 14);
+                    db.Add(new Booking
+                    {
+                        CityId = city.Id, RoomId = room.Id, Purpose = "定例会", StartsAt = SpaceService.Utc(day, new TimeOnly(from, 0)), EndsAt = SpaceService.Utc(day, new TimeOnly(to, 0)),
+                        Status = (d + from) % 3 == 0 ? BookingStatus.Provisional : BookingStatus.Confirmed, FeeYen = 400, ConfirmBy = DateTime.UtcNow.AddDays(7), CreatedAt = DateTime.UtcNow,
+                    });
+                }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        return monday;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
