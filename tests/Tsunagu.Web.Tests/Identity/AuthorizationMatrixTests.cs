@@ -138,6 +138,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/api/v1/{city}/opportunities"] = null,
         ["/{city}/spaces"] = null,
         ["/{city}/spaces/book"] = Policies.SignedIn,
+        ["/{city}/spaces/lotteries/{id:int}"] = null,
         ["/{city}/spaces/mine"] = Policies.SignedIn,
         ["/{city}/admin/spaces"] = Policies.CentreStaff,
         ["/api/v1/{city}/bookings"] = Policies.ApiToken,

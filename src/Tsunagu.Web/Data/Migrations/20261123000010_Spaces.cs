@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tsunagu.Web.Data.Migrations;
 
-/// <summary>Spaces: the centre's rooms, the city's booking rules, and bookings (with staff blocks).</summary>
+/// <summary>Spaces: the centre's rooms, the city's booking rules, bookings (with staff blocks), and lotteries for popular rooms.</summary>
 [DbContext(typeof(TsunaguDb))]
 [Migration("20261123000010_Spaces")]
 public class Spaces : Migration
@@ -129,10 +129,101 @@ public class Spaces : Migration
         migrationBuilder.CreateIndex(name: "IX_Rooms_CityId_Name", table: "Rooms", columns: new[] { "CityId", "Name" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_SpaceRules_CityId", table: "SpaceRules", column: "CityId", unique: true);
 
+        migrationBuilder.CreateTable(
+            name: "Lotteries",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CityId = table.Column<int>(nullable: false),
+                RoomId = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                From = table.Column<DateTime>(nullable: false),
+                To = table.Column<DateTime>(nullable: false),
+                EntriesCloseAt = table.Column<DateTime>(nullable: false),
+                Status = table.Column<string>(maxLength: 20, nullable: false),
+                Seed = table.Column<int?>(nullable: true),
+                DrawnAt = table.Column<DateTime?>(nullable: true),
+                Log = table.Column<string>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Lotteries", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_Lotteries_Cities_CityId",
+                    column: x => x.CityId,
+                    principalTable: "Cities",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_Lotteries_Rooms_RoomId",
+                    column: x => x.RoomId,
+                    principalTable: "Rooms",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "LotteryEntries",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CityId = table.Column<int>(nullable: false),
+                LotteryId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(nullable: false),
+                GroupId = table.Column<int?>(nullable: true),
+                Purpose = table.Column<string>(maxLength: 200, nullable: false),
+                StartsAt = table.Column<DateTime>(nullable: false),
+                EndsAt = table.Column<DateTime>(nullable: false),
+                Result = table.Column<string>(maxLength: 20, nullable: false),
+                BookingId = table.Column<int?>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LotteryEntries", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_LotteryEntries_AspNetUsers_UserId",
+                    column: x => x.UserId,
+                    principalTable: "AspNetUsers",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_LotteryEntries_Bookings_BookingId",
+                    column: x => x.BookingId,
+                    principalTable: "Bookings",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.SetNull);
+                table.ForeignKey(
+                    name: "FK_LotteryEntries_Cities_CityId",
+                    column: x => x.CityId,
+                    principalTable: "Cities",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_LotteryEntries_Lotteries_LotteryId",
+                    column: x => x.LotteryId,
+                    principalTable: "Lotteries",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex(name: "IX_Lotteries_CityId", table: "Lotteries", column: "CityId");
+        migrationBuilder.CreateIndex(name: "IX_Lotteries_RoomId_Status", table: "Lotteries", columns: new[] { "RoomId", "Status" });
+        migrationBuilder.CreateIndex(name: "IX_LotteryEntries_BookingId", table: "LotteryEntries", column: "BookingId");
+        migrationBuilder.CreateIndex(name: "IX_LotteryEntries_CityId", table: "LotteryEntries", column: "CityId");
+        migrationBuilder.CreateIndex(name: "IX_LotteryEntries_LotteryId_UserId_StartsAt", table: "LotteryEntries", columns: new[] { "LotteryId", "UserId", "StartsAt" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_LotteryEntries_UserId", table: "LotteryEntries", column: "UserId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "LotteryEntries");
+        migrationBuilder.DropTable(name: "Lotteries");
         migrationBuilder.DropTable(name: "Bookings");
         migrationBuilder.DropTable(name: "SpaceRules");
         migrationBuilder.DropTable(name: "Rooms");

@@ -5,13 +5,14 @@ using Tsunagu.Web.Shared;
 namespace Tsunagu.Web.Features.Spaces;
 
 /// <summary>The rooms and their week: who may see it? anyone, without signing in; as a table a screen reader reads cell by cell.</summary>
-public class IndexModel(SpaceService spaces, TimeProvider clock) : PageModel
+public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
 
     public DateOnly Monday { get; private set; }
     public List<Room> Rooms { get; private set; } = [];
     public SpaceRules Rules { get; private set; } = new();
+    public List<Lottery> OpenLotteries { get; private set; } = [];
     /// <summary>Live bookings by room and day (Japan time).</summary>
     public ILookup<(int Room, DateOnly Day), Booking> Taken { get; private set; } = Array.Empty<Booking>().ToLookup(b => (0, default(DateOnly)));
 
@@ -22,6 +23,8 @@ public class IndexModel(SpaceService spaces, TimeProvider clock) : PageModel
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         Rooms = await spaces.RoomsAsync(ct);
         Rules = await spaces.RulesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        OpenLotteries = [.. (await lotteries.ListAsync(ct)).Where(l => l.Status == LotteryStatus.Open || l.DrawnAt > now.AddDays(-14))];
         var bookings = await spaces.LiveBetweenAsync(SpaceService.Utc(Monday, TimeOnly.MinValue), SpaceService.Utc(Monday.AddDays(7), TimeOnly.MinValue), ct);
         Taken = bookings.ToLookup(b => (b.RoomId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartsAt, Display.TokyoZone))));
     }

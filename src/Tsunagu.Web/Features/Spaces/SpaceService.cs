@@ -66,6 +66,14 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             && await db.Groups.AnyAsync(x => x.Id == g && x.Status == GroupStatus.Approved, ct);
         if (r.GroupId is not null && !isGroup) problems.Add(("GroupId", t["管理者になっている登録団体を選んでください。"]));
         var slots = Plan(r, rules, isGroup, problems);
+        if (problems.Count == 0 && room is not null)
+        {
+            // While a lottery for the room is open, its slots are entered there, not booked first-come.
+            var starts = slots.Select(x => x.Item1).ToList();
+            var open = await db.Set<Lottery>().AsNoTracking().Where(l => l.RoomId == room.Id && l.Status == LotteryStatus.Open).ToListAsync(ct);
+            var lottery = open.FirstOrDefault(l => starts.Any(st => l.From <= st && st < l.To))?.Title;
+            if (lottery is not null) problems.Add(("Date", t["この日時は抽選「{0}」で受け付けています。抽選のページから申し込んでください。", lottery]));
+        }
         if (problems.Count > 0 || room is null) return new Outcome(problems, [], []);
         var fee = isGroup ? rules.GroupFeePerHour : rules.OtherFeePerHour;
         return await WriteAsync(room.Id, slots, (start, end, series) => new Booking
@@ -75,6 +83,19 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             FeeYen = (int)Math.Ceiling((end - start).TotalHours * fee),
             ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), start),
         }, ct);
+    }
+
+    /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
+    public async Task<Booking?> BookForAsync(string userId, int roomId, DateTime start, DateTime end, string purpose, int? groupId, CancellationToken ct = default)
+    {
+        var rules = await RulesAsync(ct);
+        var fee = groupId is null ? rules.OtherFeePerHour : rules.GroupFeePerHour;
+        var outcome = await WriteAsync(roomId, [(start, end)], (s, e, _) => new Booking
+        {
+            RoomId = roomId, UserId = userId, GroupId = groupId, Purpose = purpose, StartsAt = s, EndsAt = e, Status = BookingStatus.Provisional, CreatedAt = Now,
+            FeeYen = (int)Math.Ceiling((e - s).TotalHours * fee), ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), s),
+        }, ct);
+        return outcome.Bookings.FirstOrDefault();
     }
 
     /// <summary>Staff close a room for a time (maintenance, the centre's own event); it conflicts like a booking.</summary>

@@ -13,7 +13,7 @@ namespace Tsunagu.Web.Features.Spaces.Admin;
 
 /// <summary>The counter: confirm paid bookings, cancel, record how many came, block times, keep the rooms and the rules.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IndexModel(SpaceService spaces, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb db, CurrentCity city, Text t) : PageModel
 {
     public sealed record Row(Booking Booking, string Room, string? Who);
 
@@ -25,6 +25,43 @@ public class IndexModel(SpaceService spaces, TsunaguDb db, CurrentCity city, Tex
 
     [BindProperty] public RoomInput NewRoom { get; set; } = new();
     [BindProperty] public BlockInput Block { get; set; } = new();
+    [BindProperty] public LotteryInput NewLottery { get; set; } = new();
+    public List<Lottery> Lotteries { get; private set; } = [];
+
+    public class LotteryInput
+    {
+        [Display(Name = "部屋")] public int RoomId { get; set; }
+        [Display(Name = "抽選の名前")] public string? Title { get; set; }
+        [Display(Name = "対象期間の初日")] public DateOnly? From { get; set; }
+        [Display(Name = "対象期間の最終日")] public DateOnly? To { get; set; }
+        [Display(Name = "申し込みの締め切り日")] public DateOnly? Closes { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostLotteryAsync()
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(NewLottery) + ".")).ToList()) ModelState.Remove(key);
+        if (ModelState.IsValid)
+        {
+            var problems = await lotteries.CreateAsync(NewLottery.RoomId, NewLottery.Title ?? "", NewLottery.From, NewLottery.To, NewLottery.Closes, HttpContext.RequestAborted);
+            foreach (var (field, message) in problems) ModelState.AddModelError($"NewLottery.{field}", message);
+            if (problems.Count == 0)
+            {
+                TempData["Notice"] = "抽選の受付を始めました。";
+                return Redirect($"/{city.Required.Slug}/admin/spaces#lotteries");
+            }
+        }
+        await LoadAsync();
+        Rules = RulesInput.From(await spaces.RulesAsync(HttpContext.RequestAborted));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDrawAsync(int id, int? seed)
+    {
+        if (await db.Set<Lottery>().FirstOrDefaultAsync(l => l.Id == id) is not { } lottery) return NotFound();
+        var error = await lotteries.DrawAsync(lottery, seed, HttpContext.RequestAborted);
+        TempData["Notice"] = error ?? "抽選しました。結果を申込者にメールで知らせました。";
+        return Redirect(error is null ? $"/{city.Required.Slug}/spaces/lotteries/{id}#result" : $"/{city.Required.Slug}/admin/spaces#lotteries");
+    }
     [BindProperty] public RulesInput Rules { get; set; } = new();
     [BindProperty] public List<int> ClosedDays { get; set; } = [];
 
@@ -166,6 +203,7 @@ public class IndexModel(SpaceService spaces, TsunaguDb db, CurrentCity city, Tex
     {
         var ct = HttpContext.RequestAborted;
         Rooms = await spaces.RoomsAsync(ct);
+        Lotteries = await lotteries.ListAsync(ct);
         var names = Rooms.ToDictionary(r => r.Id, r => r.Name);
         var now = DateTime.UtcNow;
         async Task<List<Row>> RowsAsync(IQueryable<Booking> q) =>

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Spaces;
+
+/// <summary>A lottery, public: its period and deadline, entering (signed in), and after the draw its seed and log, recomputed on the page.</summary>
+public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+{
+    public Lottery Lottery { get; private set; } = null!;
+    public string RoomName { get; private set; } = "";
+    public int Entries { get; private set; }
+    public List<LotteryEntry> Mine { get; private set; } = [];
+    /// <summary>Whether the order recomputed from the seed matches the published log.</summary>
+    public bool? Verified { get; private set; }
+
+    [BindProperty] public EntryInput Input { get; set; } = new();
+
+    public class EntryInput
+    {
+        [Display(Name = "日付")] public DateOnly? Date { get; set; }
+        [Display(Name = "開始時刻")] public TimeOnly? Start { get; set; }
+        [Display(Name = "終了時刻")] public TimeOnly? End { get; set; }
+        [Display(Name = "利用目的")]
+        [StringLength(200, ErrorMessage = "利用目的は200文字以内にしてください。")]
+        public string? Purpose { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        // The page is public; entering is not (Razor Pages ignore [Authorize] on a handler).
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (!await LoadAsync(id)) return NotFound();
+        if (Input.Date is null) ModelState.AddModelError("Input.Date", t["日付を入力してください。"]);
+        if (Input.Start is null) ModelState.AddModelError("Input.Start", t["開始時刻を入力してください。"]);
+        if (Input.End is null) ModelState.AddModelError("Input.End", t["終了時刻を入力してください。"]);
+        else if (Input.Start is { } s && Input.End <= s) ModelState.AddModelError("Input.End", t["終了時刻は開始時刻より後にしてください。"]);
+        if (string.IsNullOrWhiteSpace(Input.Purpose)) ModelState.AddModelError("Input.Purpose", t["利用目的を入力してください。"]);
+        if (!ModelState.IsValid) return Page();
+        var error = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, SpaceService.Utc(Input.Date!.Value, Input.Start!.Value), SpaceService.Utc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            ModelState.AddModelError("Input.Date", error);
+            return Page();
+        }
+        TempData["Notice"] = "抽選に申し込みました。結果はメールでお知らせします。";
+        return Redirect($"/{city.Required.Slug}/spaces/lotteries/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await db.Set<Lottery>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is not { } lottery) return false;
+        Lottery = lottery;
+        RoomName = await db.Set<Room>().Where(r => r.Id == lottery.RoomId).Select(r => r.Name).FirstAsync(ct);
+        Entries = await db.Set<LotteryEntry>().CountAsync(e => e.LotteryId == id, ct);
+        if (users.GetUserId(User) is { } userId)
+            Mine = await db.Set<LotteryEntry>().AsNoTracking().Where(e => e.LotteryId == id && e.UserId == userId).OrderBy(e => e.StartsAt).ToListAsync(ct);
+        if (lottery is { Status: LotteryStatus.Drawn, Log: { } log })
+        {
+            var published = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Split('#')[1].Split(' ')[0])).ToList();
+            Verified = published.SequenceEqual(await lotteries.ReplayAsync(lottery, ct));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Spaces;
+
+/// <summary>Lotteries for popular rooms: entries, a fair draw reproducible from its seed, and the winners' provisional bookings.</summary>
+public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider clock, Outbox outbox, PublicLinks links, CurrentCity city, Text t)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<List<Lottery>> ListAsync(CancellationToken ct = default) =>
+        db.Set<Lottery>().AsNoTracking().OrderByDescending(l => l.EntriesCloseAt).Take(100).ToListAsync(ct);
+
+    /// <summary>The open lottery covering a room and time, if any: until it is drawn, that slot is entered, not booked.</summary>
+    public Task<Lottery?> CoveringAsync(int roomId, DateTime startsAt, CancellationToken ct = default) =>
+        db.Set<Lottery>().AsNoTracking().FirstOrDefaultAsync(l => l.RoomId == roomId && l.Status == LotteryStatus.Open && l.From <= startsAt && startsAt < l.To, ct);
+
+    public async Task<List<(string Field, string Message)>> CreateAsync(int roomId, string title, DateOnly? from, DateOnly? to, DateOnly? closes, CancellationToken ct = default)
+    {
+        var problems = new List<(string, string)>();
+        if (!await db.Set<Room>().AnyAsync(r => r.Id == roomId, ct)) problems.Add(("RoomId", t["部屋を選んでください。"]));
+        if (string.IsNullOrWhiteSpace(title)) problems.Add(("Title", t["抽選の名前を入力してください。"]));
+        if (from is null || to is null) problems.Add(("From", t["抽選の対象期間を入力してください。"]));
+        else if (to < from) problems.Add(("To", t["対象期間の終わりは始まりより後にしてください。"]));
+        if (closes is null) problems.Add(("Closes", t["申し込みの締め切り日を入力してください。"]));
+        else if (from is not null && closes >= from) problems.Add(("Closes", t["申し込みの締め切りは、対象期間が始まる前にしてください。"]));
+        if (problems.Count > 0) return problems;
+        db.Add(new Lottery
+        {
+            RoomId = roomId, Title = title.Trim(), From = SpaceService.Utc(from!.Value, TimeOnly.MinValue), To = SpaceService.Utc(to!.Value.AddDays(1), TimeOnly.MinValue),
+            EntriesCloseAt = SpaceService.Utc(closes!.Value.AddDays(1), TimeOnly.MinValue), Status = LotteryStatus.Open, CreatedAt = Now,
+        });
+        await db.SaveChangesAsync(ct);
+        return problems;
+    }
+
+    public async Task<string?> EnterAsync(Lottery lottery, string userId, DateTime startsAt, DateTime endsAt, string purpose, CancellationToken ct = default)
+    {
+        if (lottery.Status != LotteryStatus.Open || Now >= lottery.EntriesCloseAt) return t["この抽選の申し込みは締め切りました。"];
+        if (startsAt < lottery.From || startsAt >= lottery.To) return t["抽選の対象期間の中の日時を選んでください。"];
+        db.Add(new LotteryEntry { LotteryId = lottery.Id, UserId = userId, Purpose = purpose.Trim(), StartsAt = startsAt, EndsAt = endsAt, Result = LotteryResult.Pending, CreatedAt = Now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return t["この日時にはすでに申し込んでいます。"];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The draw's order: entries sorted by number, then shuffled (Fisher–Yates) by System.Random with the seed. The same
+    /// entries and seed always give the same order, so the published log can be checked by anyone.
+    /// </summary>
+    public static List<int> Order(IEnumerable<int> entryIds, int seed)
+    {
+        var order = entryIds.Order().ToList();
+        var random = new Random(seed);
+        for (var i = order.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// Draws: in the seeded order each entry gets its slot as a provisional booking if the slot is still free (an earlier
+    /// winner or an existing booking makes it lose). Winners and losers are e-mailed; the seed and log are kept.
+    /// </summary>
+    public async Task<string?> DrawAsync(Lottery lottery, int? seed, CancellationToken ct = default)
+    {
+        if (lottery.Status != LotteryStatus.Open) return t["この抽選はすでに抽選済みです。"];
+        if (Now < lottery.EntriesCloseAt) return t["申し込みの締め切りのあとで抽選してください。"];
+        lottery.Seed = seed ?? Random.Shared.Next();
+        lottery.Status = LotteryStatus.Drawn;
+        lottery.DrawnAt = Now;
+        // Claimed first (Status is a concurrency token): two staff pressing "draw" at once draw once.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return t["この抽選はすでに抽選済みです。"];
+        }
+        var entries = await db.Set<LotteryEntry>().Where(e => e.LotteryId == lottery.Id).ToDictionaryAsync(e => e.Id, ct);
+        var log = new StringBuilder();
+        var position = 0;
+        foreach (var id in Order(entries.Keys, lottery.Seed.Value))
+        {
+            var entry = entries[id];
+            position++;
+            var outcome = await spaces.BookForAsync(entry.UserId, lottery.RoomId, entry.StartsAt, entry.EndsAt, entry.Purpose, entry.GroupId, ct);
+            entry.Result = outcome is { } booking ? LotteryResult.Won : LotteryResult.Lost;
+            entry.BookingId = outcome?.Id;
+            log.AppendLine($"{position}. #{entry.Id} {SpaceService.Span(entry.StartsAt, entry.EndsAt)} {(entry.Result == LotteryResult.Won ? "当選" : "落選")}");
+        }
+        lottery.Log = log.ToString();
+        await db.SaveChangesAsync(ct);
+        var emails = await db.Users.Where(u => entries.Values.Select(e => e.UserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        foreach (var entry in entries.Values)
+            if (emails.GetValueOrDefault(entry.UserId) is { } email)
+                outbox.Enqueue(email, t["【つなぐ】部屋の抽選の結果"], entry.Result == LotteryResult.Won
+                    ? t["「{0}」の抽選で、{1}に当選しました。仮予約になっています。期限までにセンターの窓口で利用料をお支払いください。\n\n{2}", lottery.Title, SpaceService.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces/mine")]
+                    : t["「{0}」の抽選で、{1}は落選しました。空いている日時は、先着順で予約できます。\n\n{2}", lottery.Title, SpaceService.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces")]);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Recomputes the draw's order from the seed and the entry numbers, as a check of the published log.</summary>
+    public async Task<List<int>> ReplayAsync(Lottery lottery, CancellationToken ct = default) =>
+        lottery.Seed is { } seed ? Order(await db.Set<LotteryEntry>().Where(e => e.LotteryId == lottery.Id).Select(e => e.Id).ToListAsync(ct), seed) : [];
+}
