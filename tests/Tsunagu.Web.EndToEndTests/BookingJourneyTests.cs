@@ -56,7 +56,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await staff.SignInAsync(staffUser.Email!);
         await staff.GotoAsync($"/{City}/admin/spaces");
         await staff.AssertAccessibleAsync("s05-counter");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "支払いを記録して本予約にする" }).ClickAsync();
+        await staff.Locator("tr", new() { HasText = "定例会議" }).GetByRole(AriaRole.Button, new() { Name = "支払いを記録して本予約にする" }).ClickAsync();
         await staff.WaitForURLAsync("**/admin/spaces");
         (await TestData.WithDbAsync(app.Factory, db => db.Set<Booking>().IgnoreQueryFilters().Where(b => b.Purpose == "定例会議").Select(b => b.Status).SingleAsync()))
             .ShouldBe(BookingStatus.Confirmed);
@@ -74,5 +74,63 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await other.GetByRole(AriaRole.Button, new() { Name = "仮予約を申し込む" }).ClickAsync();
         (await other.Locator("#conflicts").TextContentAsync() ?? "").ShouldContain("すでに予約があります");
         await other.AssertAccessibleAsync("s06-conflict-phone");
+    }
+
+    [Fact]
+    public async Task Lottery_IsRun_AndItsResultIsReproducibleFromItsSeed()
+    {
+        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
+        await TestData.WithDbAsync(app.Factory, async db =>
+        {
+            db.Add(new Room { CityId = cityId, Name = "抽選の部屋", Capacity = 40 });
+            return await db.SaveChangesAsync();
+        });
+        var from = Display.Today(TimeProvider.System).AddDays(20);
+        var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
+        var staff = await app.NewPageAsync();
+        await staff.SignInAsync(staffUser.Email!);
+        await staff.GotoAsync($"/{City}/admin/spaces#lotteries");
+        var form = staff.Locator("form[action*=Lottery]");
+        await form.GetByLabel("部屋").SelectOptionAsync(new SelectOptionValue { Label = "抽選の部屋" });
+        await form.GetByLabel("抽選の名前").FillAsync("交流スペースの抽選");
+        await form.GetByLabel("対象期間の初日").FillAsync(from.ToString("yyyy-MM-dd"));
+        await form.GetByLabel("対象期間の最終日").FillAsync(from.AddDays(6).ToString("yyyy-MM-dd"));
+        await form.GetByLabel("申し込みの締め切り日").FillAsync(from.AddDays(-5).ToString("yyyy-MM-dd"));
+        await form.GetByRole(AriaRole.Button, new() { Name = "抽選の受付を始める" }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/spaces**");
+        var lotteryId = await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Title == "交流スペースの抽選").Select(l => l.Id).SingleAsync());
+
+        for (var i = 0; i < 3; i++)
+        {
+            var user = await TestData.CreateUserAsync(app.Factory);
+            var page = await app.NewPageAsync(width: 375, height: 800);
+            await page.SignInAsync(user.Email!);
+            await page.GotoAsync($"/{City}/spaces/lotteries/{lotteryId}");
+            await page.GetByLabel("日付").FillAsync(from.AddDays(1).ToString("yyyy-MM-dd"));
+            await page.GetByLabel("開始時刻").FillAsync("13:00");
+            await page.GetByLabel("終了時刻").FillAsync("16:00");
+            await page.GetByLabel("利用目的").FillAsync($"交流会{i}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "申し込む" }).ClickAsync();
+            await page.WaitForURLAsync($"**/spaces/lotteries/{lotteryId}");
+            if (i == 0) await page.AssertAccessibleAsync("s07-lottery-entered-phone");
+            await page.Context.CloseAsync();
+        }
+        await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Id == lotteryId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.EntriesCloseAt, DateTime.UtcNow.AddMinutes(-1))));
+        await staff.GotoAsync($"/{City}/admin/spaces#lotteries");
+        await staff.GetByLabel("乱数の種（空欄ならその場で決めます）").FillAsync("777");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "抽選する" }).ClickAsync();
+        await staff.WaitForURLAsync($"**/spaces/lotteries/{lotteryId}**");
+        var main = await staff.Locator("main").TextContentAsync() ?? "";
+        main.ShouldContain("777");
+        main.ShouldContain("記録と一致しました");
+        await staff.AssertAccessibleAsync("s08-lottery-result");
+
+        // The same seed over the same entries gives the same order as the published log.
+        var entries = await TestData.WithDbAsync(app.Factory, db => db.Set<LotteryEntry>().IgnoreQueryFilters().Where(e => e.LotteryId == lotteryId).Select(e => e.Id).ToListAsync());
+        var log = (await staff.Locator("pre.lottery-log").TextContentAsync() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        log.Select(l => int.Parse(l.Split('#')[1].Split(' ')[0])).ShouldBe(LotteryService.Order(entries, 777));
+        log[0].ShouldContain("当選");
+        log.Skip(1).ShouldAllBe(l => l.Contains("落選"));
     }
 }
