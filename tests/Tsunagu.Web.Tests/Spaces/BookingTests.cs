@@ -85,6 +85,8 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.StartsAt, DateTime.UtcNow.AddHours(-3)).SetProperty(b => b.EndsAt, DateTime.UtcNow.AddHours(-1))));
         (await counter.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=People&id={booking.Id}", new Dictionary<string, string> { ["people"] = "17" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, usage) = await counter.GetPageAsync($"/{City}/admin/spaces");
+        usage.QuerySelectorAll("table:has(#usage-room) tbody tr").Single(tr => tr.TextContent.Contains("会議室テスト1")).TextContent.ShouldContain("17");
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
         scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(await db.Cities.SingleAsync(c => c.Slug == City));

@@ -188,6 +188,23 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         return slots;
     }
 
+    public sealed record Usage(string Label, int Bookings, decimal Hours, int People);
+
+    /// <summary>Confirmed use in a fiscal year, by room and by month (April first): bookings, hours and people counted at check-out.</summary>
+    public async Task<(List<Usage> ByRoom, List<Usage> ByMonth)> UsageAsync(Calendar.FiscalYear year, CancellationToken ct = default)
+    {
+        var (start, end) = Opportunities.VolunteerMatchingsSource.FiscalYearRange(year.StartYear);
+        var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt >= start && b.StartsAt < end)
+            .Select(b => new { b.RoomId, b.StartsAt, b.EndsAt, b.People }).ToListAsync(ct);
+        var rooms = await RoomsAsync(ct);
+        var byRoom = rooms.Select(r => rows.Where(x => x.RoomId == r.Id).ToList() is var list
+            ? new Usage(r.Name, list.Count, (decimal)list.Sum(x => (x.EndsAt - x.StartsAt).TotalHours), list.Sum(x => x.People ?? 0)) : null!).ToList();
+        var byMonth = Enumerable.Range(0, 12).Select(i => new DateOnly(year.StartYear, 4, 1).AddMonths(i)).Select(m =>
+            rows.Where(x => TimeZoneInfo.ConvertTimeFromUtc(x.StartsAt, Display.TokyoZone) is var local && local.Year == m.Year && local.Month == m.Month).ToList() is var list
+                ? new Usage($"{m.Year}/{m.Month:00}", list.Count, (decimal)list.Sum(x => (x.EndsAt - x.StartsAt).TotalHours), list.Sum(x => x.People ?? 0)) : null!).ToList();
+        return (byRoom, byMonth);
+    }
+
     public async Task<bool> ConfirmAsync(Booking booking, CancellationToken ct = default)
     {
         if (booking.Status != BookingStatus.Provisional) return false;

@@ -27,6 +27,9 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb
     [BindProperty] public BlockInput Block { get; set; } = new();
     [BindProperty] public LotteryInput NewLottery { get; set; } = new();
     public List<Lottery> Lotteries { get; private set; } = [];
+    public Calendar.FiscalYear Year { get; private set; }
+    public List<SpaceService.Usage> UsageByRoom { get; private set; } = [];
+    public List<SpaceService.Usage> UsageByMonth { get; private set; } = [];
 
     public class LotteryInput
     {
@@ -204,6 +207,8 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb
         var ct = HttpContext.RequestAborted;
         Rooms = await spaces.RoomsAsync(ct);
         Lotteries = await lotteries.ListAsync(ct);
+        Year = Calendar.FiscalYear.Of(Tsunagu.Web.Shared.Display.Today(TimeProvider.System));
+        (UsageByRoom, UsageByMonth) = await spaces.UsageAsync(Year, ct);
         var names = Rooms.ToDictionary(r => r.Id, r => r.Name);
         var now = DateTime.UtcNow;
         async Task<List<Row>> RowsAsync(IQueryable<Booking> q) =>
