@@ -13,6 +13,7 @@ using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Spaces;
+using Tsunagu.Web.Features.Lectures;
 using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Features.News;
@@ -68,6 +69,7 @@ public static class TsunaguApp
         builder.Services.AddVolunteers();
         builder.Services.AddOpportunities();
         builder.Services.AddSpaces();
+        builder.Services.AddLectures();
         builder.Services.AddExchange();
         builder.Services.AddTalentBank();
         builder.Services.AddNews();
