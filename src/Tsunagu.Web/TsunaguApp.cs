@@ -9,6 +9,7 @@ using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Exchange;
+using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
@@ -67,6 +68,7 @@ public static class TsunaguApp
         builder.Services.AddOpportunities();
         builder.Services.AddExchange();
         builder.Services.AddTalentBank();
+        builder.Services.AddEvents();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -136,6 +138,7 @@ public static class TsunaguApp
         app.MapNews();
         app.MapPlansApi();
         app.MapOpportunitiesApi();
+        app.MapEventsApi();
         return app;
     }
 

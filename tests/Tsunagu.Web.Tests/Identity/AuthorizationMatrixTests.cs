@@ -137,6 +137,8 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/volunteers/programmes"] = Policies.CentreStaff,
         ["/api/v1/{city}/opportunities"] = null,
         ["/api/v1/{city}/opportunities/{id:int}/shifts/{shiftId:int}/applications"] = Policies.ApiToken,
+        ["/api/v1/{city}/events"] = null,
+        ["/api/v1/{city}/events/{id:int}/registrations"] = Policies.ApiToken,
     };
 
     public enum Visitor { Anonymous, Citizen, GroupAdmin, CentreStaff, DepartmentStaff, PlanManager, CouncilMember, CityAdmin, CityAdminWithoutTwoFactor, OtherCityAdmin, PlatformAdmin }

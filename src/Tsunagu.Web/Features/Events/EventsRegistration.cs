@@ -1,0 +1,13 @@
+using Tsunagu.Web.Features.Plans;
+
+namespace Tsunagu.Web.Features.Events;
+
+public static class EventsRegistration
+{
+    public static IServiceCollection AddEvents(this IServiceCollection services)
+    {
+        services.AddScoped<EventService>();
+        services.AddScoped<IIndicatorSource, CourseSatisfactionSource>();
+        return services;
+    }
+}
