@@ -8,6 +8,17 @@ using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events;
 
+/// <summary>
+/// Per instance, how many registration transactions run at once. They queue on the event's row in the database anyway;
+/// waiting here instead keeps a burst (1,000 people at once) from holding every pooled connection while it waits.
+/// </summary>
+public sealed class RegistrationGate()
+{
+    private readonly SemaphoreSlim slots = new(8);
+    public Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
+    public void Release() => slots.Release();
+}
+
 /// <summary>The outcome of a registration step: done, or refused with a reason (for a field).</summary>
 public sealed record RegistrationResult(EventRegistration? Registration, string? Error = null, bool NotFound = false, bool Conflict = false)
 {
@@ -26,7 +37,7 @@ public sealed record EventDraft(
 /// transaction that writes the registration. Every change to an event's registrations first updates the event's row,
 /// which orders them (row lock on PostgreSQL, write lock on SQLite): no overfilling, no gaps or duplicates in the queue.
 /// </summary>
-public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t)
+public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t, RegistrationGate gate)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -167,6 +178,8 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
             return new RegistrationResult(null, t["このイベントにはすでに申し込んでいます。"], Conflict: true);
 
         var strategy = db.Database.CreateExecutionStrategy();
+        // Registrations for one event take turns on its row anyway: a burst waits here, not holding a pooled connection.
+        await gate.WaitAsync(ct);
         try
         {
             var registration = await strategy.ExecuteAsync(async () =>
@@ -201,6 +214,10 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
             // The unique (event, person) index, or the status token: the same person's second request arrived at the same moment.
             db.ChangeTracker.Clear();
             return new RegistrationResult(null, t["このイベントにはすでに申し込んでいます。"], Conflict: true);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -7,6 +7,7 @@ public static class EventsRegistration
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddScoped<EventService>();
+        services.AddSingleton<RegistrationGate>();
         services.AddScoped<IIndicatorSource, CourseSatisfactionSource>();
         return services;
     }
