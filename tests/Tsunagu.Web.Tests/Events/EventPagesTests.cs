@@ -113,7 +113,11 @@ public class EventPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         after.QuerySelector("main table")!.TextContent.ShouldContain("受付済み");
 
         (await b.GetPageAsync(details)).Page.QuerySelector("form[action*=Survey]").ShouldBeNull();
+        (await a.GetAsync($"/shimonoseki/events/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await EventTestData.PastAsync(factory, id);
+        var (_, closed) = await a.GetPageAsync(details);
+        closed.QuerySelector("main")!.TextContent.ShouldContain("申込の受付は終了しました。");
+        closed.QuerySelector("form[action*=Register]").ShouldBeNull();
         var empty = await b.SubmitAsync(details, new Dictionary<string, string> { ["Satisfaction"] = "" }, "form[action*=Survey]");
         (await Browser.ParseAsync(empty)).QuerySelector("#Satisfaction-error")!.TextContent.ShouldContain("満足度を選んでください。");
         (await b.SubmitAsync(details, new Dictionary<string, string> { ["Satisfaction"] = "5", ["Comment"] = "とても役に立ちました" }, "form[action*=Survey]"))

@@ -15,6 +15,8 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
     public int QueuePlace { get; private set; }
     public bool ShowsOnlineLink { get; private set; }
     public bool CanAnswerSurvey { get; private set; }
+    public string? ClosedReason { get; private set; }
+    public bool HasStarted { get; private set; }
 
     [BindProperty]
     [Display(Name = "満足度")]
@@ -78,6 +80,8 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
         var e = await events.FindAsync(id, ct);
         if (e is null) return false;
         Event = e;
+        ClosedReason = events.ClosedReason(e);
+        HasStarted = events.HasStarted(e);
         if (users.GetUserId(User) is { } userId)
         {
             Mine = await events.MineAsync(id, userId, ct);

@@ -132,11 +132,6 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         return errors;
     }
 
-    public async Task CancelEventAsync(int id, CancellationToken ct = default)
-    {
-        await db.Set<Event>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, EventStatus.Cancelled).SetProperty(x => x.UpdatedAt, Now), ct);
-    }
-
     private void Apply(Event e, EventDraft d, DateTime now)
     {
         e.Title = d.Title.Trim();
@@ -156,6 +151,18 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
             e.Meetings.Add(new EventMeeting { StartsAt = start, EndsAt = end });
     }
 
+    public bool HasStarted(Event e) => e.StartsAt <= Now;
+
+    /// <summary>Why a new registration would be refused now, or null while it is open.</summary>
+    public string? ClosedReason(Event e)
+    {
+        var now = Now;
+        if (e.Status != EventStatus.Published) return t["このイベントは中止になりました。"];
+        if (now < e.RegistrationOpensAt) return t["申込の受付はまだ始まっていません。"];
+        if (now >= e.RegistrationClosesAt || e.StartsAt <= now) return t["申込の受付は終了しました。"];
+        return null;
+    }
+
     /// <summary>The signed-in person's registration for an event, if any.</summary>
     public Task<EventRegistration?> MineAsync(int eventId, string userId, CancellationToken ct = default) =>
         db.Set<EventRegistration>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, ct);
@@ -170,9 +177,7 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         var e = await FindAsync(eventId, ct);
         if (e is null) return new RegistrationResult(null, t["イベントが見つかりません。"], NotFound: true);
         var now = Now;
-        if (e.Status != EventStatus.Published) return new RegistrationResult(null, t["このイベントは中止になりました。"]);
-        if (now < e.RegistrationOpensAt) return new RegistrationResult(null, t["申込の受付はまだ始まっていません。"]);
-        if (now >= e.RegistrationClosesAt || e.StartsAt <= now) return new RegistrationResult(null, t["申込の受付は終了しました。"]);
+        if (ClosedReason(e) is { } closed) return new RegistrationResult(null, closed);
         var earlier = await db.Set<EventRegistration>().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, ct);
         if (earlier is not null && earlier.Status != RegistrationStatus.Cancelled)
             return new RegistrationResult(null, t["このイベントにはすでに申し込んでいます。"], Conflict: true);
@@ -229,6 +234,7 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         if (r.Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
             return new RegistrationResult(r, t["この申込は取り消せません。"]);
         var e = (await FindAsync(eventId, ct))!;
+        if (HasStarted(e)) return new RegistrationResult(r, t["始まったイベントの申込は取り消せません。"]);
         var wasConfirmed = r.Status == RegistrationStatus.Confirmed;
         var promoted = new List<EventRegistration>();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -244,7 +250,7 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
                 r.Status = RegistrationStatus.Cancelled;
                 r.CancelledAt = Now;
                 await db.SaveChangesAsync(ct); // Status is a concurrency token: a promotion or check-in in between fails this and rolls back.
-                if (wasConfirmed && e.StartsAt > Now) promoted = await PromoteAsync(eventId, ct);
+                if (wasConfirmed) promoted = await PromoteAsync(eventId, ct);
                 await tx.CommitAsync(ct);
             });
         }
