@@ -46,6 +46,48 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     }
 
     [Fact]
+    public async Task DeletingAnAccount_GivesItsPlaceToTheFirstWaiting()
+    {
+        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
+        var leaving = await TestData.CreateUserAsync(factory);
+        var waiting = await TestData.CreateUserAsync(factory);
+        await Register(id, leaving.Id);
+        await Register(id, waiting.Id);
+
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(leaving.Email!);
+        (await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = TestData.Password })).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        (await Mine(id, waiting.Id)).Status.ShouldBe(RegistrationStatus.Confirmed);
+        TestData.FirstLink((await TestData.LastMailToAsync(factory, waiting.Email!)).Body).ShouldBe($"/{City}/events/mine");
+        var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().SingleAsync(x => x.Id == id));
+        e.Confirmed.ShouldBe(1);
+        (await TestData.WithDbAsync(factory, db => db.Set<EventRegistration>().IgnoreQueryFilters().CountAsync(r => r.EventId == id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DownloadData_IncludesEventRegistrationsAndTheSurveyAnswer()
+    {
+        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "防災講座");
+        var user = await TestData.CreateUserAsync(factory);
+        var registration = await Register(id, user.Id);
+        await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code));
+        await EventTestData.PastAsync(factory, id);
+        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, user.Id, 4, "また参加したい"))).ShouldBeNull();
+
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        var response = await browser.SubmitAsync("/account/data", new Dictionary<string, string>());
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var row = json.RootElement.GetProperty("eventRegistrations")[0];
+        row.GetProperty("City").GetString().ShouldBe(City);
+        row.GetProperty("Event").GetString().ShouldBe("防災講座");
+        row.GetProperty("Status").GetString().ShouldBe("Attended");
+        row.GetProperty("Code").GetString().ShouldBe(registration.Code);
+        row.GetProperty("Survey").GetProperty("Comment").GetString().ShouldBe("また参加したい");
+    }
+
+    [Fact]
     public async Task RaisingTheCapacity_PromotesInOrder()
     {
         var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);

@@ -263,16 +263,46 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         return new RegistrationResult(r);
     }
 
+    /// <summary>
+    /// Before an account is deleted (no city in the request): its places are given up and go to the first waiting, so no
+    /// seat is lost with the account and the counter stays true.
+    /// </summary>
+    public async Task ReleaseAllAsync(string userId, CancellationToken ct = default)
+    {
+        var mine = await db.Set<EventRegistration>().IgnoreQueryFilters()
+            .Where(r => r.UserId == userId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted)).ToListAsync(ct);
+        foreach (var r in mine)
+        {
+            var e = await db.Set<Event>().IgnoreQueryFilters().Include(x => x.Meetings).AsNoTracking().FirstAsync(x => x.Id == r.EventId, ct);
+            var wasConfirmed = r.Status == RegistrationStatus.Confirmed;
+            var promoted = new List<EventRegistration>();
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.Set<Event>().IgnoreQueryFilters().Where(x => x.Id == r.EventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => wasConfirmed ? x.Confirmed - 1 : x.Confirmed).SetProperty(x => x.UpdatedAt, Now), ct);
+                r.Status = RegistrationStatus.Cancelled;
+                r.CancelledAt = Now;
+                await db.SaveChangesAsync(ct);
+                if (wasConfirmed && !HasStarted(e)) promoted = await PromoteAsync(r.EventId, ct);
+                await tx.CommitAsync(ct);
+            });
+            var slug = await db.Cities.Where(c => c.Id == e.CityId).Select(c => c.Slug).FirstAsync(ct);
+            await TellPromotedAsync(e, promoted, slug, ct);
+        }
+    }
+
     /// <summary>Inside the caller's transaction, after it has locked the event's row: fills free places from the waitlist in order.</summary>
     private async Task<List<EventRegistration>> PromoteAsync(int eventId, CancellationToken ct)
     {
         var promoted = new List<EventRegistration>();
         while (true)
         {
-            var next = await db.Set<EventRegistration>().Where(x => x.EventId == eventId && x.Status == RegistrationStatus.Waitlisted)
+            var next = await db.Set<EventRegistration>().IgnoreQueryFilters().Where(x => x.EventId == eventId && x.Status == RegistrationStatus.Waitlisted)
                 .OrderBy(x => x.Position).FirstOrDefaultAsync(ct);
             if (next is null) break;
-            var took = await db.Set<Event>().Where(x => x.Id == eventId && x.Confirmed < x.Capacity)
+            var took = await db.Set<Event>().IgnoreQueryFilters().Where(x => x.Id == eventId && x.Confirmed < x.Capacity)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
             if (took == 0) break;
             next.Status = RegistrationStatus.Confirmed;
@@ -283,7 +313,9 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         return promoted;
     }
 
-    private async Task TellPromotedAsync(Event e, List<EventRegistration> promoted, CancellationToken ct)
+    private Task TellPromotedAsync(Event e, List<EventRegistration> promoted, CancellationToken ct) => TellPromotedAsync(e, promoted, Slug, ct);
+
+    private async Task TellPromotedAsync(Event e, List<EventRegistration> promoted, string slug, CancellationToken ct)
     {
         if (promoted.Count == 0) return;
         var ids = promoted.Select(p => p.UserId).ToList();
@@ -291,7 +323,7 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         foreach (var email in emails)
             outbox.Enqueue(email, t["【つなぐ】「{0}」の参加が確定しました", e.Title],
                 t["キャンセル待ちをしていた「{0}」（{1}）に空きが出たため、参加が確定しました。受付コードは申込一覧で確認できます。\n\n{2}",
-                    e.Title, e.StartsAt is { } s ? Display.Tokyo(s) : "", links.For($"/{Slug}/events/mine")]);
+                    e.Title, e.StartsAt is { } s ? Display.Tokyo(s) : "", links.For($"/{slug}/events/mine")]);
         await db.SaveChangesAsync(ct);
     }
 
