@@ -66,6 +66,26 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     }
 
     [Fact]
+    public async Task DeletingAnAccount_KeepsItsSurveyScore_WithoutTheComment()
+    {
+        var id = await EventTestData.EventAsync(factory, City);
+        var user = await TestData.CreateUserAsync(factory);
+        var registration = await Register(id, user.Id);
+        await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code));
+        await EventTestData.PastAsync(factory, id);
+        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, user.Id, 5, "山田です。とても良かった"))).ShouldBeNull();
+
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = TestData.Password });
+
+        var answer = await TestData.WithDbAsync(factory, db => db.Set<EventSurveyAnswer>().IgnoreQueryFilters().SingleAsync(a => a.EventId == id));
+        answer.Satisfaction.ShouldBe(5);
+        answer.Comment.ShouldBeNull();
+        answer.RegistrationId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task DownloadData_IncludesEventRegistrationsAndTheSurveyAnswer()
     {
         var id = await EventTestData.EventAsync(factory, City, e => e.Title = "防災講座");

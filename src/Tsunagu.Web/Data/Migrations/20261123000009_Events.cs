@@ -136,7 +136,7 @@ public class Events : Migration
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 CityId = table.Column<int>(nullable: false),
                 EventId = table.Column<int>(nullable: false),
-                RegistrationId = table.Column<int>(nullable: false),
+                RegistrationId = table.Column<int?>(nullable: true),
                 Satisfaction = table.Column<int>(nullable: false),
                 Comment = table.Column<string>(maxLength: 1000, nullable: true),
                 CreatedAt = table.Column<DateTime>(nullable: false),
@@ -155,7 +155,7 @@ public class Events : Migration
                     column: x => x.RegistrationId,
                     principalTable: "EventRegistrations",
                     principalColumn: "Id",
-                    onDelete: ReferentialAction.Cascade);
+                    onDelete: ReferentialAction.SetNull);
                 table.ForeignKey(
                     name: "FK_EventSurveyAnswers_Events_EventId",
                     column: x => x.EventId,

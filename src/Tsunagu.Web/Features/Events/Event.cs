@@ -100,7 +100,8 @@ public class EventSurveyAnswer : ICityOwned
     public int Id { get; set; }
     public int CityId { get; set; }
     public int EventId { get; set; }
-    public int RegistrationId { get; set; }
+    /// <summary>Null once the person deleted their account: the answer still counts, without them (and without their comment).</summary>
+    public int? RegistrationId { get; set; }
     /// <summary>1 (dissatisfied) to 5 (satisfied).</summary>
     public int Satisfaction { get; set; }
     public string? Comment { get; set; }
@@ -165,7 +166,7 @@ public class EventSurveyAnswerConfiguration : IEntityTypeConfiguration<EventSurv
         b.Property(a => a.Comment).HasMaxLength(1000);
         b.HasOne<City>().WithMany().HasForeignKey(a => a.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Event>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<EventRegistration>().WithMany().HasForeignKey(a => a.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<EventRegistration>().WithMany().HasForeignKey(a => a.RegistrationId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => a.RegistrationId).IsUnique();
         b.HasIndex(a => new { a.CityId, a.CreatedAt });
     }

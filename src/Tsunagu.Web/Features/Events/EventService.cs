@@ -265,10 +265,14 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
 
     /// <summary>
     /// Before an account is deleted (no city in the request): its places are given up and go to the first waiting, so no
-    /// seat is lost with the account and the counter stays true.
+    /// seat is lost with the account and the counter stays true; its survey comments are cleared (the scores still count).
     /// </summary>
     public async Task ReleaseAllAsync(string userId, CancellationToken ct = default)
     {
+        // Survey answers stay in the satisfaction figures, but the person's own words go with them.
+        await db.Set<EventSurveyAnswer>().IgnoreQueryFilters()
+            .Where(a => db.Set<EventRegistration>().IgnoreQueryFilters().Any(r => r.Id == a.RegistrationId && r.UserId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, (string?)null), ct);
         var mine = await db.Set<EventRegistration>().IgnoreQueryFilters()
             .Where(r => r.UserId == userId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted)).ToListAsync(ct);
         foreach (var r in mine)
