@@ -9,6 +9,7 @@ using Tsunagu.Web.Features.Admin;
 using Tsunagu.Web.Features.Cities;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Exchange;
+using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Opportunities;
@@ -72,6 +73,7 @@ public static class TsunaguApp
         builder.Services.AddLectures();
         builder.Services.AddExchange();
         builder.Services.AddTalentBank();
+        builder.Services.AddEvents();
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -142,6 +144,7 @@ public static class TsunaguApp
         app.MapPlansApi();
         app.MapOpportunitiesApi();
         app.MapSpacesApi();
+        app.MapEventsApi();
         return app;
     }
 

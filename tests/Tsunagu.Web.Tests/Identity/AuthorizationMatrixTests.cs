@@ -146,6 +146,15 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/spaces"] = Policies.CentreStaff,
         ["/api/v1/{city}/bookings"] = Policies.ApiToken,
         ["/api/v1/{city}/opportunities/{id:int}/shifts/{shiftId:int}/applications"] = Policies.ApiToken,
+        ["/{city}/events"] = null,
+        ["/{city}/events/{id:int}"] = null,
+        ["/{city}/events/mine"] = Policies.SignedIn,
+        ["/{city}/admin/events"] = Policies.CentreStaff,
+        ["/{city}/admin/events/new"] = Policies.CentreStaff,
+        ["/{city}/admin/events/{id:int}/edit"] = Policies.CentreStaff,
+        ["/{city}/admin/events/{id:int}/checkin"] = Policies.CentreStaff,
+        ["/api/v1/{city}/events"] = null,
+        ["/api/v1/{city}/events/{id:int}/registrations"] = Policies.ApiToken,
     };
 
     public enum Visitor { Anonymous, Citizen, GroupAdmin, CentreStaff, DepartmentStaff, PlanManager, CouncilMember, CityAdmin, CityAdminWithoutTwoFactor, OtherCityAdmin, PlatformAdmin }

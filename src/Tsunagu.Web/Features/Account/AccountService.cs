@@ -94,6 +94,20 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         var opportunitiesPosted = await db.Set<Opportunities.Opportunity>().IgnoreQueryFilters().AsNoTracking().Where(o => o.CreatedByUserId == user.Id)
             .Select(o => new { City = citySlugs[o.CityId], o.Title, o.Description, o.Place, Status = o.Status.ToString(), o.CreatedAt })
             .ToListAsync();
+        // Registrations for courses and events, with the person's survey answer.
+        var eventRows = await (from r in db.Set<Events.EventRegistration>().IgnoreQueryFilters()
+                               join e in db.Set<Events.Event>().IgnoreQueryFilters() on r.EventId equals e.Id
+                               where r.UserId == user.Id
+                               select new
+                               {
+                                   e.CityId, Event = e.Title, Status = r.Status.ToString(), r.Position, r.Code, r.CreatedAt, r.PromotedAt, r.CancelledAt, r.CheckedInAt,
+                                   Survey = db.Set<Events.EventSurveyAnswer>().IgnoreQueryFilters().Where(a => a.RegistrationId == r.Id)
+                                       .Select(a => new { a.Satisfaction, a.Comment, a.CreatedAt }).FirstOrDefault(),
+                               }).AsNoTracking().ToListAsync();
+        var eventRegistrations = eventRows.Select(r => new
+        {
+            City = citySlugs[r.CityId], r.Event, r.Status, r.Position, r.Code, r.CreatedAt, r.PromotedAt, r.CancelledAt, r.CheckedInAt, r.Survey,
+        }).ToList();
         var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
         var export = new
         {
@@ -107,6 +121,7 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             talentRequests,
             exchangePosts,
             opportunitiesPosted,
+            eventRegistrations,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
         {

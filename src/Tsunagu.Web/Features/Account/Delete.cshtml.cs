@@ -9,7 +9,7 @@ using Tsunagu.Web.Localization;
 namespace Tsunagu.Web.Features.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Text t) : PageModel
+public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Events.EventService events, Text t) : PageModel
 {
     [BindProperty]
     [Display(Name = "パスワード")]
@@ -28,6 +28,8 @@ public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> sign
             ModelState.AddModelError(nameof(Password), t["パスワードが正しくありません。"]);
             return Page();
         }
+        // Places held for events go to the people waiting, rather than leaving with the account.
+        await events.ReleaseAllAsync(user.Id, HttpContext.RequestAborted);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web.Features.Events.Admin;
+
+/// <summary>Centre staff see the city's events, newest first, with how full each is.</summary>
+[Authorize(Policy = Policies.CentreStaff)]
+public class IndexModel(TsunaguDb db) : PageModel
+{
+    public sealed record Row(int Id, string Title, EventKind Kind, EventStatus Status, DateTime? StartsAt, int Capacity, int Confirmed, int Waitlisted, int Attended);
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var rows = await db.Set<Event>().AsNoTracking()
+            .Select(e => new Row(e.Id, e.Title, e.Kind, e.Status,
+                db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt), e.Capacity, e.Confirmed,
+                db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
+                db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Attended)))
+            .ToListAsync(ct);
+        Rows = [.. rows.OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id)];
+    }
+}

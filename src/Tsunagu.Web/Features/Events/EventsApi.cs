@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web.Features.Events;
+
+public static class EventsApi
+{
+    public sealed record MeetingJson(DateTime StartsAt, DateTime EndsAt);
+    public sealed record EventJson(
+        int Id, string Title, string Description, string Kind, string? Place, bool Online, int Capacity, int PlacesLeft,
+        DateTime RegistrationOpensAt, DateTime RegistrationClosesAt, bool SignLanguage, bool Captioning, bool Childcare, int Fee, List<MeetingJson> Meetings);
+    public sealed record RegistrationJson(int Id, int EventId, string Status, int? Position, string Code);
+
+    public static void MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        // The public list, as on the events page: published events that have not ended.
+        app.MapGet("/api/v1/{city}/events", async (EventService events, CancellationToken ct) =>
+            {
+                var items = await events.UpcomingAsync(ct);
+                return Results.Ok(new
+                {
+                    items = items.Select(e => new EventJson(e.Id, e.Title, e.Description, e.Kind.ToString(), e.Place, e.OnlineLink is not null, e.Capacity, e.PlacesLeft,
+                        e.RegistrationOpensAt, e.RegistrationClosesAt, e.SignLanguage, e.Captioning, e.Childcare, e.Fee,
+                        [.. e.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingJson(m.StartsAt, m.EndsAt))])),
+                });
+            })
+            .WithTags("Events")
+            .WithName("ListEvents");
+
+        // A person registers with their personal API token (Bearer). 201 confirmed or waitlisted (see status), 409 already registered, 422 not open.
+        app.MapPost("/api/v1/{city}/events/{id:int}/registrations",
+                async (int id, EventService events, UserManager<AppUser> users, HttpContext http, CancellationToken ct) =>
+                {
+                    var result = await events.RegisterAsync(id, users.GetUserId(http.User)!, ct);
+                    if (result.NotFound) return Results.NotFound();
+                    if (result.Registration is { } r && result.Succeeded)
+                        return Results.Created($"/api/v1/{http.GetRouteValue("city")}/events/{id}/registrations/{r.Id}",
+                            new RegistrationJson(r.Id, r.EventId, r.Status.ToString(), r.Position, r.Code));
+                    return Results.Problem(statusCode: result.Conflict ? 409 : 422, title: result.Error);
+                })
+            .RequireAuthorization(Policies.ApiToken)
+            .WithTags("Events")
+            .WithName("RegisterForEvent");
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Web.Features.Events;
+
+/// <summary>A person's registrations, each confirmed one with its code as a QR code to show at the door.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class MineModel(TsunaguDb db, EventService events, UserManager<AppUser> users) : PageModel
+{
+    public sealed record Row(int EventId, string Title, DateTime? StartsAt, RegistrationStatus Status, string Code, int QueuePlace, string? QrDataUri);
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var userId = users.GetUserId(User)!;
+        var registrations = await (from r in db.Set<EventRegistration>().AsNoTracking()
+                                   join e in db.Set<Event>() on r.EventId equals e.Id
+                                   where r.UserId == userId && r.Status != RegistrationStatus.Cancelled
+                                   select new { r, e.Title, StartsAt = db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt) })
+            .ToListAsync(ct);
+        foreach (var x in registrations.OrderByDescending(x => x.StartsAt))
+        {
+            var place = x.r.Status == RegistrationStatus.Waitlisted ? await events.QueuePlaceAsync(x.r, ct) : 0;
+            var qr = x.r.Status == RegistrationStatus.Confirmed ? QrDataUri(x.r.Code) : null;
+            Rows.Add(new Row(x.r.EventId, x.Title, x.StartsAt, x.r.Status, x.r.Code, place, qr));
+        }
+    }
+
+    /// <summary>The code alone, as a PNG data URI: readable by any scanner at the door, no script needed.</summary>
+    public static string QrDataUri(string code)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
+    }
+}
