@@ -145,6 +145,7 @@ public static class TsunaguApp
         app.MapOpportunitiesApi();
         app.MapSpacesApi();
         app.MapEventsApi();
+        app.MapEventFeeds();
         return app;
     }
 

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Web.Features.Events;
+
+/// <summary>
+/// The city's events for other software: an iCalendar feed (RFC 5545) per city and per event, and the open-data CSV in
+/// the columns of the municipal standard event list (自治体標準オープンデータセット「イベント一覧」).
+/// </summary>
+public static class EventFeeds
+{
+    /// <summary>The standard's columns, in its order.</summary>
+    public static readonly string[] OpenDataColumns =
+    [
+        "都道府県コード又は市区町村コード", "NO", "都道府県名", "市区町村名", "イベント名", "イベント名_カナ", "イベント名_英語", "開始日", "終了日",
+        "開始時間", "終了時間", "開始日時特記事項", "説明", "料金（基本）", "料金（詳細）", "連絡先名称", "連絡先電話番号", "連絡先内線番号", "主催者",
+        "場所名称", "住所", "方書", "緯度", "経度", "アクセス方法", "駐車場情報", "定員", "参加申込終了日", "参加申込終了時間", "参加申込方法", "URL", "備考",
+    ];
+
+    public static void MapEventFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{city}/events.ics", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
+                Calendar(await EventsAsync(db, clock, null, ct), current.Required, links, clock))
+            .ExcludeFromDescription();
+        app.MapGet("/{city}/events/{id:int}.ics", async (int id, TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
+                await EventsAsync(db, clock, id, ct) is { Count: > 0 } one ? Calendar(one, current.Required, links, clock) : Results.NotFound())
+            .ExcludeFromDescription();
+        app.MapGet("/{city}/opendata/events.csv", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
+                Results.File(OpenDataCsv(await EventsAsync(db, clock, null, ct), current.Required, links), "text/csv; charset=utf-8", $"{current.Required.Code}_event.csv"))
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>Published (and cancelled, so calendars can drop them) events with meetings from a month back, or one event.</summary>
+    private static Task<List<Event>> EventsAsync(TsunaguDb db, TimeProvider clock, int? id, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-31);
+        return db.Set<Event>().AsNoTracking().Include(e => e.Meetings)
+            .Where(e => id == null ? e.Meetings.Any(m => m.EndsAt > since) : e.Id == id)
+            .OrderBy(e => e.Id).Take(2000).ToListAsync(ct);
+    }
+
+    private static IResult Calendar(List<Event> events, City city, PublicLinks links, TimeProvider clock)
+    {
+        var host = new Uri(links.For("/")).Host;
+        var stamp = Utc(clock.GetUtcNow().UtcDateTime);
+        var ics = new StringBuilder();
+        void Line(string text) => Fold(ics, text);
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//Tsunagu//Events//JA");
+        Line("CALSCALE:GREGORIAN");
+        Line("METHOD:PUBLISH");
+        Line("X-WR-CALNAME:" + Escape($"{city.CentreName}の講座・イベント"));
+        Line("X-WR-TIMEZONE:Asia/Tokyo");
+        foreach (var e in events)
+        {
+            var meetings = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+            for (var i = 0; i < meetings.Count; i++)
+            {
+                var m = meetings[i];
+                Line("BEGIN:VEVENT");
+                Line($"UID:event-{e.Id}-{m.Id}@{host}");
+                Line("DTSTAMP:" + stamp);
+                Line("DTSTART:" + Utc(m.StartsAt));
+                Line("DTEND:" + Utc(m.EndsAt));
+                Line("SUMMARY:" + Escape(meetings.Count > 1 ? $"{e.Title}（第{i + 1}回）" : e.Title));
+                Line("DESCRIPTION:" + Escape(e.Description));
+                if (e.Place is not null) Line("LOCATION:" + Escape(e.Place));
+                Line("URL:" + links.For($"/{city.Slug}/events/{e.Id}"));
+                Line("STATUS:" + (e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
+                Line("END:VEVENT");
+            }
+        }
+        Line("END:VCALENDAR");
+        return Results.Text(ics.ToString(), "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).</summary>
+    public static string Escape(string text) =>
+        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
+
+    /// <summary>Content lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character (RFC 5545 3.1).</summary>
+    public static void Fold(StringBuilder output, string line)
+    {
+        var octets = 0;
+        var limit = 75;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > limit)
+            {
+                output.Append("\r\n ");
+                octets = 1;
+                limit = 75;
+            }
+            output.Append(rune.ToString());
+            octets += size;
+        }
+        output.Append("\r\n");
+    }
+
+    private static byte[] OpenDataCsv(List<Event> events, City city, PublicLinks links)
+    {
+        using var stream = new MemoryStream();
+        // UTF-8 with a byte order mark, so Excel opens the Japanese text correctly (the standard allows UTF-8).
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in OpenDataColumns) csv.WriteField(column);
+            csv.NextRecord();
+            foreach (var e in events.Where(e => e.Status == EventStatus.Published && e.Meetings.Count > 0))
+            {
+                var meetings = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+                DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Display.TokyoZone);
+                var first = Local(meetings[0].StartsAt);
+                var last = Local(meetings[^1].EndsAt);
+                var closes = Local(e.RegistrationClosesAt);
+                var services = new[] { (e.SignLanguage, "手話通訳あり"), (e.Captioning, "要約筆記あり"), (e.Childcare, "託児あり") }.Where(s => s.Item1).Select(s => s.Item2);
+                string[] row =
+                [
+                    city.Code, e.Id.ToString(CultureInfo.InvariantCulture), city.Prefecture, city.Name, e.Title, "", "",
+                    first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Local(meetings[0].EndsAt).ToString("HH:mm"),
+                    meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Local(m.StartsAt).ToString("M/d HH:mm"))) : "",
+                    e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", city.CentreName,
+                    e.Place ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity.ToString(CultureInfo.InvariantCulture),
+                    closes.ToString("yyyy-MM-dd"), closes.ToString("HH:mm"), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
+                    string.Join("、", services),
+                ];
+                foreach (var field in row) csv.WriteField(field);
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CsvHelper;
+using Tsunagu.Web.Features.Events;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Events;
+
+public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private const string City = "muroran";
+
+    /// <summary>An RFC 5545 reading: CRLF lines of at most 75 octets, unfolded; components nested; TEXT unescaped.</summary>
+    private static List<Dictionary<string, string>> ParseEvents(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        text.ShouldEndWith("\r\n");
+        var physical = text[..^2].Split("\r\n");
+        physical.ShouldAllBe(l => Encoding.UTF8.GetByteCount(l) <= 75);
+        var lines = new List<string>();
+        foreach (var l in physical)
+        {
+            if (l.StartsWith(' ')) lines[^1] += l[1..];
+            else lines.Add(l);
+        }
+        lines[0].ShouldBe("BEGIN:VCALENDAR");
+        lines[^1].ShouldBe("END:VCALENDAR");
+        lines.ShouldContain("VERSION:2.0");
+        lines.ShouldContain(l => l.StartsWith("PRODID:"));
+        var events = new List<Dictionary<string, string>>();
+        Dictionary<string, string>? current = null;
+        foreach (var line in lines.Skip(1).SkipLast(1))
+        {
+            var colon = line.IndexOf(':');
+            colon.ShouldBeGreaterThan(0, line);
+            var (name, value) = (line[..colon], line[(colon + 1)..]);
+            if (name == "BEGIN") { value.ShouldBe("VEVENT"); current.ShouldBeNull(); current = []; continue; }
+            if (name == "END") { value.ShouldBe("VEVENT"); events.Add(current!); current = null; continue; }
+            if (current is not null)
+                current[name] = value.Replace("\\n", "\n").Replace("\\,", ",").Replace("\\;", ";").Replace("\\\\", "\\");
+        }
+        current.ShouldBeNull();
+        foreach (var e in events)
+        {
+            foreach (var required in new[] { "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY" }) e.ShouldContainKey(required);
+            DateTime.ParseExact(e["DTSTART"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture).ShouldBeLessThan(
+                DateTime.ParseExact(e["DTEND"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        }
+        return events;
+    }
+
+    [Fact]
+    public async Task CityFeed_AndEventFeed_AreValidICalendar_WithEveryMeeting()
+    {
+        var title = "防災講座；避難所運営, 基礎編＼入門 — 長い題名の講座でも行が75オクテットで折り返されることを確かめるための題名";
+        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = title; e.Meetings = 3; });
+        var client = factory.CreateClient();
+        var city = await client.GetAsync($"/{City}/events.ics");
+        city.StatusCode.ShouldBe(HttpStatusCode.OK);
+        city.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        var events = ParseEvents(await city.Content.ReadAsByteArrayAsync());
+        var mine = events.Where(e => e["UID"].StartsWith($"event-{id}-")).ToList();
+        mine.Count.ShouldBe(3);
+        mine[0]["SUMMARY"].ShouldBe(title + "（第1回）");
+        mine.Select(e => e["UID"]).Distinct().Count().ShouldBe(3);
+        ParseEvents(await client.GetByteArrayAsync($"/{City}/events/{id}.ics")).Count.ShouldBe(3);
+        (await client.GetAsync($"/{City}/events/999999.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OpenDataCsv_HasExactlyTheStandardsColumns_AndOneRowPerEvent()
+    {
+        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "子育てサロン交流会"; e.Meetings = 2; });
+        var response = await factory.CreateClient().GetAsync($"/{City}/opendata/events.csv");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        csv.HeaderRecord.ShouldBe(
+        [
+            "都道府県コード又は市区町村コード", "NO", "都道府県名", "市区町村名", "イベント名", "イベント名_カナ", "イベント名_英語", "開始日", "終了日",
+            "開始時間", "終了時間", "開始日時特記事項", "説明", "料金（基本）", "料金（詳細）", "連絡先名称", "連絡先電話番号", "連絡先内線番号", "主催者",
+            "場所名称", "住所", "方書", "緯度", "経度", "アクセス方法", "駐車場情報", "定員", "参加申込終了日", "参加申込終了時間", "参加申込方法", "URL", "備考",
+        ]);
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read()) rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
+        var row = rows.Single(r => r["NO"] == id.ToString());
+        row["イベント名"].ShouldBe("子育てサロン交流会");
+        row["都道府県名"].ShouldBe("北海道");
+        row["市区町村名"].ShouldBe("室蘭市");
+        row["開始日"].ShouldMatch(@"^\d{4}-\d{2}-\d{2}$");
+        row["開始日時特記事項"].ShouldStartWith("全2回");
+        row["URL"].ShouldEndWith($"/{City}/events/{id}");
+    }
+}
