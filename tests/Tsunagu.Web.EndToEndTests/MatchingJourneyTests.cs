@@ -111,6 +111,20 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         (await indicator.TextContentAsync() ?? "").ShouldContain("の実績：1件");
         await indicator.ScrollIntoViewIfNeededAsync();
         await phone.AssertAccessibleAsync("m08-indicator-phone");
+
+        // The volunteer writes to the organiser inside Tsunagu; the coordinator sees the year's matching.
+        await phone.GotoAsync($"/{City}/volunteers/activities");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "主催者とのメッセージ" }).ClickAsync();
+        await phone.GetByLabel("メッセージ").FillAsync("ありがとうございました。次回も参加したいです。");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "送信する" }).ClickAsync();
+        (await phone.Locator("main").TextContentAsync() ?? "").ShouldContain("次回も参加したいです");
+        await phone.AssertAccessibleAsync("m09-messages-phone");
+        var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, Tsunagu.Web.Identity.CityRole.CentreStaff).ExemptFromTwoFactor());
+        var staff = await app.NewPageAsync();
+        await staff.SignInAsync(staffUser.Email!);
+        await staff.GotoAsync($"/{City}/admin/volunteers/console");
+        (await staff.Locator("#matchings").TextContentAsync() ?? "").ShouldContain("1件");
+        await staff.AssertAccessibleAsync("m10-console");
     }
 
     private static string PdfText(string file)

@@ -12,6 +12,10 @@ public readonly record struct FiscalYear(int StartYear) : IComparable<FiscalYear
     public static FiscalYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
     public static FiscalYear Of(DateTime date) => Of(DateOnly.FromDateTime(date));
 
+    /// <summary>April 1 to the next April 1, Japan time, in UTC: the range records of the year are counted in.</summary>
+    public (DateTime Start, DateTime End) UtcRange() =>
+        (Shared.Display.ToUtc(FirstDay, TimeOnly.MinValue), Shared.Display.ToUtc(LastDay.AddDays(1), TimeOnly.MinValue));
+
     public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
 
     public int CompareTo(FiscalYear other) => StartYear.CompareTo(other.StartYear);

@@ -10,6 +10,10 @@ public static class Display
     /// <summary>Today's date in Japan, where deadlines and fiscal years are counted.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TokyoZone));
 
+    /// <summary>A date and time as people in Japan give them, in UTC for storing.</summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), TokyoZone);
+
     public static string Tokyo(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -318,7 +318,7 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
                 Outcome = IntroductionOutcome.Succeeded, OutcomeAt = DateTime.UtcNow, Note = "試験",
             });
             await db.SaveChangesAsync();
-            var (from, to) = ExchangeService.UtcRange(year);
+            var (from, to) = year.UtcRange();
             return await db.Set<ExchangeIntroduction>().IgnoreQueryFilters()
                 .CountAsync(i => i.CityId == cityId && i.Outcome == IntroductionOutcome.Succeeded && i.OutcomeAt >= from && i.OutcomeAt < to);
         });

@@ -16,7 +16,7 @@ public class CourseSatisfactionSource(TsunaguDb db, TimeProvider clock) : IIndic
 
     public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
     {
-        var (start, end) = VolunteerMatchingsSource.FiscalYearRange(fiscalYear);
+        var (start, end) = new Calendar.FiscalYear(fiscalYear).UtcRange();
         if (start > clock.GetUtcNow().UtcDateTime) return null;
         var answers = db.Set<EventSurveyAnswer>().Where(a => a.CreatedAt >= start && a.CreatedAt < end
             && db.Set<Event>().Any(e => e.Id == a.EventId && !e.IsDemo));

@@ -344,14 +344,9 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
 
     // --- Counts ---
 
-    /// <summary>The fiscal year (April–March in Japan) as UTC instants: [From, To).</summary>
-    public static (DateTime From, DateTime To) UtcRange(FiscalYear fy) =>
-        (TimeZoneInfo.ConvertTimeToUtc(fy.FirstDay.ToDateTime(TimeOnly.MinValue), Display.TokyoZone),
-         TimeZoneInfo.ConvertTimeToUtc(fy.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), Display.TokyoZone));
-
     private IQueryable<ExchangeIntroduction> MatchingsIn(FiscalYear fy)
     {
-        var (from, to) = UtcRange(fy);
+        var (from, to) = fy.UtcRange();
         return db.Set<ExchangeIntroduction>().Where(i => i.Outcome == IntroductionOutcome.Succeeded && i.OutcomeAt >= from && i.OutcomeAt < to);
     }
 

@@ -39,7 +39,7 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
     /// <summary>Matchings confirmed in a fiscal year, by month (April first), programme and district.</summary>
     public async Task<MatchingCounts> MatchingsAsync(FiscalYear year, bool english, CancellationToken ct = default)
     {
-        var (start, end) = VolunteerMatchingsSource.FiscalYearRange(year.StartYear);
+        var (start, end) = year.UtcRange();
         var rows = await db.Set<ShiftApplication>().AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end
                 && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo))

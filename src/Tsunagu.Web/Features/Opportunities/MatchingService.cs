@@ -330,7 +330,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
 
     private async Task<(Opportunity?, Shift?, MatchingResult?)> OpenShiftAsync(int opportunityId, int shiftId, CancellationToken ct)
     {
-        var opportunity = await db.Set<Opportunity>().Include(o => o.Skills).Include(o => o.Fields).AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, ct);
+        var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, ct);
         var shift = await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == shiftId && s.OpportunityId == opportunityId, ct);
         if (opportunity is null || shift is null) return (null, null, new MatchingResult(null, Error: t["募集が見つかりません。"], Field: "Shift", NotFound: true));
         if (opportunity.Status != OpportunityStatus.Open) return (null, null, new MatchingResult(null, Error: t["この募集は締め切られました。"], Field: "Shift"));

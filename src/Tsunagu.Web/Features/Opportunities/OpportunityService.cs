@@ -119,14 +119,11 @@ public class OpportunityService(
                 Repeat.Monthly => plan.Date!.Value.AddMonths(i),
                 _ => plan.Date!.Value,
             };
-            shifts.Add((ToUtc(date, plan.Start!.Value), ToUtc(date, plan.End!.Value)));
+            shifts.Add((Display.ToUtc(date, plan.Start!.Value), Display.ToUtc(date, plan.End!.Value)));
         }
         if (shifts[0].StartsAt <= Now) problems.Add(("Date", t["過去の日時には募集できません。これからの日時を入力してください。"]));
         return problems;
     }
-
-    private static DateTime ToUtc(DateOnly date, TimeOnly time) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Display.TokyoZone);
 
     public async Task<Opportunity> CreateAsync(string userId, Organiser organiser, Posting p, IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> shifts, int places, CancellationToken ct = default)
     {
@@ -183,7 +180,7 @@ public class OpportunityService(
     public async Task<bool> RemoveShiftAsync(Opportunity o, int shiftId, CancellationToken ct = default)
     {
         if (o.Shifts.Find(s => s.Id == shiftId) is not { } shift) return true;
-        if (shift.Confirmed > 0 || await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.Status == ApplicationStatus.Confirmed, ct)) return false;
+        if (shift.Confirmed > 0) return false;
         db.RemoveRange(await db.Set<ShiftApplication>().Where(a => a.ShiftId == shiftId).ToListAsync(ct));
         o.Shifts.Remove(shift);
         o.UpdatedAt = Now;

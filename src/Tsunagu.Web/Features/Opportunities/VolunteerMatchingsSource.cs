@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Shared;
+using Tsunagu.Web.Calendar;
 
 namespace Tsunagu.Web.Features.Opportunities;
 
@@ -18,7 +18,7 @@ public class VolunteerMatchingsSource(TsunaguDb db, TimeProvider clock) : IIndic
 
     public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
     {
-        var (start, end) = FiscalYearRange(fiscalYear);
+        var (start, end) = new FiscalYear(fiscalYear).UtcRange();
         if (start > clock.GetUtcNow().UtcDateTime) return null;
         // Before the city matched volunteers in Tsunagu there is nothing to count: no figure rather than a false zero.
         // Demo opportunities are fictional: neither they nor matchings on them count.
@@ -28,8 +28,4 @@ public class VolunteerMatchingsSource(TsunaguDb db, TimeProvider clock) : IIndic
             && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo), ct);
     }
 
-    /// <summary>April 1 to April 1, Japan time, in UTC.</summary>
-    public static (DateTime Start, DateTime End) FiscalYearRange(int fiscalYear) => (
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(fiscalYear, 4, 1), Display.TokyoZone),
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(fiscalYear + 1, 4, 1), Display.TokyoZone));
 }

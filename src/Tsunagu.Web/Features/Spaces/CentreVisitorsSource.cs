@@ -13,7 +13,7 @@ public class CentreVisitorsSource(TsunaguDb db, TimeProvider clock) : IIndicator
 
     public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
     {
-        var (start, end) = VolunteerMatchingsSource.FiscalYearRange(fiscalYear);
+        var (start, end) = new Calendar.FiscalYear(fiscalYear).UtcRange();
         if (start > clock.GetUtcNow().UtcDateTime) return null;
         var counted = db.Set<Booking>().Where(b => b.Status == BookingStatus.Confirmed && b.People != null && b.StartsAt >= start && b.StartsAt < end);
         // A year in which nobody was counted has no figure rather than a false zero.

@@ -193,7 +193,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     /// <summary>Confirmed use in a fiscal year, by room and by month (April first): bookings, hours and people counted at check-out.</summary>
     public async Task<(List<Usage> ByRoom, List<Usage> ByMonth)> UsageAsync(Calendar.FiscalYear year, CancellationToken ct = default)
     {
-        var (start, end) = Opportunities.VolunteerMatchingsSource.FiscalYearRange(year.StartYear);
+        var (start, end) = year.UtcRange();
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt >= start && b.StartsAt < end)
             .Select(b => new { b.RoomId, b.StartsAt, b.EndsAt, b.People }).ToListAsync(ct);
         var rooms = await RoomsAsync(ct);
@@ -253,7 +253,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         }
     }
 
-    public static DateTime Utc(DateOnly day, TimeOnly time) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), Display.TokyoZone);
+    public static DateTime Utc(DateOnly day, TimeOnly time) => Display.ToUtc(day, time);
 
     public static string Span(DateTime start, DateTime end) => Display.Tokyo(start) + "–" + Display.Tokyo(end)[11..];
 

@@ -180,7 +180,7 @@ public partial class EditModel(EventService events, UserManager<AppUser> users, 
         while (Input.Meetings.Count < MeetingRows) Input.Meetings.Add(new MeetingInput());
     }
 
-    private static DateTime Utc(DateOnly date, TimeOnly time) => TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), Display.TokyoZone);
+    private static DateTime Utc(DateOnly date, TimeOnly time) => Display.ToUtc(date, time);
 
     private static (DateOnly Date, TimeOnly Time) Local(DateTime utc)
     {
