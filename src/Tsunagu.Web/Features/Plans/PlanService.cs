@@ -24,13 +24,14 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
     public Task<Plan?> FindAsync(string key, CancellationToken ct = default) =>
         db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
 
-    public async Task<PlanTree?> TreeAsync(string key, CancellationToken ct = default)
+    public async Task<PlanTree?> TreeAsync(string key, CancellationToken ct = default, bool withIndicators = true)
     {
         var plan = await FindAsync(key, ct);
-        return plan is null ? null : await TreeAsync(plan, ct);
+        return plan is null ? null : await TreeAsync(plan, ct, withIndicators);
     }
 
-    public async Task<PlanTree> TreeAsync(Plan plan, CancellationToken ct = default)
+    /// <summary>The plan's tree; with its indicators' yearly actuals unless a page does not show them (computing them asks every source).</summary>
+    public async Task<PlanTree> TreeAsync(Plan plan, CancellationToken ct = default, bool withIndicators = true)
     {
         var nodes = await db.Set<PlanNode>().AsNoTracking().Where(n => n.PlanId == plan.Id)
             .Include(n => n.Departments).Include(n => n.Years).OrderBy(n => n.SortOrder).AsSplitQuery().ToListAsync(ct);
@@ -38,19 +39,22 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
         var repeats = await db.Set<PlanNodeRepeat>().AsNoTracking().Where(r => ids.Contains(r.ParentId)).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var byId = nodes.ToDictionary(n => n.Id);
+        var childrenOf = nodes.ToLookup(n => n.ParentId);
+        var repeatsOf = repeats.ToLookup(r => r.ParentId);
 
         TreeNode Build(PlanNode node, bool isRepeat, string? listedRef)
         {
-            var children = isRepeat ? [] : nodes.Where(c => c.ParentId == node.Id).Select(c => (c.SortOrder, Tree: (Func<TreeNode>)(() => Build(c, false, null))))
-                .Concat(repeats.Where(r => r.ParentId == node.Id).Select(r => (r.SortOrder, Tree: (Func<TreeNode>)(() => Build(byId[r.NodeId], true, r.ListedRef)))))
+            var children = isRepeat ? [] : childrenOf[node.Id].Select(c => (c.SortOrder, Tree: (Func<TreeNode>)(() => Build(c, false, null))))
+                .Concat(repeatsOf[node.Id].Select(r => (r.SortOrder, Tree: (Func<TreeNode>)(() => Build(byId[r.NodeId], true, r.ListedRef)))))
                 .OrderBy(x => x.SortOrder).Select(x => x.Tree()).ToList();
             var names = node.Departments.OrderBy(d => d.SortOrder).Select(d => departments.GetValueOrDefault(d.DepartmentId, "")).Where(n => n.Length > 0).ToList();
             return new TreeNode(node, names, children, isRepeat, listedRef);
         }
 
         var roots = nodes.Where(n => n.ParentId is null).Select(n => Build(n, false, null)).ToList();
-        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == plan.Id).Include(i => i.Actuals).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var views = new List<IndicatorView>();
+        if (!withIndicators) return new PlanTree(plan, roots, nodes.Count, views);
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == plan.Id).Include(i => i.Actuals).OrderBy(i => i.SortOrder).ToListAsync(ct);
         foreach (var i in indicators)
         {
             var years = new List<(int, decimal?)>();
