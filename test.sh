@@ -11,6 +11,7 @@ need=()
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)   # reading back the PDF reports
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)              # ical.js reads the iCalendar feeds
 if ((${#need[@]})); then
   if [[ $(id -u) -ne 0 ]]; then echo "Missing: ${need[*]} (run as root to install them)" >&2; exit 1; fi
   echo "Installing ${need[*]} ..."
@@ -32,6 +33,8 @@ trap stop_pg EXIT
 echo "PostgreSQL on 127.0.0.1:$pg_port"
 
 dotnet build Tsunagu.slnx -c Release -nologo -clp:ErrorsOnly
+# ical.js, the standard iCalendar parser the feed tests read the events feed with (pinned in package-lock.json).
+npm ci --prefix tests/ical-check --no-audit --no-fund --loglevel=error
 
 results=$(mktemp -d /tmp/tsunagu-results.XXXXXX)
 status=0

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Tests.Infrastructure;
 
@@ -66,6 +69,60 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         mine.Select(e => e["UID"]).Distinct().Count().ShouldBe(3);
         ParseEvents(await client.GetByteArrayAsync($"/{City}/events/{id}.ics")).Count.ShouldBe(3);
         (await client.GetAsync($"/{City}/events/999999.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Reads a feed with ical.js, Mozilla's RFC 5545 parser (tests/ical-check, installed by test.sh with npm ci):
+    /// a second, independent reader, so the feed is not only valid by our own reading of the standard.
+    /// </summary>
+    private static JsonElement ParseWithIcalJs(byte[] body)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Tsunagu.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Tsunagu.slnx not found");
+        var checker = Path.Combine(root, "tests", "ical-check");
+        File.Exists(Path.Combine(checker, "node_modules", "ical.js", "package.json"))
+            .ShouldBeTrue("ical.js is not installed: run ./test.sh, or npm ci --prefix tests/ical-check");
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, body);
+            using var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(checker, "parse.mjs"), file])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8,
+            })!;
+            var output = node.StandardOutput.ReadToEnd();
+            var errors = node.StandardError.ReadToEnd();
+            node.WaitForExit();
+            node.ExitCode.ShouldBe(0, errors);
+            return JsonDocument.Parse(output).RootElement.Clone();
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task CityFeed_ParsesInAStandardICalendarParser_WithTheSameTitlesAndTimes()
+    {
+        var title = "手話で楽しむ交流会；冬の集い, 第2部＼特別編 — 折り返しと特殊文字を含む長い題名が標準のパーサでも元どおりに読めることの確認";
+        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = title; e.Meetings = 2; });
+        var body = await factory.CreateClient().GetByteArrayAsync($"/{City}/events.ics");
+
+        var calendar = ParseWithIcalJs(body);
+        calendar.GetProperty("version").GetString().ShouldBe("2.0");
+        var parsed = calendar.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("uid").GetString()!.StartsWith($"event-{id}-")).ToList();
+        parsed.Count.ShouldBe(2);
+        parsed[0].GetProperty("summary").GetString().ShouldBe(title + "（第1回）");
+        parsed[1].GetProperty("summary").GetString().ShouldBe(title + "（第2回）");
+
+        var meetings = await TestData.WithDbAsync(factory, db =>
+            db.Set<EventMeeting>().IgnoreQueryFilters().Where(m => m.EventId == id).OrderBy(m => m.StartsAt).ToListAsync());
+        for (var i = 0; i < meetings.Count; i++)
+        {
+            DateTime.Parse(parsed[i].GetProperty("start").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)
+                .ShouldBe(meetings[i].StartsAt, TimeSpan.FromSeconds(1));
+            DateTime.Parse(parsed[i].GetProperty("end").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)
+                .ShouldBe(meetings[i].EndsAt, TimeSpan.FromSeconds(1));
+        }
     }
 
     [Fact]
