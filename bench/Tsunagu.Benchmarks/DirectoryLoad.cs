@@ -22,29 +22,10 @@ public static class DirectoryLoad
     public static async Task<int> RunAsync(string[] args)
     {
         var mode = args[0];
-        var postgres = Option(args, "--postgres");
-        var provider = postgres is null ? "Sqlite" : "Postgres";
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"tsunagu-bench-{Guid.NewGuid():N}.db");
-        var connection = postgres ?? $"Data Source={sqliteFile}";
-        var app = TsunaguApp.Build(
-        [
-            "--environment", "Production", "--urls", "http://127.0.0.1:0",
-            $"--Tsunagu:Database:Provider={provider}", $"--ConnectionStrings:Tsunagu={connection}",
-            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={Environment.GetEnvironmentVariable("BENCH_SQL") ?? "Warning"}",
-            "--Tsunagu:RateLimits:AccountFormsPerMinute=100000",
-        ]);
-        await TsunaguApp.PrepareDatabaseAsync(app);
-        try
-        {
-            return mode == "import"
-                ? await ImportAsync(app, int.Parse(Option(args, "--rows") ?? "10000"), provider)
-                : await DirectoryAsync(app, int.Parse(Option(args, "--groups") ?? "20000"), provider);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-            if (postgres is null) foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" }) File.Delete(f);
-        }
+        await using var bench = await BenchApp.CreateAsync(args, "directory", settings: "--Tsunagu:RateLimits:AccountFormsPerMinute=100000");
+        return mode == "import"
+            ? await ImportAsync(bench.App, int.Parse(BenchApp.Option(args, "--rows") ?? "10000"), bench.Provider)
+            : await DirectoryAsync(bench.App, int.Parse(BenchApp.Option(args, "--groups") ?? "20000"), bench.Provider);
     }
 
     private static async Task<int> DirectoryAsync(WebApplication app, int count, string provider)
@@ -178,11 +159,5 @@ public static class DirectoryLoad
         Console.WriteLine($"Import of {rows:N0} rows ({provider}): preview check {check.TotalSeconds:0.00} s; commit (check again + write) {(total - check).TotalSeconds:0.00} s; " +
                           $"{(result.Ok ? "all written" : $"{result.Problems.Count} problems")}; {checkedOnly.Groups.Count:N0} groups");
         return result.Ok ? 0 : 1;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

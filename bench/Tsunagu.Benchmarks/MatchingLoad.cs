@@ -21,48 +21,33 @@ public static class MatchingLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var postgres = Option(args, "--postgres");
-        var volunteers = int.Parse(Option(args, "--volunteers") ?? "100000");
-        var opportunities = int.Parse(Option(args, "--opportunities") ?? "20000");
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"tsunagu-bench-matching-{Guid.NewGuid():N}.db");
-        var app = TsunaguApp.Build(
-        [
-            "--environment", "Production", "--urls", "http://127.0.0.1:0",
-            $"--Tsunagu:Database:Provider={(postgres is null ? "Sqlite" : "Postgres")}", $"--ConnectionStrings:Tsunagu={postgres ?? $"Data Source={sqliteFile}"}",
-            "--Logging:LogLevel:Default=Warning", "--Tsunagu:SeedDemo=true", "--Tsunagu:SeedDemoAccounts=false",
-        ]);
-        await TsunaguApp.PrepareDatabaseAsync(app);
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            var (opportunityIds, volunteerIds) = await SeedAsync(app, volunteers, opportunities);
-            Console.WriteLine($"{volunteers:N0} volunteers and {opportunities:N0} open opportunities seeded in {clock.Elapsed.TotalSeconds:0.0} s ({(postgres is null ? "Sqlite" : "Postgres")})");
+        var volunteers = int.Parse(BenchApp.Option(args, "--volunteers") ?? "100000");
+        var opportunities = int.Parse(BenchApp.Option(args, "--opportunities") ?? "20000");
+        await using var bench = await BenchApp.CreateAsync(args, "matching");
+        var app = bench.App;
+        var clock = Stopwatch.StartNew();
+        var (opportunityIds, volunteerIds) = await SeedAsync(app, volunteers, opportunities);
+        Console.WriteLine($"{volunteers:N0} volunteers and {opportunities:N0} open opportunities seeded in {clock.Elapsed.TotalSeconds:0.0} s ({bench.Provider})");
 
-            var random = new Random(7);
-            await MeasureAsync(app, "rank 100k volunteers, top 20", async (services, ct) =>
-            {
-                var service = services.GetRequiredService<OpportunityService>();
-                var o = await service.FindAsync(opportunityIds[random.Next(opportunityIds.Count)], ct) ?? throw new InvalidOperationException();
-                var ranked = await service.RankVolunteersAsync(o, 20, ct);
-                var ids = ranked.Select(r => r.VolunteerId).ToList();
-                // The rows the manage page then shows.
-                return await services.GetRequiredService<TsunaguDb>().Set<Volunteer>().AsNoTracking().Include(v => v.Skills).Where(v => ids.Contains(v.Id)).CountAsync(ct);
-            });
-            await MeasureAsync(app, "for you among 20k opportunities, top 5", async (services, ct) =>
-            {
-                var userId = volunteerIds[random.Next(volunteerIds.Count)];
-                var me = await services.GetRequiredService<VolunteerService>().MineAsync(userId, ct) ?? throw new InvalidOperationException();
-                var service = services.GetRequiredService<OpportunityService>();
-                var picks = await service.ForYouAsync(me, 5, ct);
-                return (await service.ListingsAsync(picks.Select(p => p.OpportunityId).ToList(), ct)).Count;
-            });
-            return 0;
-        }
-        finally
+        var random = new Random(7);
+        await MeasureAsync(app, "rank 100k volunteers, top 20", async (services, ct) =>
         {
-            await app.DisposeAsync();
-            if (postgres is null) foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" }) File.Delete(f);
-        }
+            var service = services.GetRequiredService<OpportunityService>();
+            var o = await service.FindAsync(opportunityIds[random.Next(opportunityIds.Count)], ct) ?? throw new InvalidOperationException();
+            var ranked = await service.RankVolunteersAsync(o, 20, ct);
+            var ids = ranked.Select(r => r.VolunteerId).ToList();
+            // The rows the manage page then shows.
+            return await services.GetRequiredService<TsunaguDb>().Set<Volunteer>().AsNoTracking().Include(v => v.Skills).Where(v => ids.Contains(v.Id)).CountAsync(ct);
+        });
+        await MeasureAsync(app, "for you among 20k opportunities, top 5", async (services, ct) =>
+        {
+            var userId = volunteerIds[random.Next(volunteerIds.Count)];
+            var me = await services.GetRequiredService<VolunteerService>().MineAsync(userId, ct) ?? throw new InvalidOperationException();
+            var service = services.GetRequiredService<OpportunityService>();
+            var picks = await service.ForYouAsync(me, 5, ct);
+            return (await service.ListingsAsync(picks.Select(p => p.OpportunityId).ToList(), ct)).Count;
+        });
+        return 0;
     }
 
     /// <summary>The first call builds the in-memory index (reported apart); then 300 calls, each in a request's own scope.</summary>
@@ -159,11 +144,5 @@ public static class MatchingLoad
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

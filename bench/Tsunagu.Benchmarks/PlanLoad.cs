@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web;
@@ -20,48 +18,30 @@ public static class PlanLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var postgres = Option(args, "--postgres");
-        var items = int.Parse(Option(args, "--items") ?? "300");
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"tsunagu-bench-plan-{Guid.NewGuid():N}.db");
-        var app = TsunaguApp.Build(
-        [
-            "--environment", "Production", "--urls", "http://127.0.0.1:0",
-            $"--Tsunagu:Database:Provider={(postgres is null ? "Sqlite" : "Postgres")}", $"--ConnectionStrings:Tsunagu={postgres ?? $"Data Source={sqliteFile}"}",
-            "--Logging:LogLevel:Default=Warning", "--Tsunagu:SeedDemo=true", "--Tsunagu:SeedDemoAccounts=false",
-        ]);
-        await TsunaguApp.PrepareDatabaseAsync(app);
-        try
+        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300");
+        await using var bench = await BenchApp.CreateAsync(args, "plan");
+        var clock = Stopwatch.StartNew();
+        await SeedAsync(bench.App, items);
+        Console.WriteLine($"Plan of {items} items over 5 years, 5 rounds reported and published, in {clock.Elapsed.TotalSeconds:0.0} s ({bench.Provider})");
+        var address = await bench.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var (label, path) in new[] { ("plan page", "/nagato/plans/bench"), ("annual report page", "/nagato/plans/bench/reports/2030"), ("plan API", "/api/v1/nagato/plans/bench") })
         {
-            var clock = Stopwatch.StartNew();
-            await SeedAsync(app, items);
-            Console.WriteLine($"Plan of {items} items over 5 years, 5 rounds reported and published, in {clock.Elapsed.TotalSeconds:0.0} s ({(postgres is null ? "Sqlite" : "Postgres")})");
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            foreach (var (label, path) in new[] { ("plan page", "/nagato/plans/bench"), ("annual report page", "/nagato/plans/bench/reports/2030"), ("plan API", "/api/v1/nagato/plans/bench") })
+            var url = address + path;
+            for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
+            var times = new List<double>();
+            long bytes = 0;
+            for (var i = 0; i < 300; i++)
             {
-                var url = address + path;
-                for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
-                var times = new List<double>();
-                long bytes = 0;
-                for (var i = 0; i < 300; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-                    times.Add(sw.Elapsed.TotalMilliseconds);
-                    bytes = body.Length;
-                }
-                times.Sort();
-                Console.WriteLine($"{label,-20} 300 requests: p50 {times[149]:0.0} ms, p95 {times[284]:0.0} ms, max {times[^1]:0.0} ms ({bytes / 1024} KiB)");
+                var sw = Stopwatch.StartNew();
+                var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+                times.Add(sw.Elapsed.TotalMilliseconds);
+                bytes = body.Length;
             }
-            await app.StopAsync();
-            return 0;
+            Console.WriteLine($"{label,-20} 300 requests: {BenchApp.Percentiles(times)} ({bytes / 1024} KiB)");
         }
-        finally
-        {
-            await app.DisposeAsync();
-            if (postgres is null) foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" }) File.Delete(f);
-        }
+        await bench.App.StopAsync();
+        return 0;
     }
 
     private static async Task SeedAsync(WebApplication app, int items)
@@ -123,11 +103,5 @@ public static class PlanLoad
             db.ChangeTracker.Clear();
             await rounds.PublishAsync(await rounds.FindAsync(round.Id) ?? throw new InvalidOperationException(), null);
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

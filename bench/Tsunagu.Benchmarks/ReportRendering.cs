@@ -11,14 +11,14 @@ public static class ReportRendering
 {
     public static int Run(string[] args)
     {
-        var items = int.Parse(Option(args, "--items") ?? "300");
+        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300");
         var report = Build(items);
         Console.WriteLine($"Report: {report.Items.Count} nodes ({items} items), {report.Indicators.Count} indicators, {report.Evaluations.Count} evaluations");
 
         var pdf = Time("PDF", () => AnnualReportPdf.Render(report));
         var xlsx = Time("Excel", () => AnnualReportExcel.Render(report));
 
-        if (Option(args, "--out") is { } folder)
+        if (BenchApp.Option(args, "--out") is { } folder)
         {
             Directory.CreateDirectory(folder);
             File.WriteAllBytes(Path.Combine(folder, "report.pdf"), pdf);
@@ -114,11 +114,5 @@ public static class ReportRendering
             [new("A", "計画どおり実施"), new("B", "おおむね実施"), new("C", "一部実施"), new("D", "未実施"), new("完了", "取組を完了")],
             items, indicators, evaluations,
             "本計画の取組はおおむね計画どおり進んでいると評価する。今後は、成果指標の達成に向けて、取組の重点化と担当課間の連携の強化、市民活動団体との対話の場の充実を求める。");
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

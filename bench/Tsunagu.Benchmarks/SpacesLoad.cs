@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Shared;
@@ -17,43 +14,25 @@ public static class SpacesLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var postgres = Option(args, "--postgres");
-        var rooms = int.Parse(Option(args, "--rooms") ?? "20");
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"tsunagu-bench-spaces-{Guid.NewGuid():N}.db");
-        var app = TsunaguApp.Build(
-        [
-            "--environment", "Production", "--urls", "http://127.0.0.1:0",
-            $"--Tsunagu:Database:Provider={(postgres is null ? "Sqlite" : "Postgres")}", $"--ConnectionStrings:Tsunagu={postgres ?? $"Data Source={sqliteFile}"}",
-            "--Logging:LogLevel:Default=Warning", "--Tsunagu:SeedDemo=true", "--Tsunagu:SeedDemoAccounts=false",
-        ]);
-        await TsunaguApp.PrepareDatabaseAsync(app);
-        try
+        var rooms = int.Parse(BenchApp.Option(args, "--rooms") ?? "20");
+        await using var bench = await BenchApp.CreateAsync(args, "spaces");
+        var monday = await SeedAsync(bench.App, rooms);
+        var address = await bench.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var url = $"{address}/nagato/spaces?week={monday:yyyy-MM-dd}";
+        for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
+        var times = new List<double>();
+        long bytes = 0;
+        for (var i = 0; i < 300; i++)
         {
-            var monday = await SeedAsync(app, rooms);
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var url = $"{address}/nagato/spaces?week={monday:yyyy-MM-dd}";
-            for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
-            var times = new List<double>();
-            long bytes = 0;
-            for (var i = 0; i < 300; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-                bytes = body.Length;
-            }
-            times.Sort();
-            Console.WriteLine($"week grid, {rooms} rooms ({(postgres is null ? "Sqlite" : "Postgres")}), 300 requests: p50 {times[149]:0.0} ms, p95 {times[284]:0.0} ms, max {times[^1]:0.0} ms ({bytes / 1024} KiB)");
-            await app.StopAsync();
-            return 0;
+            var sw = Stopwatch.StartNew();
+            var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            bytes = body.Length;
         }
-        finally
-        {
-            await app.DisposeAsync();
-            if (postgres is null) foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" }) File.Delete(f);
-        }
+        Console.WriteLine($"week grid, {rooms} rooms ({bench.Provider}), 300 requests: {BenchApp.Percentiles(times)} ({bytes / 1024} KiB)");
+        await bench.App.StopAsync();
+        return 0;
     }
 
     private static async Task<DateOnly> SeedAsync(Microsoft.AspNetCore.Builder.WebApplication app, int rooms)
@@ -83,11 +62,5 @@ public static class SpacesLoad
         }
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
         return monday;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
