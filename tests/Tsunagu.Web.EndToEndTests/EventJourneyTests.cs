@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Identity;
@@ -80,6 +81,19 @@ public class EventJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         (await staff.Locator(".notice--success").TextContentAsync() ?? "").ShouldContain("長門 さくらさんの受付をしました。");
         await staff.AssertAccessibleAsync("e07-checkin");
 
+        // A plan of the city measures course satisfaction from Tsunagu's own surveys: no answers yet this year.
+        var year = Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(9)).StartYear;
+        await ImportPlanAsync($$"""
+            { "format": "tsunagu-plan/1", "key": "satisfaction", "title": "講座の満足度を測る計画", "period": { "from": "FY{{year}}", "to": "FY{{year + 4}}" },
+              "levels": ["方針"], "nodes": [ { "ref": "1", "title": "学びの機会をつくる" } ],
+              "indicators": [ { "node": "1", "name": "講座参加者の満足度", "unit": "%", "direction": "higher",
+                "baseline": { "year": "FY{{year - 1}}", "value": 80 }, "target": { "year": "FY{{year + 4}}", "value": 90 }, "source": "course-satisfaction" } ] }
+            """);
+        var thisYear = Tsunagu.Web.Features.Plans.PlanText.Year(year, english: false);
+        var indicatorRow = phone.Locator("section.indicator tbody tr", new() { HasText = thisYear });
+        await phone.GotoAsync($"/{City}/plans/satisfaction");
+        (await indicatorRow.TextContentAsync() ?? "").ShouldNotContain("100%");
+
         await EventTestData.PastAsync(app.Factory, id);
         await phone.GotoAsync($"/{City}/events/{id}");
         await phone.GetByRole(AriaRole.Button, new() { Name = "回答する" }).ClickAsync();
@@ -90,5 +104,23 @@ public class EventJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await phone.GetByRole(AriaRole.Button, new() { Name = "回答する" }).ClickAsync();
         (await phone.Locator(".notice--success").TextContentAsync() ?? "").ShouldContain("ありがとうございました");
         await phone.AssertAccessibleAsync("e09-survey-answered-phone");
+
+        // The one answer (5 = satisfied) moves the indicator: 100% satisfied this year.
+        await phone.GotoAsync($"/{City}/plans/satisfaction");
+        (await indicatorRow.TextContentAsync() ?? "").ShouldContain("100%");
+        await indicatorRow.ScrollIntoViewIfNeededAsync();
+        await phone.AssertAccessibleAsync("e10-satisfaction-indicator-phone");
+    }
+
+    /// <summary>Imports a plan for the city as its plan manager's upload would.</summary>
+    private async Task ImportPlanAsync(string json)
+    {
+        await app.Factory.EnsurePreparedAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.TsunaguDb>();
+        scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Tenancy.CurrentCity>().Set(await db.Cities.SingleAsync(c => c.Slug == City));
+        scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Audit.CurrentActor>().Set("e2e", "e2e@example.jp");
+        var result = await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Features.Plans.PlanImporter>().ImportAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        result.Ok.ShouldBeTrue(string.Join("; ", result.Problems.Select(p => p.Message)));
     }
 }
