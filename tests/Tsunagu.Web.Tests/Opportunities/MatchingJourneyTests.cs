@@ -188,6 +188,39 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Applied);
     }
 
+    [Theory]
+    [InlineData("leave")]
+    [InlineData("delete-account")]
+    public async Task Volunteer_WhoLeavesOrDeletesTheAccount_GivesBackConfirmedPlaces_AndOpenApplications(string how)
+    {
+        var (organiser, organiserUser, groupId) = await OrganiserAsync();
+        var (volunteer, user) = await SignedInAsync();
+        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Places = 1; o.Shifts = 2; });
+        await ApplyAsync(volunteer, id, shifts[0]);
+        await ApplyAsync(volunteer, id, shifts[1]);
+        var confirmed = await ApplicationAsync(shifts[0], volunteerId);
+        await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
+            new Dictionary<string, string> { ["applicationId"] = confirmed.Id.ToString() });
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(1);
+
+        if (how == "leave")
+        {
+            (await volunteer.PostWithTokenAsync($"/{City}/volunteers/me", $"/{City}/volunteers/me?handler=Status",
+                new Dictionary<string, string> { ["status"] = "Left" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Withdrawn);
+            (await ApplicationAsync(shifts[1], volunteerId)).Status.ShouldBe(ApplicationStatus.Withdrawn);
+        }
+        else
+        {
+            (await volunteer.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = TestData.Password })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await TestData.WithDbAsync(factory, db => db.Users.AnyAsync(u => u.Id == user.Id))).ShouldBeFalse();
+        }
+        // The place is free again for someone else, and the organiser heard of it.
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(0);
+        (await TestData.LastMailToAsync(factory, organiserUser.Email!)).Subject.ShouldContain("応募が取り消されました");
+    }
+
     [Fact]
     public async Task CentreStaff_WithoutTwoFactor_CannotManageOthersOpportunities()
     {

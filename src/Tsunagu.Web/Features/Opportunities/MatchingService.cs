@@ -253,6 +253,24 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         return new MatchingResult(application);
     }
 
+    /// <summary>
+    /// A volunteer who leaves, or deletes their account, gives back what they had not yet used: confirmed places on shifts
+    /// still to come return to their shifts, applications are withdrawn and invitations declined, and organisers are told.
+    /// Shifts already started keep their record (attendance is still to be written).
+    /// </summary>
+    public async Task ReleaseOpenApplicationsAsync(int volunteerId, CancellationToken ct = default)
+    {
+        var now = Now;
+        var open = await db.Set<ShiftApplication>()
+            .Where(a => a.VolunteerId == volunteerId
+                && (a.Status == ApplicationStatus.Invited || a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Confirmed)
+                && db.Set<Shift>().Any(s => s.Id == a.ShiftId && s.StartsAt > now))
+            .ToListAsync(ct);
+        foreach (var application in open)
+            // An organiser's decision at the same moment wins; a refused step is simply left as the organiser made it.
+            _ = application.Status == ApplicationStatus.Invited ? await DeclineAsync(application, ct) : await WithdrawAsync(application, ct);
+    }
+
     /// <summary>After the shift the organiser records whether the volunteer came and for how long; the volunteer's reliability follows.</summary>
     public async Task<MatchingResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
     {
