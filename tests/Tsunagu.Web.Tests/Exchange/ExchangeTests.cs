@@ -162,6 +162,30 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     }
 
     [Fact]
+    public async Task StaffDeclineARequest_TheRequesterIsToldByMail_AndItIsNotAMatching()
+    {
+        var (kitchen, kitchenId, _, _) = await GroupAdminAsync("子ども食堂の会", 13);
+        var (farm, _, _, farmEmail) = await GroupAdminAsync("家庭菜園の会", 5);
+        var need = await PostAsync(kitchen, kitchenId, "Need", "Equipment", "大きな鍋を貸してほしい", 13);
+        var (staff, _) = await StaffAsync();
+        (await farm.SubmitAsync($"/{City}/exchange/{need}", new Dictionary<string, string> { ["Input.Message"] = "鍋があります。" }, "main form[action*=Request]"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var request = await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().SingleAsync(i => i.NeedPostId == need));
+        var counted = await MatchingsThisYearAsync(City);
+
+        (await staff.SubmitAsync($"/{City}/admin/exchange", new Dictionary<string, string>(), $"main form[action*='Decline'][action*='{request.Id}']"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var mail = await TestData.LastMailToAsync(factory, farmEmail);
+        mail.Subject.ShouldContain("紹介の依頼について");
+        mail.Body.ShouldContain("「大きな鍋を貸してほしい」についての紹介の依頼は、今回は見送らせていただきました。");
+        TestData.FirstLink(mail.Body).ShouldBe($"/{City}/exchange");
+        (await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().SingleAsync(i => i.Id == request.Id)))
+            .Outcome.ShouldBe(IntroductionOutcome.NotSucceeded);
+        (await MatchingsThisYearAsync(City)).ShouldBe(counted);
+    }
+
+    [Fact]
     public async Task AnotherGroupAsksForAnIntroduction_StaffIntroduceAndRecordSuccess_AndItIsCountedAsAMatching()
     {
         var (kitchen, kitchenId, kitchenName, kitchenEmail) = await GroupAdminAsync("食堂の会", 13);

@@ -338,6 +338,17 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
         request.Outcome = IntroductionOutcome.NotSucceeded;
         request.OutcomeAt = Now;
         request.OutcomeNote = Clean(note);
+        // The person who asked hears the answer rather than waiting; the centre's reasons stay on the console.
+        var post = request.NeedPost ?? request.OfferPost;
+        var requester = request.RequestedByUserId is { } userId
+            ? await db.Users.Where(u => u.Id == userId && u.Email != null).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
+        if (requester is not null && post is not null)
+        {
+            var city = currentCity.Required;
+            outbox.Enqueue(requester, t["【つなぐ】紹介の依頼について"],
+                t["「{0}」についての紹介の依頼は、今回は見送らせていただきました。\n\nくわしくは{1}にお問い合わせください。ほかの投稿もご覧ください。\n{2}",
+                    post.Title, city.CentreName, links.For($"/{city.Slug}/exchange")]);
+        }
         await db.SaveChangesAsync(ct);
         return true;
     }
