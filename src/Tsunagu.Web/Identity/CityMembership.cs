@@ -18,6 +18,13 @@ public class CityMembership : ICityOwned
     public Department? Department { get; set; }
 }
 
+public static class CityMembershipQueries
+{
+    /// <summary>The e-mail addresses of everyone holding <paramref name="role"/> in the current city (the query filter's city), once each.</summary>
+    public static Task<List<string>> EmailsOfAsync(this IQueryable<CityMembership> memberships, CityRole role, CancellationToken ct = default) =>
+        memberships.Where(m => m.Role == role && m.User!.Email != null).Select(m => m.User!.Email!).Distinct().ToListAsync(ct);
+}
+
 public class CityMembershipConfiguration : IEntityTypeConfiguration<CityMembership>
 {
     public void Configure(EntityTypeBuilder<CityMembership> b)

@@ -207,17 +207,13 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
         });
         var city = currentCity.Required;
         // The request's own message may hold personal details: it stays on the console, not in the mail.
-        foreach (var to in await CentreStaffEmailsAsync(ct))
+        foreach (var to in await db.CityMemberships.EmailsOfAsync(CityRole.CentreStaff, ct))
             outbox.Enqueue(to, t["【つなぐ】団体から紹介の依頼がありました"],
                 t["「{0}」から、「{1}」の投稿「{2}」について、紹介の依頼がありました。\n\n職員メニューの「ニーズとシーズの紹介」で確認してください。\n{3}",
                     group.Name, post.Group!.Name, post.Title, links.For($"/{city.Slug}/admin/exchange")]);
         await db.SaveChangesAsync(ct);
         return RequestResult.Requested;
     }
-
-    private Task<List<string>> CentreStaffEmailsAsync(CancellationToken ct) =>
-        db.CityMemberships.Where(m => m.Role == CityRole.CentreStaff && m.User!.Email != null)
-            .Select(m => m.User!.Email!).Distinct().ToListAsync(ct);
 
     private IQueryable<ExchangeIntroduction> Introductions => db.Set<ExchangeIntroduction>()
         .Include(i => i.NeedGroup).Include(i => i.OfferGroup).Include(i => i.NeedPost).Include(i => i.OfferPost);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
 
@@ -20,10 +21,8 @@ public class LectureService(TsunaguDb db, Outbox outbox, PublicLinks links, Curr
         request.Status = LectureRequestStatus.Received;
         request.CreatedAt = request.UpdatedAt = Now;
         db.Add(request);
-        var staff = await db.CityMemberships.Where(m => m.Role == Identity.CityRole.CentreStaff).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email)
-            .Where(e => e != null).Distinct().ToListAsync(ct);
-        foreach (var email in staff)
-            outbox.Enqueue(email!, t["【つなぐ】出前講座の申し込みがありました"],
+        foreach (var email in await db.CityMemberships.EmailsOfAsync(Identity.CityRole.CentreStaff, ct))
+            outbox.Enqueue(email, t["【つなぐ】出前講座の申し込みがありました"],
                 t["出前講座「{0}」の申し込みがありました。つなぐで内容を確認し、日程を決めてください。\n\n{1}", topic.Title, links.For($"/{city.Required.Slug}/admin/lectures")]);
         await db.SaveChangesAsync(ct);
     }

@@ -290,9 +290,7 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
     /// <summary>Every centre staff member of the city is written to; the caller's save sends it.</summary>
     private async Task NotifyCentreAsync(string subject, string body, CancellationToken ct)
     {
-        var emails = await db.CityMemberships.Where(m => m.Role == CityRole.CentreStaff)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).Where(e => e != null).Distinct().ToListAsync(ct);
-        foreach (var email in emails) outbox.Enqueue(email!, subject, body);
+        foreach (var email in await db.CityMemberships.EmailsOfAsync(CityRole.CentreStaff, ct)) outbox.Enqueue(email, subject, body);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
