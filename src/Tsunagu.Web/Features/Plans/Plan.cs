@@ -27,6 +27,12 @@ public class Plan : ICityOwned
 
     public IReadOnlyList<string> LevelNames => Levels.Split('>');
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
+
+    /// <summary>The plan's own grade scale, or null when it uses the default one (as its file says).</summary>
+    public List<GradeFile>? OwnGrades() => Grades is null ? null : System.Text.Json.JsonSerializer.Deserialize<List<GradeFile>>(Grades, PlanFile.Json);
+
+    /// <summary>The grades a report chooses from: the plan's own, else the default A/B/C/D/完了.</summary>
+    public List<GradeFile> GradeScale() => OwnGrades() ?? [.. PlanVocabulary.DefaultGrades];
 }
 
 /// <summary>The six target actors (対象主体) Yamaguchi ticks on every card.</summary>

@@ -92,7 +92,7 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
             Format = PlanFile.FormatName, Key = plan.Key, Title = plan.Title,
             Period = new PeriodFile { From = Year(plan.StartYear), To = Year(plan.EndYear) },
             Levels = plan.LevelNames.ToList(),
-            Grades = plan.Grades is null ? null : JsonSerializer.Deserialize<List<GradeFile>>(plan.Grades, PlanFile.Json),
+            Grades = plan.OwnGrades(),
             Source = plan.Source,
             Nodes = tree.Roots.Select(ToFile).ToList(),
             Indicators = tree.Indicators.Count == 0 ? null : tree.Indicators.Select(v => new IndicatorFile

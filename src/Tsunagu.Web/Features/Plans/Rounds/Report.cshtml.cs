@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -121,7 +120,7 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
         }
         Plan = await rounds.PlanOfAsync(round, HttpContext.RequestAborted);
         Report = await rounds.ReportAsync(round.Id, item.Id, HttpContext.RequestAborted);
-        var grades = Plan.Grades is null ? PlanVocabulary.DefaultGrades.ToList() : JsonSerializer.Deserialize<List<GradeFile>>(Plan.Grades, PlanFile.Json)!;
+        var grades = Plan.GradeScale();
         Grades = [new SelectListItem(t["（選んでください）"], ""), .. grades.Select(g => new SelectListItem($"{g.Code}：{t[g.Label!]}", g.Code))];
         return null;
     }

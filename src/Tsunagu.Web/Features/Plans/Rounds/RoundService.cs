@@ -274,7 +274,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         var policies = tree.Roots.ToDictionary(r => r.Node.Id);
         var policyEvaluations = evaluations.Where(e => policies.ContainsKey(e.NodeId))
             .Select(e => new AnnualReport.PolicyEvaluation(policies[e.NodeId].Node.Ref, policies[e.NodeId].Node.Title, e.Evaluation, e.Opinion ?? "")).ToList();
-        var grades = plan.Grades is null ? PlanVocabulary.DefaultGrades.ToList() : JsonSerializer.Deserialize<List<GradeFile>>(plan.Grades, PlanFile.Json)!;
+        var grades = plan.GradeScale();
 
         var report = new AnnualReport(currentCity.Required.Name, plan.Key, plan.Title, round.FiscalYear, version, Now, plan.LevelNames,
             grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion);
