@@ -11,7 +11,7 @@ namespace Tsunagu.Web.Features.Groups;
 /// The group registry's rules: an application is a draft owned by its applicant until submitted;
 /// centre staff approve it (published), return it for correction, or reject it.
 /// </summary>
-public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, Text t, TimeProvider clock)
+public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, Text t, TimeProvider clock, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -110,7 +110,8 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     /// <summary>Adds an existing account as the group's administrator, gives it the city's group role, and tells the person.</summary>
     public async Task<AdministratorChange> AddAdministratorAsync(Group group, string email)
     {
-        var normalized = email.ToUpperInvariant();
+        // The same normalisation Identity used when the account was made (not a plain upper-casing).
+        var normalized = normalizer.NormalizeEmail(email.Trim());
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
         if (user is null) return AdministratorChange.NoAccount;
         if (await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == group.Id && a.UserId == user.Id)) return AdministratorChange.AlreadyThere;
