@@ -16,4 +16,11 @@ public static class Display
 
     public static string Tokyo(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A span in Japan time: "2026/12/01 10:00–12:00", or with the end's date when it ends on another day.</summary>
+    public static string Span(DateTime startUtc, DateTime endUtc)
+    {
+        var (start, end) = (Tokyo(startUtc), Tokyo(endUtc));
+        return start[..10] == end[..10] ? start + "–" + end[11..] : start + "–" + end;
+    }
 }

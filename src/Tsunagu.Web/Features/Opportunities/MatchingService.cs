@@ -386,7 +386,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         }
     }
 
-    public static string ShiftText(Shift s) => Tsunagu.Web.Shared.Display.Tokyo(s.StartsAt) + "–" + Tsunagu.Web.Shared.Display.Tokyo(s.EndsAt)[11..];
+    public static string ShiftText(Shift s) => Tsunagu.Web.Shared.Display.Span(s.StartsAt, s.EndsAt);
 
     /// <summary>Whom to tell on the organiser's side: the group's administrators, else the person who posted.</summary>
     public async Task<List<string>> OrganiserEmailsAsync(Opportunity o, CancellationToken ct = default)
