@@ -292,10 +292,13 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     /// <summary>A published report of a plan and year: the given version, or the latest.</summary>
     public async Task<(AnnualReport Report, IReadOnlyList<int> Versions)?> PublishedAsync(int planId, int fiscalYear, int? version, CancellationToken ct = default)
     {
-        var all = await db.Set<PublishedReport>().AsNoTracking().Where(p => p.PlanId == planId && p.FiscalYear == fiscalYear).OrderBy(p => p.Version).ToListAsync(ct);
-        var chosen = version is { } v ? all.FirstOrDefault(p => p.Version == v) : all.LastOrDefault();
-        if (chosen is null) return null;
-        return (JsonSerializer.Deserialize<AnnualReport>(chosen.Snapshot, PlanFile.Json)!, all.Select(p => p.Version).ToList());
+        // Only the chosen version's snapshot is read: each is the whole report as JSON.
+        var published = db.Set<PublishedReport>().AsNoTracking().Where(p => p.PlanId == planId && p.FiscalYear == fiscalYear);
+        var versions = await published.OrderBy(p => p.Version).Select(p => p.Version).ToListAsync(ct);
+        if (versions.Count == 0 || (version is { } v && !versions.Contains(v))) return null;
+        var chosen = version ?? versions[^1];
+        var snapshot = await published.Where(p => p.Version == chosen).Select(p => p.Snapshot).FirstAsync(ct);
+        return (JsonSerializer.Deserialize<AnnualReport>(snapshot, PlanFile.Json)!, versions);
     }
 
     public Task<List<int>> PublishedYearsAsync(int planId, CancellationToken ct = default) =>
