@@ -18,14 +18,6 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
         db.Set<RoomPhoto>().AsNoTracking().Where(p => p.RoomId == roomId).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new Info(p.Id, p.RoomId, p.Alt, p.SortOrder, p.ContentType, p.Length)).ToListAsync(ct);
 
-    /// <summary>The first photo of each room, for the rooms' list.</summary>
-    public async Task<Dictionary<int, Info>> FirstOfEachRoomAsync(CancellationToken ct = default)
-    {
-        var all = await db.Set<RoomPhoto>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new Info(p.Id, p.RoomId, p.Alt, p.SortOrder, p.ContentType, p.Length)).ToListAsync(ct);
-        return all.GroupBy(p => p.RoomId).ToDictionary(g => g.Key, g => g.First());
-    }
-
     /// <summary>The bytes to serve: only a photo of that room, in the current city.</summary>
     public Task<RoomPhoto?> ContentAsync(int roomId, int id, CancellationToken ct = default) =>
         db.Set<RoomPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.RoomId == roomId, ct);
@@ -73,7 +65,7 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
         return null;
     }
 
-    /// <summary>Moves a photo one place earlier (up) or later; the first photo is the one shown in the rooms' list.</summary>
+    /// <summary>Moves a photo one place earlier (up) or later: the room's page shows them in this order.</summary>
     public async Task<bool> MoveAsync(int roomId, int id, bool up, CancellationToken ct = default)
     {
         var photos = await Stubs(db.Set<RoomPhoto>().Where(p => p.RoomId == roomId), ct);
