@@ -144,6 +144,7 @@ public static class TsunaguApp
         app.MapPlansApi();
         app.MapOpportunitiesApi();
         app.MapSpacesApi();
+        app.MapRoomPhotos();
         app.MapEventsApi();
         app.MapEventFeeds();
         return app;

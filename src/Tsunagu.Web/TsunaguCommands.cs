@@ -46,7 +46,7 @@ public static class TsunaguCommands
                     output.WriteLine($"Demo consultations added: {await services.GetRequiredService<DemoConsultations>().SeedAsync()}");
                     output.WriteLine($"Demo plans added: {await services.GetRequiredService<DemoPlans>().SeedAsync()}");
                     output.WriteLine($"Demo opportunities added: {await services.GetRequiredService<DemoOpportunities>().SeedAsync()}");
-                    output.WriteLine($"Demo rooms added: {await services.GetRequiredService<DemoSpaces>().SeedAsync()}");
+                    output.WriteLine($"Demo rooms, lockers and mailboxes added: {await services.GetRequiredService<DemoSpaces>().SeedAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Spaces;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Data.Demo;
 
-/// <summary>Fictional rooms for each demo city's centre, added only to a city that has none.</summary>
+/// <summary>Fictional rooms, lockers and mailboxes for each demo city's centre, each added only to a city that has none.</summary>
 public class DemoSpaces(TsunaguDb db)
 {
     private static readonly (string Name, int Capacity, string Facilities, string? Access)[] Rooms =
@@ -13,6 +16,23 @@ public class DemoSpaces(TsunaguDb db)
         ("交流スペース（デモ）", 40, "可動式の机と椅子、音響設備", "段差はありません。"),
         ("和室（デモ）", 15, "座卓、座布団", null),
         ("作業室（デモ）", 8, "印刷機、紙折り機、裁断機", "車いすで入れます。"),
+    ];
+
+    private static readonly (string Label, LockerKind Kind, string Notes, int Fee)[] Lockers =
+    [
+        ("L-01", LockerKind.Locker, "小：幅30×奥行45×高さ40cm、鍵付き", 3_000),
+        ("L-02", LockerKind.Locker, "小：幅30×奥行45×高さ40cm、鍵付き", 3_000),
+        ("L-03", LockerKind.Locker, "小：幅30×奥行45×高さ40cm、鍵付き", 3_000),
+        ("L-04", LockerKind.Locker, "小：幅30×奥行45×高さ40cm、鍵付き", 3_000),
+        ("L-05", LockerKind.Locker, "大：幅45×奥行55×高さ90cm、鍵付き", 6_000),
+        ("L-06", LockerKind.Locker, "大：幅45×奥行55×高さ90cm、鍵付き", 6_000),
+        ("L-07", LockerKind.Locker, "大：幅45×奥行55×高さ90cm、鍵付き、車いすで届く高さ", 6_000),
+        ("M-01", LockerKind.Mailbox, "A4が入る棚、名札付き", 1_200),
+        ("M-02", LockerKind.Mailbox, "A4が入る棚、名札付き", 1_200),
+        ("M-03", LockerKind.Mailbox, "A4が入る棚、名札付き", 1_200),
+        ("M-04", LockerKind.Mailbox, "A4が入る棚、名札付き", 1_200),
+        ("M-05", LockerKind.Mailbox, "A4が入る棚、名札付き、車いすで届く高さ", 1_200),
+        ("M-06", LockerKind.Mailbox, "角2封筒が入る深い棚、名札付き", 1_500),
     ];
 
     public async Task<int> SeedAsync(CancellationToken ct = default)
@@ -25,6 +45,47 @@ public class DemoSpaces(TsunaguDb db)
             added += Rooms.Length;
         }
         await db.SaveChangesAsync(ct);
+        return added + await SeedLockersAsync(ct);
+    }
+
+    /// <summary>
+    /// Lockers and mailboxes with their fees; the city's first demo group has this year's L-01 (paid), its second has
+    /// M-01 assigned and waiting for payment at the counter.
+    /// </summary>
+    private async Task<int> SeedLockersAsync(CancellationToken ct)
+    {
+        var added = 0;
+        var today = Display.Today(TimeProvider.System);
+        var year = FiscalYear.Of(today);
+        foreach (var city in await db.Cities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
+        {
+            if (await db.Set<Locker>().IgnoreQueryFilters().AnyAsync(l => l.CityId == city.Id, ct)) continue;
+            var lockers = Lockers.Select(l => new Locker { CityId = city.Id, Label = l.Label, Kind = l.Kind, Notes = l.Notes + "（デモ）", AnnualFeeYen = l.Fee, IsDemo = true }).ToList();
+            db.AddRange(lockers);
+            await db.SaveChangesAsync(ct);
+            added += lockers.Count;
+            var groups = await db.Groups.IgnoreQueryFilters().Where(g => g.CityId == city.Id && g.IsDemo && g.Status == GroupStatus.Approved)
+                .OrderBy(g => g.Id).Select(g => g.Id).Take(2).ToListAsync(ct);
+            var appliedAt = Display.ToUtc(year.FirstDay, new TimeOnly(10, 0));
+            if (groups.Count > 0)
+                db.Add(new LockerRental
+                {
+                    CityId = city.Id, GroupId = groups[0], Kind = LockerKind.Locker, FiscalYear = year.StartYear, LockerId = lockers[0].Id, FeeYen = lockers[0].AnnualFeeYen,
+                    Status = LockerRentalStatus.Confirmed, AppliedAt = appliedAt, PaidOn = Min(year.FirstDay.AddDays(7), today), ConfirmedAt = appliedAt.AddDays(7),
+                });
+            if (groups.Count > 1)
+            {
+                var mailbox = lockers.First(l => l.Kind == LockerKind.Mailbox);
+                db.Add(new LockerRental
+                {
+                    CityId = city.Id, GroupId = groups[1], Kind = LockerKind.Mailbox, FiscalYear = year.StartYear, LockerId = mailbox.Id, FeeYen = mailbox.AnnualFeeYen,
+                    Status = LockerRentalStatus.Applied, AppliedAt = DateTime.UtcNow.AddDays(-2), Note = "会報の郵送先にしたいです。（デモ）",
+                });
+            }
+            await db.SaveChangesAsync(ct);
+        }
         return added;
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -9,6 +9,8 @@ public static class SpacesRegistration
     {
         services.AddScoped<SpaceService>();
         services.AddScoped<LotteryService>();
+        services.AddScoped<LockerService>();
+        services.AddScoped<RoomPhotoService>();
         services.AddScoped<IIndicatorSource, CentreVisitorsSource>();
         services.AddHostedService<ProvisionalBookingLapse>();
         return services;

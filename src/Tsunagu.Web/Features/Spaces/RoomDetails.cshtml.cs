@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+
+namespace Tsunagu.Web.Features.Spaces;
+
+/// <summary>One room: who may see it? anyone. Capacity, facilities, accessibility, fees and photos (each with its description).</summary>
+public class RoomDetailsModel(SpaceService spaces, RoomPhotoService photos, TsunaguDb db) : PageModel
+{
+    public Room Room { get; private set; } = default!;
+    public SpaceRules Rules { get; private set; } = new();
+    public List<RoomPhotoService.Info> Photos { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } room) return NotFound();
+        Room = room;
+        Rules = await spaces.RulesAsync(ct);
+        Photos = await photos.ForRoomAsync(id, ct);
+        return Page();
+    }
+}
