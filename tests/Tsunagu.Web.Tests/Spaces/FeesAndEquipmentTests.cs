@@ -326,6 +326,47 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     }
 
     [Fact]
+    public async Task Api_AnItemNotLent_OrMoreThanOwned_IsRefusedFieldByField_AndAGoodRequestIsBookedWithItsFee()
+    {
+        var room = await RoomAsync();
+        var camera = await ItemAsync($"カメラ{Guid.NewGuid():N}"[..10], quantity: 2, fee: 250);
+        var stopped = await ItemAsync($"停止中{Guid.NewGuid():N}"[..10], quantity: 5);
+        await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == stopped).ExecuteUpdateAsync(s => s.SetProperty(i => i.Active, false)));
+        var user = await TestData.CreateUserAsync(factory);
+        var secret = await TestData.WithDbAsync(factory, async db =>
+        {
+            var (secret, hash) = ApiToken.NewSecret();
+            db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "test", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return secret;
+        });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var date = NextDay(12).ToString("yyyy-MM-dd");
+
+        var refused = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
+        {
+            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            equipment = new[] { new { itemId = camera, quantity = 3 }, new { itemId = stopped, quantity = 1 } },
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var body = await refused.Content.ReadAsStringAsync();
+        body.ShouldContain($"\"Equipment.{camera}\"");
+        body.ShouldContain("2点までです");
+        body.ShouldContain($"\"Equipment.{stopped}\"");
+        body.ShouldContain("この備品は貸し出していません");
+
+        // The same item named twice is one request for the sum: 1 h for others (400) + 2 × 250.
+        var booked = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
+        {
+            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            equipment = new[] { new { itemId = camera, quantity = 1 }, new { itemId = camera, quantity = 1 } },
+        });
+        booked.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await booked.Content.ReadFromJsonAsync<List<SpacesApi.BookingJson>>())!.Single().FeeYen.ShouldBe(400 + 500);
+    }
+
+    [Fact]
     public async Task ManyRequestsAtOnce_ForOneItem_InDifferentRooms_NeverLendMoreThanIsOwned()
     {
         const int owned = 3, requests = 60;
