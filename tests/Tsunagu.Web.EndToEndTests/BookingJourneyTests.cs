@@ -77,6 +77,95 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task Staff_SetABandAndEquipment_ACitizenSeesTheFeeAndBorrowsIt_AndTheLastUnitCannotBeLentTwice()
+    {
+        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
+        await TestData.WithDbAsync(app.Factory, async db =>
+        {
+            db.Add(new Room { CityId = cityId, Name = "備品の部屋1", Capacity = 20 });
+            db.Add(new Room { CityId = cityId, Name = "備品の部屋2", Capacity = 20 });
+            return await db.SaveChangesAsync();
+        });
+        var date = Display.Today(TimeProvider.System).AddDays(9);
+
+        // Staff add an evening band for one room (a wrong one first) and a document camera.
+        var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
+        var staff = await app.NewPageAsync();
+        await staff.SignInAsync(staffUser.Email!);
+        await staff.GotoAsync($"/{City}/admin/spaces#bands");
+        var band = staff.Locator("form[action$='handler=Band']");
+        await band.GetByLabel("対象の部屋").SelectOptionAsync(new SelectOptionValue { Label = "備品の部屋1" });
+        await band.GetByLabel("時間帯の名前").FillAsync("夜間");
+        await band.GetByLabel("時間帯の開始").FillAsync("21:00");
+        await band.GetByLabel("時間帯の終了").FillAsync("18:00");
+        await band.GetByLabel("1時間の料金：登録団体（円）").FillAsync("300");
+        await band.GetByLabel("1時間の料金：そのほか（円）").FillAsync("600");
+        await band.GetByRole(AriaRole.Button, new() { Name = "時間帯を追加する" }).ClickAsync();
+        (await staff.Locator("#Band_Ends-error").TextContentAsync() ?? "").ShouldContain("終了時刻は開始時刻より後");
+        await staff.AssertAccessibleAsync("s09-band-errors");
+        await band.GetByLabel("時間帯の開始").FillAsync("18:00");
+        await band.GetByLabel("時間帯の終了").FillAsync("21:00");
+        await band.GetByRole(AriaRole.Button, new() { Name = "時間帯を追加する" }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/spaces#bands");
+        var item = staff.Locator("form[action$='handler=Item']");
+        await item.GetByLabel("備品の名前").FillAsync("書画カメラ");
+        await item.GetByLabel("数量（持っている数）").FillAsync("1");
+        await item.GetByLabel("1回の貸し出し料金（1点あたり・円）").FillAsync("300");
+        await item.GetByRole(AriaRole.Button, new() { Name = "備品を追加する" }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/spaces#equipment");
+        (await staff.Locator("table:has(#equipment-caption)").TextContentAsync() ?? "").ShouldContain("書画カメラ");
+        await staff.AssertAccessibleAsync("s10-bands-equipment");
+
+        // Anyone sees the fees and the equipment, on a phone.
+        var visitor = await app.NewPageAsync(width: 375, height: 800);
+        await visitor.GotoAsync($"/{City}/spaces?week={date:yyyy-MM-dd}");
+        (await visitor.Locator("table:has(#fees-caption)").TextContentAsync() ?? "").ShouldContain("備品の部屋1");
+        (await visitor.Locator("table:has(#equipment-caption)").TextContentAsync() ?? "").ShouldContain("書画カメラ");
+        await visitor.AssertAccessibleAsync("s11-fees-equipment-phone");
+
+        // A citizen asks for the room 17–19 with the camera, checks the fee, then books:
+        // 60 min at the flat 400 yen + 60 min at the room's evening 600 yen + the camera's 300 yen = 1,300 yen.
+        var citizenUser = await TestData.CreateUserAsync(app.Factory);
+        var citizen = await app.NewPageAsync();
+        await citizen.SignInAsync(citizenUser.Email!);
+        await citizen.GotoAsync($"/{City}/spaces?week={date:yyyy-MM-dd}");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = $"備品の部屋1 {date:M/d}を予約する" }).ClickAsync();
+        await citizen.GetByLabel("開始時刻").FillAsync("17:00");
+        await citizen.GetByLabel("終了時刻").FillAsync("19:00");
+        await citizen.GetByLabel("利用目的").FillAsync("資料の勉強会");
+        await citizen.GetByLabel("書画カメラ").FillAsync("1");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "料金を確認する" }).ClickAsync();
+        (await citizen.Locator("#fee").TextContentAsync() ?? "").ShouldContain("1,300円");
+        await citizen.AssertAccessibleAsync("s12-fee-quote");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "仮予約を申し込む" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/spaces/mine");
+        var mine = await citizen.Locator("main").TextContentAsync() ?? "";
+        mine.ShouldContain("備品：書画カメラ 1点");
+        mine.ShouldContain("1,300円");
+        await citizen.AssertAccessibleAsync("s13-mine-equipment");
+
+        // Someone booking the other room at the same time cannot have the only camera.
+        var otherUser = await TestData.CreateUserAsync(app.Factory);
+        var other = await app.NewPageAsync(width: 375, height: 800);
+        await other.SignInAsync(otherUser.Email!);
+        await other.GotoAsync($"/{City}/spaces/book");
+        await other.GetByLabel("部屋").SelectOptionAsync(new SelectOptionValue { Label = "備品の部屋2" });
+        await other.GetByLabel("日付").FillAsync(date.ToString("yyyy-MM-dd"));
+        await other.GetByLabel("開始時刻").FillAsync("18:00");
+        await other.GetByLabel("終了時刻").FillAsync("20:00");
+        await other.GetByLabel("利用目的").FillAsync("上映会");
+        await other.GetByLabel("書画カメラ").FillAsync("1");
+        await other.GetByRole(AriaRole.Button, new() { Name = "仮予約を申し込む" }).ClickAsync();
+        (await other.Locator("#conflicts").TextContentAsync() ?? "").ShouldContain("書画カメラはこの時間にはあと0点しか貸し出せません");
+        (await other.Locator(".error-summary").TextContentAsync() ?? "").ShouldContain("書画カメラが足りない日時が1件あります");
+        await other.AssertAccessibleAsync("s14-equipment-short-phone");
+
+        // The counter lists the camera with the booking waiting for payment.
+        await staff.GotoAsync($"/{City}/admin/spaces");
+        (await staff.Locator("tr", new() { HasText = "資料の勉強会" }).TextContentAsync() ?? "").ShouldContain("備品：書画カメラ 1点");
+    }
+
+    [Fact]
     public async Task Lottery_IsRun_AndItsResultIsReproducibleFromItsSeed()
     {
         var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);

@@ -45,11 +45,23 @@ public class BookModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> u
 
         [Display(Name = "回数")]
         public int? Count { get; set; }
+
+        /// <summary>One line per item the centre lends; an empty or zero quantity asks for none.</summary>
+        public List<EquipmentLine> Items { get; set; } = [];
+    }
+
+    public class EquipmentLine
+    {
+        public int ItemId { get; set; }
+        [Display(Name = "数量")] public int? Quantity { get; set; }
     }
 
     public List<SelectListItem> RoomChoices { get; private set; } = [];
     public List<SelectListItem> GroupChoices { get; private set; } = [];
     public List<SpaceService.Conflict> Conflicts { get; private set; } = [];
+    public List<EquipmentItem> Equipment { get; private set; } = [];
+    /// <summary>The fee of the request as checked with 「料金を確認する」.</summary>
+    public SpaceService.FeeQuote? Fee { get; private set; }
     public List<SelectListItem> RepeatChoices =>
         [new(t["繰り返さない（1回だけ）"], nameof(BookingRepeat.None)), new(t["毎週"], nameof(BookingRepeat.Weekly)), new(t["毎月（同じ日）"], nameof(BookingRepeat.Monthly))];
 
@@ -66,15 +78,45 @@ public class BookModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> u
     {
         await LoadAsync();
         if (!ModelState.IsValid) return Page();
-        var outcome = await spaces.RequestAsync(users.GetUserId(User)!,
-            new SpaceService.Request(Input.RoomId, Input.Date, Input.Start, Input.End, Input.Purpose ?? "", Input.GroupId, Input.Repeat, Input.Count), HttpContext.RequestAborted);
-        foreach (var (field, message) in outcome.Problems) ModelState.AddModelError($"Input.{field}", message);
-        Conflicts = outcome.Conflicts;
-        if (Conflicts.Count > 0) ModelState.AddModelError("conflicts", t["{0}件の日時がほかの予約と重なっています。下の一覧を見て、日時を変えてください。", Conflicts.Count]);
+        var outcome = await spaces.RequestAsync(users.GetUserId(User)!, ToRequest(), HttpContext.RequestAborted);
+        Report(outcome.Problems, outcome.Conflicts);
         if (!outcome.Succeeded) return Page();
-        TempData["Notice"] = "仮予約しました。期限までにセンターの窓口で利用料をお支払いください。支払いが確認されると本予約になります。";
+        TempData["Notice"] = t["仮予約しました（利用料は合計{0}円）。期限までにセンターの窓口で利用料をお支払いください。支払いが確認されると本予約になります。",
+            outcome.Bookings.Sum(b => b.FeeYen).ToString("N0")];
         return Redirect($"/{city.Required.Slug}/spaces/mine");
     }
+
+    /// <summary>「料金を確認する」: the fee by band and item, and anything in the way now, without booking.</summary>
+    public async Task<IActionResult> OnPostQuoteAsync()
+    {
+        await LoadAsync();
+        if (!ModelState.IsValid) return Page();
+        var preview = await spaces.PreviewAsync(users.GetUserId(User)!, ToRequest(), HttpContext.RequestAborted);
+        Report(preview.Problems, preview.Conflicts);
+        Fee = preview.Fee;
+        return Page();
+    }
+
+    private SpaceService.Request ToRequest() =>
+        new(Input.RoomId, Input.Date, Input.Start, Input.End, Input.Purpose ?? "", Input.GroupId, Input.Repeat, Input.Count,
+            [.. Input.Items.Where(i => i.Quantity is not null and not 0).Select(i => new SpaceService.EquipmentRequest(i.ItemId, i.Quantity!.Value))]);
+
+    /// <summary>Problems next to their fields (an item's next to its quantity); conflicts listed, and each short item named next to its quantity.</summary>
+    private void Report(List<(string Field, string Message)> problems, List<SpaceService.Conflict> conflicts)
+    {
+        foreach (var (field, message) in problems) ModelState.AddModelError(Key(field), message);
+        Conflicts = conflicts;
+        var rooms = conflicts.Count(c => c.EquipmentItemId is null);
+        if (rooms > 0) ModelState.AddModelError("conflicts", t["{0}件の日時がほかの予約と重なっています。下の一覧を見て、日時を変えてください。", rooms]);
+        foreach (var shortage in conflicts.Where(c => c.EquipmentItemId is not null).GroupBy(c => c.EquipmentItemId!.Value))
+            ModelState.AddModelError(Key($"Equipment.{shortage.Key}"),
+                t["{0}が足りない日時が{1}件あります。数を減らすか、日時を変えてください。", Equipment.FirstOrDefault(e => e.Id == shortage.Key)?.Name ?? "", shortage.Count()]);
+    }
+
+    private string Key(string field) =>
+        field.StartsWith("Equipment.") && int.TryParse(field["Equipment.".Length..], out var id)
+            ? (Input.Items.FindIndex(i => i.ItemId == id) is var index and >= 0 ? $"Input.Items[{index}].Quantity" : "Input.Items")
+            : $"Input.{field}";
 
     private async Task LoadAsync()
     {
@@ -83,5 +125,9 @@ public class BookModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> u
         var groups = await (from a in db.Set<GroupAdministrator>() join g in db.Groups on a.GroupId equals g.Id
                             where a.UserId == userId && g.Status == GroupStatus.Approved orderby g.NameKana select new { g.Id, g.Name }).ToListAsync();
         GroupChoices = [new(t["（個人として利用する）"], ""), .. groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+        // One line per item lent now, in the list's order, keeping what was asked for.
+        Equipment = await spaces.EquipmentAsync(activeOnly: true, HttpContext.RequestAborted);
+        var asked = Input.Items.GroupBy(i => i.ItemId).ToDictionary(g => g.Key, g => g.First().Quantity);
+        Input.Items = [.. Equipment.Select(e => new EquipmentLine { ItemId = e.Id, Quantity = asked.GetValueOrDefault(e.Id) })];
     }
 }

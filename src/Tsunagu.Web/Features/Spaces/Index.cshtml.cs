@@ -13,6 +13,8 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
     public List<Room> Rooms { get; private set; } = [];
     public SpaceRules Rules { get; private set; } = new();
     public List<Lottery> OpenLotteries { get; private set; } = [];
+    public List<FeeBand> Bands { get; private set; } = [];
+    public List<EquipmentItem> Equipment { get; private set; } = [];
     /// <summary>Live bookings by room and day (Japan time).</summary>
     public ILookup<(int Room, DateOnly Day), Booking> Taken { get; private set; } = Array.Empty<Booking>().ToLookup(b => (0, default(DateOnly)));
 
@@ -23,6 +25,8 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         Rooms = await spaces.RoomsAsync(ct);
         Rules = await spaces.RulesAsync(ct);
+        Bands = await spaces.FeeBandsAsync(ct);
+        Equipment = await spaces.EquipmentAsync(activeOnly: true, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         OpenLotteries = [.. (await lotteries.ListAsync(ct)).Where(l => l.Status == LotteryStatus.Open || l.DrawnAt > now.AddDays(-14))];
         var bookings = await spaces.LiveBetweenAsync(SpaceService.Utc(Monday, TimeOnly.MinValue), SpaceService.Utc(Monday.AddDays(7), TimeOnly.MinValue), ct);

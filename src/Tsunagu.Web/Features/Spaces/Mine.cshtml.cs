@@ -14,6 +14,8 @@ namespace Tsunagu.Web.Features.Spaces;
 public class MineModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
 {
     public List<(Booking Booking, string Room)> Bookings { get; private set; } = [];
+    /// <summary>The equipment lent with each booking.</summary>
+    public ILookup<int, string> Lent { get; private set; } = Array.Empty<int>().ToLookup(x => x, x => "");
 
     public async Task OnGetAsync()
     {
@@ -21,6 +23,7 @@ public class MineModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> u
         var rooms = (await spaces.RoomsAsync(HttpContext.RequestAborted)).ToDictionary(r => r.Id, r => r.Name);
         var list = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId).OrderByDescending(b => b.StartsAt).Take(200).ToListAsync();
         Bookings = [.. list.Select(b => (b, rooms.GetValueOrDefault(b.RoomId, "")))];
+        Lent = await spaces.LentAsync([.. list.Select(b => b.Id)], HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id)

@@ -9,9 +9,10 @@ namespace Tsunagu.Web.Features.Spaces;
 public enum BookingRepeat { None, Weekly, Monthly }
 
 /// <summary>
-/// Rooms, the city's booking rules, and bookings. Every booking (or block) is written in a transaction that first bumps
-/// the room's <see cref="Room.BookingVersion"/>: PostgreSQL's row lock and SQLite's write lock queue the room's writers,
-/// so the overlap check and the insert are never interleaved and two live bookings of a room never overlap.
+/// Rooms, the city's booking rules, fees and equipment, and bookings. Every booking (or block) is written in a transaction
+/// that first bumps the room's <see cref="Room.BookingVersion"/>, then each borrowed item's <see cref="EquipmentItem.BookingVersion"/>:
+/// PostgreSQL's row locks and SQLite's write lock queue the writers of a room or an item, so the checks and the insert are
+/// never interleaved: two live bookings of a room never overlap, and no item is lent beyond the quantity owned.
 /// </summary>
 public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
 {
@@ -43,20 +44,68 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             .Where(b => b.StartsAt < to && b.EndsAt > from && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Blocked))
             .OrderBy(b => b.StartsAt).ToListAsync(ct);
 
-    public sealed record Request(int RoomId, DateOnly? Date, TimeOnly? Start, TimeOnly? End, string Purpose, int? GroupId, BookingRepeat Repeat, int? Count);
+    /// <summary>Units of an equipment item asked for with a booking.</summary>
+    public sealed record EquipmentRequest(int ItemId, int Quantity);
 
-    public sealed record Conflict(DateTime StartsAt, DateTime EndsAt, string Reason);
+    public sealed record Request(int RoomId, DateOnly? Date, TimeOnly? Start, TimeOnly? End, string Purpose, int? GroupId, BookingRepeat Repeat, int? Count,
+        IReadOnlyList<EquipmentRequest>? Equipment = null);
+
+    /// <summary>A slot that cannot be booked: the room is taken, or (EquipmentItemId set) not enough of an item is left.</summary>
+    public sealed record Conflict(DateTime StartsAt, DateTime EndsAt, string Reason, int? EquipmentItemId = null);
 
     public sealed record Outcome(List<(string Field, string Message)> Problems, List<Conflict> Conflicts, List<Booking> Bookings)
     {
         public bool Succeeded => Problems.Count == 0 && Conflicts.Count == 0;
     }
 
+    /// <summary>An item and how many of it one booking lends.</summary>
+    public sealed record Line(EquipmentItem Item, int Quantity)
+    {
+        public int Yen => Item.FeePerBooking * Quantity;
+    }
+
+    /// <summary>What a request would cost: the room's parts by band (for the first slot), the equipment, per booking and in all.</summary>
+    public sealed record FeeQuote(List<FeeCalculator.Part> RoomParts, int RoomYen, List<Line> Equipment, int PerBookingYen, int Bookings, int TotalYen, bool IsGroup);
+
+    /// <summary>A request checked but not written: its problems, the conflicts known now (no lock is taken), and its fee.</summary>
+    public sealed record Preview(List<(string Field, string Message)> Problems, List<Conflict> Conflicts, FeeQuote? Fee);
+
+    private sealed record Checked(List<(string Field, string Message)> Problems, Room? Room, bool IsGroup, List<(DateTime Start, DateTime End)> Slots, List<Line> Lines, SpaceRules Rules);
+
     /// <summary>
-    /// A signed-in person asks for a room (once or as a series): checked against the rules field by field, then slot by
-    /// slot against the room's bookings; every conflict is reported and nothing is booked unless every slot is free.
+    /// A signed-in person asks for a room (once or as a series), with equipment if they like: checked against the rules field
+    /// by field, then slot by slot against the room's bookings and the items still free; every conflict is reported and
+    /// nothing is booked unless every slot is free.
     /// </summary>
     public async Task<Outcome> RequestAsync(string userId, Request r, CancellationToken ct = default)
+    {
+        var c = await CheckAsync(userId, r, ct);
+        if (c.Problems.Count > 0 || c.Room is not { } room) return new Outcome(c.Problems, [], []);
+        var roomFee = await RoomFeeAsync(room.Id, c.IsGroup, c.Rules, ct);
+        var equipmentYen = c.Lines.Sum(l => l.Yen);
+        return await WriteAsync(room.Id, c.Slots, c.Lines, (start, end, series) => new Booking
+        {
+            RoomId = room.Id, UserId = userId, GroupId = c.IsGroup ? r.GroupId : null, Purpose = r.Purpose.Trim(), StartsAt = start, EndsAt = end,
+            Status = BookingStatus.Provisional, SeriesId = series, CreatedAt = Now,
+            FeeYen = roomFee(start, end).RoomYen + equipmentYen,
+            ConfirmBy = Min(Now.AddDays(c.Rules.ProvisionalDays), start),
+        }, ct);
+    }
+
+    /// <summary>The fee a request would cost, and what stands in its way now, without booking anything.</summary>
+    public async Task<Preview> PreviewAsync(string userId, Request r, CancellationToken ct = default)
+    {
+        var c = await CheckAsync(userId, r, ct);
+        if (c.Problems.Count > 0 || c.Room is not { } room) return new Preview(c.Problems, [], null);
+        var fee = await RoomFeeAsync(room.Id, c.IsGroup, c.Rules, ct);
+        var roomFee = fee(c.Slots[0].Start, c.Slots[0].End);
+        var total = c.Slots.Sum(x => fee(x.Start, x.End).RoomYen + c.Lines.Sum(l => l.Yen));
+        var perBooking = roomFee.RoomYen + c.Lines.Sum(l => l.Yen);
+        return new Preview([], await ConflictsAsync(room.Id, c.Slots, c.Lines, ct),
+            new FeeQuote(roomFee.Parts, roomFee.RoomYen, c.Lines, perBooking, c.Slots.Count, total, c.IsGroup));
+    }
+
+    private async Task<Checked> CheckAsync(string userId, Request r, CancellationToken ct)
     {
         var rules = await RulesAsync(ct);
         var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RoomId, ct);
@@ -66,6 +115,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             && await db.Groups.AnyAsync(x => x.Id == g && x.Status == GroupStatus.Approved, ct);
         if (r.GroupId is not null && !isGroup) problems.Add(("GroupId", t["管理者になっている登録団体を選んでください。"]));
         var slots = Plan(r, rules, isGroup, problems);
+        var lines = await LinesAsync(r.Equipment, problems, ct);
         if (problems.Count == 0 && room is not null)
         {
             // While a lottery for the room is open, its slots are entered there, not booked first-come.
@@ -74,26 +124,64 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             var lottery = open.FirstOrDefault(l => starts.Any(st => l.From <= st && st < l.To))?.Title;
             if (lottery is not null) problems.Add(("Date", t["この日時は抽選「{0}」で受け付けています。抽選のページから申し込んでください。", lottery]));
         }
-        if (problems.Count > 0 || room is null) return new Outcome(problems, [], []);
-        var fee = isGroup ? rules.GroupFeePerHour : rules.OtherFeePerHour;
-        return await WriteAsync(room.Id, slots, (start, end, series) => new Booking
+        return new Checked(problems, room, isGroup, slots, lines, rules);
+    }
+
+    /// <summary>The items asked for (quantities of one item added up, zeros dropped), or a problem per item: unknown, not lent, more than owned.</summary>
+    private async Task<List<Line>> LinesAsync(IReadOnlyList<EquipmentRequest>? asked, List<(string, string)> problems, CancellationToken ct)
+    {
+        if (asked is null || asked.Count == 0) return [];
+        var wanted = asked.GroupBy(a => a.ItemId).Select(g => (Id: g.Key, Quantity: g.Sum(a => a.Quantity))).ToList();
+        var ids = wanted.Select(w => w.Id).ToList();
+        var items = await db.Set<EquipmentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var lines = new List<Line>();
+        foreach (var (id, quantity) in wanted)
         {
-            RoomId = room.Id, UserId = userId, GroupId = isGroup ? r.GroupId : null, Purpose = r.Purpose.Trim(), StartsAt = start, EndsAt = end,
-            Status = BookingStatus.Provisional, SeriesId = series, CreatedAt = Now,
-            FeeYen = (int)Math.Ceiling((end - start).TotalHours * fee),
-            ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), start),
-        }, ct);
+            var field = $"Equipment.{id}";
+            if (quantity < 0) problems.Add((field, t["数量は0以上で入力してください。"]));
+            else if (quantity == 0) continue;
+            else if (!items.TryGetValue(id, out var item) || !item.Active) problems.Add((field, t["この備品は貸し出していません。"]));
+            else if (quantity > item.Quantity) problems.Add((field, t["{0}は{1}点までです。", item.Name, item.Quantity]));
+            else lines.Add(new Line(item, quantity));
+        }
+        return [.. lines.OrderBy(l => l.Item.Id)];
+    }
+
+    /// <summary>The room's fee for a time: its own bands first, then the city's, then the flat rate (see <see cref="FeeCalculator"/>).</summary>
+    private async Task<Func<DateTime, DateTime, FeeCalculator.Quote>> RoomFeeAsync(int roomId, bool isGroup, SpaceRules rules, CancellationToken ct)
+    {
+        var bands = await db.Set<FeeBand>().AsNoTracking().Where(b => b.RoomId == null || b.RoomId == roomId).ToListAsync(ct);
+        var own = bands.Where(b => b.RoomId == roomId).ToList();
+        var city = bands.Where(b => b.RoomId == null).ToList();
+        return (start, end) => FeeCalculator.Compute(Local(start), Local(end), isGroup, own, city, rules);
+    }
+
+    /// <summary>The city's bands (RoomId null) and every room's own, by room and start.</summary>
+    public Task<List<FeeBand>> FeeBandsAsync(CancellationToken ct = default) =>
+        db.Set<FeeBand>().AsNoTracking().OrderBy(b => b.RoomId != null).ThenBy(b => b.RoomId).ThenBy(b => b.Starts).ToListAsync(ct);
+
+    public Task<List<EquipmentItem>> EquipmentAsync(bool activeOnly, CancellationToken ct = default) =>
+        db.Set<EquipmentItem>().AsNoTracking().Where(i => !activeOnly || i.Active).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(ct);
+
+    /// <summary>What each booking borrows, as "プロジェクター 1点" lines, by booking.</summary>
+    public async Task<ILookup<int, string>> LentAsync(IReadOnlyCollection<int> bookingIds, CancellationToken ct = default)
+    {
+        var ids = bookingIds.ToList();
+        if (ids.Count == 0) return Array.Empty<int>().ToLookup(x => x, x => "");
+        var rows = await (from be in db.Set<BookingEquipment>() join i in db.Set<EquipmentItem>() on be.EquipmentItemId equals i.Id
+                          where ids.Contains(be.BookingId) orderby i.SortOrder, i.Id select new { be.BookingId, i.Name, be.Quantity }).AsNoTracking().ToListAsync(ct);
+        return rows.ToLookup(r => r.BookingId, r => t["{0} {1}点", r.Name, r.Quantity]);
     }
 
     /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
     public async Task<Booking?> BookForAsync(string userId, int roomId, DateTime start, DateTime end, string purpose, int? groupId, CancellationToken ct = default)
     {
         var rules = await RulesAsync(ct);
-        var fee = groupId is null ? rules.OtherFeePerHour : rules.GroupFeePerHour;
-        var outcome = await WriteAsync(roomId, [(start, end)], (s, e, _) => new Booking
+        var roomFee = await RoomFeeAsync(roomId, groupId is not null, rules, ct);
+        var outcome = await WriteAsync(roomId, [(start, end)], [], (s, e, _) => new Booking
         {
             RoomId = roomId, UserId = userId, GroupId = groupId, Purpose = purpose, StartsAt = s, EndsAt = e, Status = BookingStatus.Provisional, CreatedAt = Now,
-            FeeYen = (int)Math.Ceiling((e - s).TotalHours * fee), ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), s),
+            FeeYen = roomFee(s, e).RoomYen, ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), s),
         }, ct);
         return outcome.Bookings.FirstOrDefault();
     }
@@ -105,13 +193,19 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var slots = Slots(new Request(roomId, date, start, end, reason, null, BookingRepeat.None, null), problems);
         if (problems.Count > 0) return new Outcome(problems, [], []);
         if (!await db.Set<Room>().AnyAsync(x => x.Id == roomId, ct)) return new Outcome([("RoomId", t["部屋を選んでください。"])], [], []);
-        return await WriteAsync(roomId, slots, (s, e, _) => new Booking
+        return await WriteAsync(roomId, slots, [], (s, e, _) => new Booking
         {
             RoomId = roomId, Purpose = reason.Trim(), StartsAt = s, EndsAt = e, Status = BookingStatus.Blocked, CreatedAt = Now, ConfirmBy = s,
         }, ct);
     }
 
-    private async Task<Outcome> WriteAsync(int roomId, List<(DateTime Start, DateTime End)> slots, Func<DateTime, DateTime, Guid?, Booking> make, CancellationToken ct)
+    /// <summary>
+    /// Writes the bookings (and the equipment they borrow) if every slot is free. The room's row is bumped first, then each
+    /// item's row in ascending id order (one order for every writer, so two transactions never wait on each other in a
+    /// circle): a writer for the same room or the same item waits here until the one before it has committed, and only
+    /// then checks — so no room is booked twice and no item is lent beyond what the centre owns, whatever the concurrency.
+    /// </summary>
+    private async Task<Outcome> WriteAsync(int roomId, List<(DateTime Start, DateTime End)> slots, List<Line> lines, Func<DateTime, DateTime, Guid?, Booking> make, CancellationToken ct)
     {
         var series = slots.Count > 1 ? Guid.NewGuid() : (Guid?)null;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -119,23 +213,59 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<Room>().Where(x => x.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookingVersion, x => x.BookingVersion + 1), ct);
-            var from = slots.Min(s => s.Start);
-            var to = slots.Max(s => s.End);
-            var taken = await db.Set<Booking>().AsNoTracking()
-                .Where(b => b.RoomId == roomId && b.StartsAt < to && b.EndsAt > from
-                    && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Blocked))
-                .Select(b => new { b.StartsAt, b.EndsAt, b.Status }).ToListAsync(ct);
-            var conflicts = slots
-                .SelectMany(s => taken.Where(b => b.StartsAt < s.End && s.Start < b.EndsAt)
-                    .Select(b => new Conflict(s.Start, s.End, b.Status == BookingStatus.Blocked ? t["利用できない時間です（センターの都合）"] : t["すでに予約があります（{0}）", Span(b.StartsAt, b.EndsAt)])))
-                .ToList();
+            foreach (var itemId in lines.Select(l => l.Item.Id).Order())
+                await db.Set<EquipmentItem>().Where(x => x.Id == itemId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookingVersion, x => x.BookingVersion + 1), ct);
+            var conflicts = await ConflictsAsync(roomId, slots, lines, ct);
             if (conflicts.Count > 0) return new Outcome([], conflicts, []);
             var bookings = slots.Select(s => make(s.Start, s.End, series)).ToList();
             db.AddRange(bookings);
             await db.SaveChangesAsync(ct);
+            if (lines.Count > 0)
+            {
+                db.AddRange(bookings.SelectMany(b => lines.Select(l => new BookingEquipment { BookingId = b.Id, EquipmentItemId = l.Item.Id, Quantity = l.Quantity, FeeYen = l.Yen })));
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return new Outcome([], [], bookings);
         });
+    }
+
+    /// <summary>
+    /// Every slot the room is taken in, and every slot in which an item has fewer units free than asked: at the busiest moment
+    /// within the slot, the units lent to live (provisional or confirmed) bookings plus those asked must not exceed those owned.
+    /// </summary>
+    private async Task<List<Conflict>> ConflictsAsync(int roomId, List<(DateTime Start, DateTime End)> slots, List<Line> lines, CancellationToken ct)
+    {
+        var since = slots.Min(s => s.Start);
+        var until = slots.Max(s => s.End);
+        var taken = await db.Set<Booking>().AsNoTracking()
+            .Where(b => b.RoomId == roomId && b.StartsAt < until && b.EndsAt > since
+                && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Blocked))
+            .Select(b => new { b.StartsAt, b.EndsAt, b.Status }).ToListAsync(ct);
+        var conflicts = slots
+            .SelectMany(s => taken.Where(b => b.StartsAt < s.End && s.Start < b.EndsAt)
+                .Select(b => new Conflict(s.Start, s.End, b.Status == BookingStatus.Blocked ? t["利用できない時間です（センターの都合）"] : t["すでに予約があります（{0}）", Span(b.StartsAt, b.EndsAt)])))
+            .ToList();
+        if (lines.Count == 0) return conflicts;
+        var ids = lines.Select(l => l.Item.Id).ToList();
+        // Read after the item rows were bumped: the quantity owned and the units lent are those the last writer committed.
+        var owned = await db.Set<EquipmentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Quantity, ct);
+        var lent = await (from be in db.Set<BookingEquipment>() join b in db.Set<Booking>() on be.BookingId equals b.Id
+                          where ids.Contains(be.EquipmentItemId) && b.StartsAt < until && b.EndsAt > since
+                              && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed)
+                          select new { be.EquipmentItemId, be.Quantity, b.StartsAt, b.EndsAt }).AsNoTracking().ToListAsync(ct);
+        foreach (var s in slots)
+            foreach (var line in lines)
+            {
+                var overlapping = lent.Where(x => x.EquipmentItemId == line.Item.Id && x.StartsAt < s.End && s.Start < x.EndsAt).ToList();
+                // The busiest moment starts at the slot's start or where another loan starts inside it.
+                var busiest = overlapping.Select(x => x.StartsAt).Where(p => p > s.Start).Append(s.Start)
+                    .Max(p => overlapping.Where(x => x.StartsAt <= p && p < x.EndsAt).Sum(x => x.Quantity));
+                var free = Math.Max(0, owned.GetValueOrDefault(line.Item.Id) - busiest);
+                if (line.Quantity > free)
+                    conflicts.Add(new Conflict(s.Start, s.End, t["{0}はこの時間にはあと{1}点しか貸し出せません（{2}点の申し込み）。", line.Item.Name, free, line.Quantity], line.Item.Id));
+            }
+        return [.. conflicts.OrderBy(c => c.StartsAt)];
     }
 
     /// <summary>The slots a request makes, or its problems: ends before it starts, in the past, outside hours, on a closed day, beyond the horizon.</summary>
@@ -254,6 +384,9 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     }
 
     public static DateTime Utc(DateOnly day, TimeOnly time) => Display.ToUtc(day, time);
+
+    /// <summary>A stored UTC time as the clock in Japan shows it.</summary>
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Display.TokyoZone);
 
     public static string Span(DateTime start, DateTime end) => Display.Tokyo(start) + "–" + Display.Tokyo(end)[11..];
 

@@ -8,6 +8,7 @@ public static class SpacesRegistration
     public static IServiceCollection AddSpaces(this IServiceCollection services)
     {
         services.AddScoped<SpaceService>();
+        services.AddScoped<SpaceSetupService>();
         services.AddScoped<LotteryService>();
         services.AddScoped<LockerService>();
         services.AddScoped<RoomPhotoService>();

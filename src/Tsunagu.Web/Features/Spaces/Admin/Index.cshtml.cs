@@ -13,9 +13,13 @@ namespace Tsunagu.Web.Features.Spaces.Admin;
 
 /// <summary>The counter: confirm paid bookings, cancel, record how many came, block times, keep the rooms and the rules.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, LotteryService lotteries, TsunaguDb db, CurrentCity city, Text t) : PageModel
 {
-    public sealed record Row(Booking Booking, string Room, string? Who);
+    public sealed record Row(Booking Booking, string Room, string? Who)
+    {
+        /// <summary>The equipment lent with the booking, as "プロジェクター 1点".</summary>
+        public List<string> Lent { get; set; } = [];
+    }
 
     public List<Row> Waiting { get; private set; } = [];
     public List<Row> Upcoming { get; private set; } = [];
@@ -115,9 +119,10 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb
         [Display(Name = "理由")] public string? Reason { get; set; }
     }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(int? band, int? item)
     {
         await LoadAsync();
+        Prefill(band, item);
         var rules = await spaces.RulesAsync(HttpContext.RequestAborted);
         Rules = RulesInput.From(rules);
         ClosedDays = [.. Enumerable.Range(0, 7).Where(d => (rules.ClosedWeekdays & (1 << d)) != 0)];
@@ -218,5 +223,9 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TsunaguDb
         Waiting = await RowsAsync(db.Set<Booking>().Where(b => b.Status == BookingStatus.Provisional).OrderBy(b => b.ConfirmBy));
         Upcoming = await RowsAsync(db.Set<Booking>().Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Blocked) && b.EndsAt > now).OrderBy(b => b.StartsAt));
         ToCount = await RowsAsync(db.Set<Booking>().Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt <= now && b.People == null).OrderByDescending(b => b.StartsAt));
+        var lent = await spaces.LentAsync([.. Waiting.Concat(Upcoming).Select(r => r.Booking.Id).Distinct()], ct);
+        foreach (var r in Waiting.Concat(Upcoming)) r.Lent = [.. lent[r.Booking.Id]];
+        Bands = await spaces.FeeBandsAsync(ct);
+        Items = await spaces.EquipmentAsync(activeOnly: false, ct);
     }
 }
