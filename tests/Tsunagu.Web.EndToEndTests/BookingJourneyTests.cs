@@ -67,7 +67,12 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await other.SignInAsync(otherUser.Email!);
         await other.GotoAsync($"/{City}/spaces?week={date:yyyy-MM-dd}");
         (await other.Locator("table.week-grid").TextContentAsync() ?? "").ShouldContain("10:00–12:00 予約済み");
-        await other.GetByRole(AriaRole.Link, new() { Name = $"会議室E2E {date:M/d}を予約する" }).ClickAsync();
+        // On a phone the day's view lists each room's free times.
+        await other.Locator("table.week-grid thead").GetByRole(AriaRole.Link, new() { Name = $"{date:M/d}" }).ClickAsync();
+        var roomCard = other.Locator("ul[aria-labelledby=day-title] li.card", new() { HasText = "会議室E2E" });
+        (await roomCard.TextContentAsync() ?? "").ShouldContain("空いている時間：09:00〜10:00、12:00〜21:00");
+        await other.AssertAccessibleAsync("s06a-day-phone");
+        await roomCard.GetByRole(AriaRole.Link, new() { Name = $"会議室E2E {date:M/d}を予約する" }).ClickAsync();
         await other.GetByLabel("開始時刻").FillAsync("11:00");
         await other.GetByLabel("終了時刻").FillAsync("13:00");
         await other.GetByLabel("利用目的").FillAsync("勉強会");

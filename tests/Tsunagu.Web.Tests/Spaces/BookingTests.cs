@@ -94,6 +94,25 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         (await source.ValueAsync(Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(6)).StartYear)).ShouldBe(17);
     }
 
+    [Fact]
+    public async Task DayView_ListsEachRoomsFreeTimes_AroundItsBookings_AndTheWeekLinksToIt()
+    {
+        var room = await RoomAsync("会議室テスト日");
+        var (booker, _) = await SignedInAsync();
+        var date = NextDay(9);
+        (await booker.SubmitAsync($"/{City}/spaces/book", Form(room, date, "10:00", "12:00"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await booker.SubmitAsync($"/{City}/spaces/book", Form(room, date, "13:00", "15:30"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, day) = await Browser.For(factory).GetPageAsync($"/{City}/spaces?day={date:yyyy-MM-dd}");
+        var card = day.QuerySelectorAll("ul[aria-labelledby=day-title] li.card").Single(c => c.QuerySelector("h3")!.TextContent == "会議室テスト日");
+        card.TextContent.ShouldContain("空いている時間：09:00〜10:00、12:00〜13:00、15:30〜21:00");
+        day.QuerySelector("table.week-grid").ShouldBeNull();
+        day.QuerySelector("#fees").ShouldNotBeNull(); // fees and equipment show under both views
+
+        var (_, week) = await Browser.For(factory).GetPageAsync($"/{City}/spaces?week={date:yyyy-MM-dd}");
+        week.QuerySelector($"table.week-grid thead a[href='?day={date:yyyy-MM-dd}']").ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("08:00", "10:00", 7, "Input_Start-error", "開館時間")]
     [InlineData("12:00", "10:00", 7, "Input_End-error", "終了時刻は開始時刻より後")]
