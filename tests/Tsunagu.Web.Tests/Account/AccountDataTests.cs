@@ -39,6 +39,47 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     }
 
     [Fact]
+    public async Task DownloadData_IncludesRoomBookingsWithEquipment_AndLectureRequests()
+    {
+        var user = await TestData.CreateUserAsync(factory);
+        var cityId = await OpportunityTestData.CityIdAsync(factory, "nagato");
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            var room = new Tsunagu.Web.Features.Spaces.Room { CityId = cityId, Name = "和室（データ確認）", Capacity = 10 };
+            var item = new Tsunagu.Web.Features.Spaces.EquipmentItem { CityId = cityId, Name = "書画カメラ（データ確認）", Quantity = 1 };
+            var topic = new Tsunagu.Web.Features.Lectures.LectureTopic { CityId = cityId, Title = "協働のはじめ方（データ確認）", Description = "概要", Speaker = "市民活動推進課" };
+            db.AddRange(room, item, topic);
+            await db.SaveChangesAsync();
+            var start = DateTime.UtcNow.AddDays(10);
+            var booking = new Tsunagu.Web.Features.Spaces.Booking
+            {
+                CityId = cityId, RoomId = room.Id, UserId = user.Id, Purpose = "自治会の打ち合わせ", StartsAt = start, EndsAt = start.AddHours(2),
+                Status = Tsunagu.Web.Features.Spaces.BookingStatus.Provisional, FeeYen = 800, ConfirmBy = start, CreatedAt = DateTime.UtcNow,
+            };
+            db.Add(booking);
+            await db.SaveChangesAsync();
+            db.Add(new Tsunagu.Web.Features.Spaces.BookingEquipment { CityId = cityId, BookingId = booking.Id, EquipmentItemId = item.Id, Quantity = 1 });
+            db.Add(new Tsunagu.Web.Features.Lectures.LectureRequest
+            {
+                CityId = cityId, TopicId = topic.Id, RequesterUserId = user.Id, Organisation = "東町自治会", PreferredDates = "1月の土曜日", Place = "東町公民館",
+                Participants = 20, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        using var json = JsonDocument.Parse(await (await browser.SubmitAsync("/account/data", new Dictionary<string, string>())).Content.ReadAsStringAsync());
+        var booked = json.RootElement.GetProperty("roomBookings")[0];
+        booked.GetProperty("Room").GetString().ShouldBe("和室（データ確認）");
+        booked.GetProperty("Purpose").GetString().ShouldBe("自治会の打ち合わせ");
+        booked.GetProperty("Equipment")[0].GetProperty("Item").GetString().ShouldBe("書画カメラ（データ確認）");
+        var asked = json.RootElement.GetProperty("lectureRequests")[0];
+        asked.GetProperty("Topic").GetString().ShouldBe("協働のはじめ方（データ確認）");
+        asked.GetProperty("Organisation").GetString().ShouldBe("東町自治会");
+        json.RootElement.GetProperty("lockerApplications").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task DeleteAccount_NeedsPassword_ThenRemovesIt()
     {
         var user = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", CityRole.GroupAdmin));

@@ -108,6 +108,33 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         {
             City = citySlugs[r.CityId], r.Event, r.Status, r.Position, r.Code, r.CreatedAt, r.PromotedAt, r.CancelledAt, r.CheckedInAt, r.Survey,
         }).ToList();
+        // What the person booked and asked of the centre: rooms (with equipment), on-request lectures, lockers for a group.
+        var bookingRows = await (from b in db.Set<Spaces.Booking>().IgnoreQueryFilters()
+                                 join r in db.Set<Spaces.Room>().IgnoreQueryFilters() on b.RoomId equals r.Id
+                                 where b.UserId == user.Id
+                                 orderby b.StartsAt
+                                 select new { b.Id, b.CityId, Room = r.Name, b.Purpose, b.StartsAt, b.EndsAt, Status = b.Status.ToString(), b.FeeYen, b.PaidAt, b.CancelledAt, b.People, b.CreatedAt })
+            .AsNoTracking().ToListAsync();
+        var bookingIds = bookingRows.Select(b => b.Id).ToList();
+        var lent = (await (from e in db.Set<Spaces.BookingEquipment>().IgnoreQueryFilters()
+                           join i in db.Set<Spaces.EquipmentItem>().IgnoreQueryFilters() on e.EquipmentItemId equals i.Id
+                           where bookingIds.Contains(e.BookingId)
+                           select new { e.BookingId, Item = i.Name, e.Quantity }).AsNoTracking().ToListAsync()).ToLookup(e => e.BookingId);
+        var roomBookings = bookingRows.Select(b => new
+        {
+            City = citySlugs[b.CityId], b.Room, b.Purpose, b.StartsAt, b.EndsAt, b.Status, b.FeeYen, b.PaidAt, b.CancelledAt, b.People, b.CreatedAt,
+            Equipment = lent[b.Id].Select(e => new { e.Item, e.Quantity }).ToList(),
+        }).ToList();
+        var lectureRequests = (await (from r in db.Set<Lectures.LectureRequest>().IgnoreQueryFilters()
+                                      join topic in db.Set<Lectures.LectureTopic>().IgnoreQueryFilters() on r.TopicId equals topic.Id
+                                      where r.RequesterUserId == user.Id
+                                      select new { r.CityId, Topic = topic.Title, r.Organisation, r.PreferredDates, r.Place, r.Participants, r.Message, Status = r.Status.ToString(), r.ScheduledAt, r.CreatedAt })
+            .AsNoTracking().ToListAsync()).Select(r => new { City = citySlugs[r.CityId], r.Topic, r.Organisation, r.PreferredDates, r.Place, r.Participants, r.Message, r.Status, r.ScheduledAt, r.CreatedAt }).ToList();
+        var lockerApplications = (await (from l in db.Set<Spaces.LockerRental>().IgnoreQueryFilters()
+                                         join g in db.Groups.IgnoreQueryFilters() on l.GroupId equals g.Id
+                                         where l.ApplicantUserId == user.Id
+                                         select new { l.CityId, Group = g.Name, Kind = l.Kind.ToString(), l.FiscalYear, Locker = db.Set<Spaces.Locker>().IgnoreQueryFilters().Where(x => x.Id == l.LockerId).Select(x => x.Label).FirstOrDefault(), Status = l.Status.ToString(), l.FeeYen, l.AppliedAt, l.PaidOn })
+            .AsNoTracking().ToListAsync()).Select(l => new { City = citySlugs[l.CityId], l.Group, l.Kind, l.FiscalYear, l.Locker, l.Status, l.FeeYen, l.AppliedAt, l.PaidOn }).ToList();
         var homeCity = user.HomeCityId is null ? null : await db.Cities.Where(c => c.Id == user.HomeCityId).Select(c => c.Slug).FirstOrDefaultAsync();
         var export = new
         {
@@ -122,6 +149,9 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             exchangePosts,
             opportunitiesPosted,
             eventRegistrations,
+            roomBookings,
+            lectureRequests,
+            lockerApplications,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
         {
