@@ -35,7 +35,7 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock)
             {
                 CityId = city.Id, Title = title, Description = description, Kind = kind, Capacity = capacity, Eligibility = eligibility,
                 Status = EventStatus.Published, IsDemo = true, CreatedAt = now, UpdatedAt = now,
-                RegistrationOpensAt = now.AddDays(-7), RegistrationClosesAt = now.AddDays(7),
+                RegistrationOpensAt = Display.ToUtc(today.AddDays(-7), new TimeOnly(9, 0)), RegistrationClosesAt = now.AddDays(7),
             };
             void Meet(Event e, DateOnly day, int hour, int minute, int minutes)
             {
@@ -72,7 +72,7 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock)
                 "今年度に活動した団体が、成果と来年度の計画を報告しました。", EventKind.ActivityReport, 40);
             Meet(report, today.AddDays(-14), 13, 30, 120);
             report.Place = "市民活動センター 多目的ホール";
-            report.RegistrationOpensAt = now.AddDays(-45);
+            report.RegistrationOpensAt = Display.ToUtc(today.AddDays(-45), new TimeOnly(9, 0));
             report.RegistrationClosesAt = report.Meetings[0].StartsAt.AddDays(-1);
             report.Childcare = true;
 
