@@ -53,6 +53,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoNews>();
         builder.Services.AddScoped<DemoOpportunities>();
         builder.Services.AddScoped<DemoSpaces>();
+        builder.Services.AddScoped<DemoEvents>();
         builder.Services.AddScoped<DemoTalent>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
@@ -168,6 +169,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSpaces>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoEvents>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

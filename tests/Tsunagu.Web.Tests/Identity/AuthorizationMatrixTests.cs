@@ -164,6 +164,11 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/events/{id:int}/checkin"] = Policies.CentreStaff,
         ["/api/v1/{city}/events"] = null,
         ["/api/v1/{city}/events/{id:int}/registrations"] = Policies.ApiToken,
+        ["/{city}/admin/events/{id:int}/review"] = Policies.CentreStaff,
+        ["/{city}/admin/events/{id:int}/cancel"] = Policies.CentreStaff,
+        ["/{city}/groups/{id:int}/events"] = Policies.SignedIn,
+        ["/{city}/groups/{id:int}/events/new"] = Policies.SignedIn,
+        ["/{city}/groups/{id:int}/events/{eventId:int}/edit"] = Policies.SignedIn,
     };
 
     public enum Visitor { Anonymous, Citizen, GroupAdmin, CentreStaff, DepartmentStaff, PlanManager, CouncilMember, CityAdmin, CityAdminWithoutTwoFactor, OtherCityAdmin, PlatformAdmin }

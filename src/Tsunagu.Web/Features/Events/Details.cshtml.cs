@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +8,11 @@ using Tsunagu.Web.Localization;
 
 namespace Tsunagu.Web.Features.Events;
 
-/// <summary>An event, its meetings and places; a signed-in person registers or cancels here, and answers the survey afterwards.</summary>
-public class DetailsModel(EventService events, UserManager<AppUser> users, Text t) : PageModel
+/// <summary>
+/// An event, its meetings and places; a signed-in person registers or cancels here, and answers the survey afterwards.
+/// A group's proposal not yet approved (or not approved) is seen only by centre staff and the group's administrators.
+/// </summary>
+public class DetailsModel(EventService events, UserManager<AppUser> users, IAuthorizationService authorization, Text t) : PageModel
 {
     public Event Event { get; private set; } = default!;
     public EventRegistration? Mine { get; private set; }
@@ -16,6 +20,8 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
     public bool ShowsOnlineLink { get; private set; }
     public bool CanAnswerSurvey { get; private set; }
     public string? ClosedReason { get; private set; }
+    /// <summary>Why the signed-in person may not register (the event is for others), or null.</summary>
+    public string? Ineligible { get; private set; }
     public bool HasStarted { get; private set; }
 
     [BindProperty]
@@ -28,13 +34,25 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
     [StringLength(1000, ErrorMessage = "ご意見・ご感想は1,000文字以内にしてください。")]
     public string? Comment { get; set; }
 
+    [BindProperty]
+    [Display(Name = "市内に住んでいる、または市内に通勤・通学しています")]
+    public bool DeclaresResident { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRegisterAsync(int id)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
-        var result = await events.RegisterAsync(id, users.GetUserId(User)!, HttpContext.RequestAborted);
+        ModelState.Clear();
+        var result = await events.RegisterAsync(id, users.GetUserId(User)!, DeclaresResident, HttpContext.RequestAborted);
         if (result.NotFound) return NotFound();
+        if (!result.Succeeded && !result.Conflict && !result.Ineligible && !DeclaresResident
+            && await LoadAsync(id) && Event.Eligibility == EventEligibility.Residents && ClosedReason is null)
+        {
+            // The declaration is missing: said next to the checkbox, on the page itself.
+            ModelState.AddModelError(nameof(DeclaresResident), result.Error!);
+            return Page();
+        }
         if (!result.Succeeded) TempData["Warning"] = result.Error;
         else TempData["Notice"] = result.Registration!.Status == RegistrationStatus.Confirmed
             ? "参加が確定しました。受付コードは「自分の申込」で確認できます。"
@@ -56,6 +74,7 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
+        ModelState.Remove(nameof(DeclaresResident));
         if (!ModelState.IsValid) return Page();
         var refusal = await events.AnswerSurveyAsync(id, users.GetUserId(User)!, Satisfaction!.Value, Comment, HttpContext.RequestAborted);
         if (refusal is not null)
@@ -72,22 +91,29 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, Text 
         new(t["選んでください"], ""), new(t["5：満足"], "5"), new(t["4：やや満足"], "4"), new(t["3：ふつう"], "3"), new(t["2：やや不満"], "2"), new(t["1：不満"], "1"),
     ];
 
-    public string KindName => Admin.EditModel.KindName(t, Event.Kind);
+    public string KindName => EventTexts.Kind(t, Event.Kind);
 
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
         var e = await events.FindAsync(id, ct);
         if (e is null) return false;
+        var userId = users.GetUserId(User);
+        // Not public until approved: the centre and the proposing group only.
+        if (e.Status is EventStatus.PendingApproval or EventStatus.Rejected
+            && !(await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded
+            && !(userId is not null && e.GroupId is { } groupId && await events.LeadsAsync(groupId, userId, ct)))
+            return false;
         Event = e;
         ClosedReason = events.ClosedReason(e);
         HasStarted = events.HasStarted(e);
-        if (users.GetUserId(User) is { } userId)
+        if (userId is not null)
         {
             Mine = await events.MineAsync(id, userId, ct);
             if (Mine is { Status: RegistrationStatus.Waitlisted }) QueuePlace = await events.QueuePlaceAsync(Mine, ct);
             ShowsOnlineLink = events.ShowsOnlineLink(e, Mine);
             CanAnswerSurvey = await events.SurveyRefusalAsync(e, Mine, ct) is null;
+            Ineligible = await events.IneligibleReasonAsync(e, userId, ct);
         }
         return true;
     }

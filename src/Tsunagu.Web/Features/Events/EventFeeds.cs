@@ -36,11 +36,15 @@ public static class EventFeeds
             .ExcludeFromDescription();
     }
 
-    /// <summary>Published (and cancelled, so calendars can drop them) events with meetings from a month back, or one event.</summary>
+    /// <summary>
+    /// Published (and cancelled, so calendars can drop them) events with meetings from a month back, or one event. Groups'
+    /// proposals not (yet) approved are in no feed.
+    /// </summary>
     private static Task<List<Event>> EventsAsync(TsunaguDb db, TimeProvider clock, int? id, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-31);
-        return db.Set<Event>().AsNoTracking().Include(e => e.Meetings)
+        return db.Set<Event>().AsNoTracking().Include(e => e.Meetings).Include(e => e.Room).Include(e => e.Group)
+            .Where(e => e.Status == EventStatus.Published || e.Status == EventStatus.Cancelled)
             .Where(e => id == null ? e.Meetings.Any(m => m.EndsAt > since) : e.Id == id)
             .OrderBy(e => e.Id).Take(2000).ToListAsync(ct);
     }
@@ -71,7 +75,7 @@ public static class EventFeeds
                 Line("DTEND:" + Utc(m.EndsAt));
                 Line("SUMMARY:" + Escape(meetings.Count > 1 ? $"{e.Title}（第{i + 1}回）" : e.Title));
                 Line("DESCRIPTION:" + Escape(e.Description));
-                if (e.Place is not null) Line("LOCATION:" + Escape(e.Place));
+                if (e.PlaceText is not null) Line("LOCATION:" + Escape(e.PlaceText));
                 Line("URL:" + links.For($"/{city.Slug}/events/{e.Id}"));
                 Line("STATUS:" + (e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
                 Line("END:VEVENT");
@@ -129,8 +133,8 @@ public static class EventFeeds
                     city.Code, e.Id.ToString(CultureInfo.InvariantCulture), city.Prefecture, city.Name, e.Title, "", "",
                     first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Local(meetings[0].EndsAt).ToString("HH:mm"),
                     meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Local(m.StartsAt).ToString("M/d HH:mm"))) : "",
-                    e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", city.CentreName,
-                    e.Place ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity.ToString(CultureInfo.InvariantCulture),
+                    e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
+                    e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity.ToString(CultureInfo.InvariantCulture),
                     closes.ToString("yyyy-MM-dd"), closes.ToString("HH:mm"), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
                     string.Join("、", services),
                 ];

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
@@ -20,16 +22,17 @@ public sealed class RegistrationGate()
 }
 
 /// <summary>The outcome of a registration step: done, or refused with a reason (for a field).</summary>
-public sealed record RegistrationResult(EventRegistration? Registration, string? Error = null, bool NotFound = false, bool Conflict = false)
+public sealed record RegistrationResult(EventRegistration? Registration, string? Error = null, bool NotFound = false, bool Conflict = false, bool Ineligible = false)
 {
     public bool Succeeded => Error is null && !NotFound;
 }
 
-/// <summary>What staff enter for an event; meeting times in UTC.</summary>
+/// <summary>What staff (or a group) enter for an event; meeting times in UTC.</summary>
 public sealed record EventDraft(
     string Title, string Description, EventKind Kind, string? Place, string? OnlineLink, int Capacity,
     DateTime RegistrationOpensAt, DateTime RegistrationClosesAt, bool SignLanguage, bool Captioning, bool Childcare, int Fee,
-    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> Meetings);
+    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> Meetings,
+    int? RoomId = null, EventEligibility Eligibility = EventEligibility.Anyone, int? EligibleGroupId = null);
 
 /// <summary>
 /// Events and their registration. An event's <see cref="Event.Confirmed"/> only grows through one conditional UPDATE
@@ -37,20 +40,22 @@ public sealed record EventDraft(
 /// transaction that writes the registration. Every change to an event's registrations first updates the event's row,
 /// which orders them (row lock on PostgreSQL, write lock on SQLite): no overfilling, no gaps or duplicates in the queue.
 /// </summary>
-public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t, RegistrationGate gate)
+public partial class EventService(
+    TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t, RegistrationGate gate, SpaceService spaces)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Slug => city.Required.Slug;
 
     public Task<Event?> FindAsync(int id, CancellationToken ct = default) =>
-        db.Set<Event>().Include(e => e.Meetings.OrderBy(m => m.StartsAt)).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        db.Set<Event>().Include(e => e.Meetings.OrderBy(m => m.StartsAt)).Include(e => e.Room).Include(e => e.Group).Include(e => e.EligibleGroup)
+            .AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>Published events that have not ended, soonest first.</summary>
     public async Task<List<Event>> UpcomingAsync(CancellationToken ct = default)
     {
         var now = Now;
-        var events = await db.Set<Event>().AsNoTracking().Include(e => e.Meetings)
+        var events = await db.Set<Event>().AsNoTracking().Include(e => e.Meetings).Include(e => e.Room).Include(e => e.Group)
             .Where(e => e.Status == EventStatus.Published && e.Meetings.Any(m => m.EndsAt > now)).ToListAsync(ct);
         return [.. events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)];
     }
@@ -81,58 +86,236 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
             errors["OnlineLink"] = t["オンライン交流会には参加用のリンクを入力してください。"];
         if (!string.IsNullOrWhiteSpace(d.OnlineLink) && !(Uri.TryCreate(d.OnlineLink.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
             errors["OnlineLink"] = t["参加用のリンクは https:// で始まるアドレスを入力してください。"];
-        if (string.IsNullOrWhiteSpace(d.Place) && string.IsNullOrWhiteSpace(d.OnlineLink))
-            errors["Place"] = t["会場か参加用のリンクのどちらかを入力してください。"];
+        if (string.IsNullOrWhiteSpace(d.Place) && string.IsNullOrWhiteSpace(d.OnlineLink) && d.RoomId is null)
+            errors["Place"] = t["会場（部屋か場所）か参加用のリンクのどちらかを入力してください。"];
+        if (d.Eligibility == EventEligibility.OneGroup && d.EligibleGroupId is null)
+            errors["EligibleGroupId"] = t["申し込める団体を選んでください。"];
         return errors;
     }
 
-    /// <summary>Creates an event (staff); returns it, or the errors by field.</summary>
+    /// <summary>
+    /// <see cref="Validate"/>, plus what needs the database: the room exists, and (when <paramref name="checkSlots"/>) each
+    /// meeting falls in the centre's hours and its room slot is free, apart from the bookings this event already holds.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(EventDraft d, int? eventId = null, int alreadyConfirmed = 0, bool checkSlots = true, CancellationToken ct = default)
+    {
+        var errors = Validate(d, alreadyConfirmed);
+        if (d.Eligibility == EventEligibility.OneGroup && d.EligibleGroupId is { } groupId
+            && !await db.Groups.AnyAsync(g => g.Id == groupId && g.Status == GroupStatus.Approved, ct))
+            errors["EligibleGroupId"] = t["申し込める団体を選んでください。"];
+        if (d.RoomId is { } roomId)
+        {
+            var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, ct);
+            if (room is null) errors["RoomId"] = t["部屋を選んでください。"];
+            else if (checkSlots && !errors.Keys.Any(k => k.StartsWith("Meetings", StringComparison.Ordinal)))
+                foreach (var (field, message) in await RoomProblemsAsync(room, d.Meetings, eventId, ct)) errors.TryAdd(field, message);
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Creates an event (staff), published at once; with a room, every meeting books it (confirmed, for the centre) first,
+    /// and if any slot is taken nothing is saved and the meeting is named. Returns the event, or the errors by field.
+    /// </summary>
     public async Task<(Event? Event, Dictionary<string, string> Errors)> CreateAsync(EventDraft d, string? userId, CancellationToken ct = default)
     {
-        var errors = Validate(d);
+        var errors = await ValidateAsync(d, ct: ct);
         if (errors.Count > 0) return (null, errors);
         var now = Now;
         var e = new Event { Title = "", Description = "", CreatedByUserId = userId, CreatedAt = now, Status = EventStatus.Published };
         Apply(e, d, now);
+        AddMeetings(e, d.Meetings);
+        var booked = new List<Booking>();
+        if (d.RoomId is { } roomId)
+        {
+            (booked, errors) = await BookAsync(roomId, e.Title, d.Meetings, userId, null, ct);
+            if (errors.Count > 0) return (null, errors);
+            foreach (var m in e.Meetings) m.BookingId = booked.First(b => b.StartsAt == m.StartsAt && b.EndsAt == m.EndsAt).Id;
+        }
         db.Add(e);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await ReleaseAsync(booked.Select(b => b.Id), ct);
+            throw;
+        }
+        return (e, errors);
+    }
+
+    /// <summary>
+    /// A registered group's administrator proposes an event for the group: saved as waiting for the centre's approval (not
+    /// public, no registrations, no room booked yet), and centre staff are told. Null event and no errors: not their group.
+    /// </summary>
+    public async Task<(Event? Event, Dictionary<string, string> Errors)> ProposeAsync(int groupId, EventDraft d, string userId, CancellationToken ct = default)
+    {
+        if (!await LeadsAsync(groupId, userId, ct)) return (null, []);
+        d = ForGroup(d, groupId);
+        var errors = await ValidateAsync(d, ct: ct);
+        if (errors.Count > 0) return (null, errors);
+        var now = Now;
+        var e = new Event { Title = "", Description = "", CreatedByUserId = userId, CreatedAt = now, Status = EventStatus.PendingApproval, GroupId = groupId };
+        Apply(e, d, now);
+        AddMeetings(e, d.Meetings);
+        db.Add(e);
+        await TellStaffAsync(e, ct);
         await db.SaveChangesAsync(ct);
         return (e, errors);
     }
 
-    /// <summary>Changes an event (staff); a larger capacity promotes people from the waitlist.</summary>
-    public async Task<Dictionary<string, string>> UpdateAsync(int id, EventDraft d, CancellationToken ct = default)
+    /// <summary>Whether the person administers this registered (approved) group.</summary>
+    public Task<bool> LeadsAsync(int groupId, string userId, CancellationToken ct = default) =>
+        db.Groups.AnyAsync(g => g.Id == groupId && g.Status == GroupStatus.Approved && g.Administrators.Any(a => a.UserId == userId), ct);
+
+    /// <summary>A group may not offer the centre's on-request lectures, and limits an event to a group only to itself.</summary>
+    private static EventDraft ForGroup(EventDraft d, int groupId) => d with
+    {
+        Kind = d.Kind == EventKind.OnRequestLecture ? EventKind.Course : d.Kind,
+        EligibleGroupId = d.Eligibility == EventEligibility.OneGroup ? groupId : null,
+    };
+
+    private async Task TellStaffAsync(Event e, CancellationToken ct)
+    {
+        var group = await db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Name).FirstAsync(ct);
+        var staff = await db.CityMemberships.Where(m => m.Role == Identity.CityRole.CentreStaff).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email)
+            .Where(x => x != null).Distinct().ToListAsync(ct);
+        foreach (var email in staff)
+            outbox.Enqueue(email!, t["【つなぐ】講座・イベントの提案がありました"],
+                t["「{0}」から講座・イベント「{1}」の提案がありました。内容を確認し、承認するか見送ってください。\n\n{2}", group, e.Title, links.For($"/{Slug}/admin/events")]);
+    }
+
+    /// <summary>
+    /// Changes an event. A published event with a room keeps the bookings of unchanged meetings and moves the others (a
+    /// meeting whose new slot is taken is named and nothing changes); a larger capacity promotes people from the waitlist.
+    /// A group's proposal (waiting or rejected) books nothing; changed by its group (<paramref name="resubmit"/>), it waits
+    /// for approval again. A cancelled event cannot be changed.
+    /// </summary>
+    public async Task<Dictionary<string, string>> UpdateAsync(int id, EventDraft d, CancellationToken ct = default) => await UpdateAsync(id, d, false, ct);
+
+    private async Task<Dictionary<string, string>> UpdateAsync(int id, EventDraft d, bool resubmit, CancellationToken ct)
     {
         var e = await db.Set<Event>().Include(x => x.Meetings).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new InvalidOperationException("No such event.");
-        var errors = Validate(d, e.Confirmed);
+        if (e.Status == EventStatus.Cancelled) return new() { ["Status"] = t["中止したイベントは変更できません。"] };
+        if (e.GroupId is { } groupId) d = ForGroup(d, groupId);
+        var errors = await ValidateAsync(d, id, e.Confirmed, ct: ct);
         if (errors.Count > 0) return errors;
-        var promoted = new List<EventRegistration>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+
+        // Pair the meetings in time order: the first stays the first (its id, its reminders, its calendar entry), and so on.
+        var slots = d.Meetings.Select((m, i) => (m.StartsAt, m.EndsAt, Index: i)).OrderBy(m => m.StartsAt).ToList();
+        var old = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+        var booksRoom = e.Status == EventStatus.Published && d.RoomId is not null;
+        var keep = new bool[slots.Count];
+        var release = new List<int>();
+        for (var i = 0; i < Math.Max(slots.Count, old.Count); i++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Lock the row first, then check the capacity against the count as it is now.
-            await db.Set<Event>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, Now), ct);
-            var confirmed = await db.Set<Event>().Where(x => x.Id == id).Select(x => x.Confirmed).FirstAsync(ct);
-            if (d.Capacity < confirmed)
+            var same = i < slots.Count && i < old.Count && old[i].StartsAt == slots[i].StartsAt && old[i].EndsAt == slots[i].EndsAt;
+            if (i < slots.Count && booksRoom && same && d.RoomId == e.RoomId && old[i].BookingId is not null) keep[i] = true;
+            else if (i < old.Count && old[i].BookingId is { } bookingId) release.Add(bookingId);
+        }
+        var needed = slots.Where((_, i) => booksRoom && !keep[i]).ToList();
+        // The freed slots go first, so a meeting can move within its own old time; if a new slot is taken after all, the old ones come back.
+        var released = await ReleaseAsync(release, ct);
+        var booked = new List<Booking>();
+        if (needed.Count > 0)
+        {
+            var draftOrder = needed.Select(n => (n.StartsAt, n.EndsAt)).ToList();
+            (booked, var bookingErrors) = await BookAsync(d.RoomId!.Value, d.Title.Trim(), draftOrder, e.CreatedByUserId, e.GroupId, ct);
+            if (bookingErrors.Count > 0)
             {
-                errors["Capacity"] = t["定員は、参加が確定している{0}人より少なくできません。", confirmed];
-                return;
+                await RestoreAsync(released, ct);
+                // BookAsync names meetings by their place in the list it was given: back to their place in the draft.
+                foreach (var (field, message) in bookingErrors)
+                {
+                    var m = MeetingFieldPattern().Match(field);
+                    errors[m.Success ? $"Meetings[{needed[int.Parse(m.Groups[1].Value)].Index}].{m.Groups[2].Value}" : field] = message;
+                }
+                return errors;
             }
-            db.RemoveRange(e.Meetings);
-            e.Meetings.Clear();
-            Apply(e, d, Now);
-            db.Entry(e).Property(x => x.Confirmed).IsModified = false;
-            db.Entry(e).Property(x => x.WaitlistIssued).IsModified = false;
-            await db.SaveChangesAsync(ct);
-            promoted = await PromoteAsync(id, ct);
-            await tx.CommitAsync(ct);
-        });
-        if (errors.Count == 0) await TellPromotedAsync(e, promoted, ct);
+        }
+
+        var promoted = new List<EventRegistration>();
+        // The room service saved on this context (and clears it when it meets a conflict): start the change from the database.
+        db.ChangeTracker.Clear();
+        e = await db.Set<Event>().Include(x => x.Meetings).FirstAsync(x => x.Id == id, ct);
+        old = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // Lock the row first, then check the capacity against the count as it is now.
+                await db.Set<Event>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, Now), ct);
+                var confirmed = await db.Set<Event>().Where(x => x.Id == id).Select(x => x.Confirmed).FirstAsync(ct);
+                if (d.Capacity < confirmed)
+                {
+                    errors["Capacity"] = t["定員は、参加が確定している{0}人より少なくできません。", confirmed];
+                    return;
+                }
+                for (var i = 0; i < Math.Max(slots.Count, old.Count); i++)
+                {
+                    if (i >= slots.Count) { db.Remove(old[i]); continue; }
+                    var meeting = i < old.Count ? old[i] : new EventMeeting();
+                    meeting.StartsAt = slots[i].StartsAt;
+                    meeting.EndsAt = slots[i].EndsAt;
+                    meeting.BookingId = keep[i] ? meeting.BookingId
+                        : booksRoom ? booked.First(b => b.StartsAt == slots[i].StartsAt && b.EndsAt == slots[i].EndsAt).Id : null;
+                    if (i >= old.Count) e.Meetings.Add(meeting);
+                }
+                Apply(e, d, Now);
+                if (resubmit)
+                {
+                    e.Status = EventStatus.PendingApproval;
+                    e.ReviewComment = null;
+                    e.ReviewedAt = null;
+                    await TellStaffAsync(e, ct);
+                }
+                db.Entry(e).Property(x => x.Confirmed).IsModified = false;
+                db.Entry(e).Property(x => x.WaitlistIssued).IsModified = false;
+                await db.SaveChangesAsync(ct); // Status is a concurrency token: cancelled or reviewed meanwhile, this fails.
+                promoted = await PromoteAsync(id, ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            errors["Status"] = t["ほかの職員が同時にこのイベントを変更しました。画面を開き直してください。"];
+        }
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            await ReleaseAsync(booked.Select(b => b.Id), ct);
+            await RestoreAsync(released, ct);
+            return errors;
+        }
+        await TellPromotedAsync(e, promoted, ct);
         return errors;
     }
 
-    private void Apply(Event e, EventDraft d, DateTime now)
+    /// <summary>
+    /// A group changes its proposal while it waits or after it was rejected: it waits for approval again. False when the
+    /// event is not this group's proposal or the person does not administer the group.
+    /// </summary>
+    public async Task<(bool Found, Dictionary<string, string> Errors)> ReviseProposalAsync(int groupId, int id, EventDraft d, string userId, CancellationToken ct = default)
+    {
+        if (!await LeadsAsync(groupId, userId, ct)) return (false, []);
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == id && e.GroupId == groupId && (e.Status == EventStatus.PendingApproval || e.Status == EventStatus.Rejected), ct))
+            return (false, []);
+        return (true, await UpdateAsync(id, d, true, ct));
+    }
+
+    private static void AddMeetings(Event e, IEnumerable<(DateTime StartsAt, DateTime EndsAt)> meetings)
+    {
+        foreach (var (start, end) in meetings.OrderBy(m => m.StartsAt))
+            e.Meetings.Add(new EventMeeting { StartsAt = start, EndsAt = end });
+    }
+
+    private static void Apply(Event e, EventDraft d, DateTime now)
     {
         e.Title = d.Title.Trim();
         e.Description = d.Description.Trim();
@@ -146,9 +329,10 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
         e.Captioning = d.Captioning;
         e.Childcare = d.Childcare;
         e.Fee = d.Fee;
+        e.RoomId = d.RoomId;
+        e.Eligibility = d.Eligibility;
+        e.EligibleGroupId = d.Eligibility == EventEligibility.OneGroup ? d.EligibleGroupId : null;
         e.UpdatedAt = now;
-        foreach (var (start, end) in d.Meetings.OrderBy(m => m.StartsAt))
-            e.Meetings.Add(new EventMeeting { StartsAt = start, EndsAt = end });
     }
 
     public bool HasStarted(Event e) => e.StartsAt <= Now;
@@ -157,6 +341,8 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
     public string? ClosedReason(Event e)
     {
         var now = Now;
+        if (e.Status == EventStatus.PendingApproval) return t["このイベントはセンターの承認待ちのため、まだ申し込めません。"];
+        if (e.Status == EventStatus.Rejected) return t["このイベントは公開されていません。"];
         if (e.Status != EventStatus.Published) return t["このイベントは中止になりました。"];
         if (now < e.RegistrationOpensAt) return t["申込の受付はまだ始まっていません。"];
         if (now >= e.RegistrationClosesAt || e.StartsAt <= now) return t["申込の受付は終了しました。"];
@@ -171,13 +357,18 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
     public async Task<int> QueuePlaceAsync(EventRegistration r, CancellationToken ct = default) =>
         await db.Set<EventRegistration>().CountAsync(x => x.EventId == r.EventId && x.Status == RegistrationStatus.Waitlisted && x.Position < r.Position, ct) + 1;
 
-    /// <summary>A person registers: confirmed while places remain, else waitlisted in arrival order.</summary>
-    public async Task<RegistrationResult> RegisterAsync(int eventId, string userId, CancellationToken ct = default)
+    /// <summary>
+    /// A person registers: confirmed while places remain, else waitlisted in arrival order. Only who the event is for may
+    /// register; for residents only, the person declares it (<paramref name="declaresResident"/>).
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(int eventId, string userId, bool declaresResident = false, CancellationToken ct = default)
     {
         var e = await FindAsync(eventId, ct);
-        if (e is null) return new RegistrationResult(null, t["イベントが見つかりません。"], NotFound: true);
+        if (e is null || e.Status is EventStatus.PendingApproval or EventStatus.Rejected) return new RegistrationResult(null, t["イベントが見つかりません。"], NotFound: true);
         var now = Now;
         if (ClosedReason(e) is { } closed) return new RegistrationResult(null, closed);
+        if (await IneligibleReasonAsync(e, userId, ct) is { } ineligible) return new RegistrationResult(null, ineligible, Ineligible: true);
+        if (e.Eligibility == EventEligibility.Residents && !declaresResident) return new RegistrationResult(null, ResidentsOnly());
         var earlier = await db.Set<EventRegistration>().FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, ct);
         if (earlier is not null && earlier.Status != RegistrationStatus.Cancelled)
             return new RegistrationResult(null, t["このイベントにはすでに申し込んでいます。"], Conflict: true);
@@ -190,13 +381,16 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
             var registration = await strategy.ExecuteAsync(async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                // The one place a seat is taken; the row lock (PostgreSQL) or write lock (SQLite) orders concurrent registrations.
-                var took = await db.Set<Event>().Where(x => x.Id == eventId && x.Confirmed < x.Capacity)
+                // The one place a seat is taken; the row lock (PostgreSQL) or write lock (SQLite) orders concurrent registrations,
+                // and a cancellation that got there first leaves nothing to take.
+                var took = await db.Set<Event>().Where(x => x.Id == eventId && x.Status == EventStatus.Published && x.Confirmed < x.Capacity)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
                 int? position = null;
                 if (took == 0)
                 {
-                    await db.Set<Event>().Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.WaitlistIssued, x => x.WaitlistIssued + 1), ct);
+                    var queued = await db.Set<Event>().Where(x => x.Id == eventId && x.Status == EventStatus.Published)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.WaitlistIssued, x => x.WaitlistIssued + 1), ct);
+                    if (queued == 0) return null;
                     position = await db.Set<Event>().Where(x => x.Id == eventId).Select(x => x.WaitlistIssued).FirstAsync(ct);
                 }
                 var r = earlier ?? new EventRegistration { EventId = eventId, UserId = userId, Code = "" };
@@ -207,11 +401,17 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
                 r.PromotedAt = null;
                 r.CancelledAt = null;
                 r.CheckedInAt = null;
+                r.DeclaredResident = e.Eligibility == EventEligibility.Residents && declaresResident;
                 if (earlier is null) db.Add(r);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return r;
             });
+            if (registration is null)
+            {
+                db.ChangeTracker.Clear();
+                return new RegistrationResult(null, t["このイベントは中止になりました。"]);
+            }
             return new RegistrationResult(registration);
         }
         catch (DbUpdateException)
@@ -356,8 +556,11 @@ public class EventService(TsunaguDb db, TimeProvider clock, CurrentCity city, Ou
 
     /// <summary>Whether the online link may be shown to this registration now: confirmed, from 24 hours before the start until the end.</summary>
     public bool ShowsOnlineLink(Event e, EventRegistration? r) =>
-        e.OnlineLink is not null && r is { Status: RegistrationStatus.Confirmed or RegistrationStatus.Attended }
-        && e.StartsAt is { } start && e.EndsAt is { } end && Now >= start.AddHours(-24) && Now < end;
+        r is { Status: RegistrationStatus.Confirmed or RegistrationStatus.Attended } && OnlineLinkOpen(e, Now);
+
+    /// <summary>The online link is given from 24 hours before the first meeting until the last one ends, while the event is on.</summary>
+    private static bool OnlineLinkOpen(Event e, DateTime at) =>
+        e.OnlineLink is not null && e.Status == EventStatus.Published && e.StartsAt is { } start && e.EndsAt is { } end && at >= start.AddHours(-24) && at < end;
 
     /// <summary>An attendee may answer the survey once, after the last meeting has ended.</summary>
     public async Task<string?> SurveyRefusalAsync(Event e, EventRegistration? r, CancellationToken ct = default)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Features.Events;
@@ -8,8 +10,11 @@ public static class EventsApi
     public sealed record MeetingJson(DateTime StartsAt, DateTime EndsAt);
     public sealed record EventJson(
         int Id, string Title, string Description, string Kind, string? Place, bool Online, int Capacity, int PlacesLeft,
-        DateTime RegistrationOpensAt, DateTime RegistrationClosesAt, bool SignLanguage, bool Captioning, bool Childcare, int Fee, List<MeetingJson> Meetings);
+        DateTime RegistrationOpensAt, DateTime RegistrationClosesAt, bool SignLanguage, bool Captioning, bool Childcare, int Fee, List<MeetingJson> Meetings,
+        string? Organiser, string Eligibility);
     public sealed record RegistrationJson(int Id, int EventId, string Status, int? Position, string Code);
+    /// <summary>For an event for residents only (eligibility "Residents"): the person declares they live, work or study in the city.</summary>
+    public sealed record RegistrationRequest(bool DeclaresResident);
 
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -19,24 +24,26 @@ public static class EventsApi
                 var items = await events.UpcomingAsync(ct);
                 return Results.Ok(new
                 {
-                    items = items.Select(e => new EventJson(e.Id, e.Title, e.Description, e.Kind.ToString(), e.Place, e.OnlineLink is not null, e.Capacity, e.PlacesLeft,
+                    items = items.Select(e => new EventJson(e.Id, e.Title, e.Description, e.Kind.ToString(), e.PlaceText, e.OnlineLink is not null, e.Capacity, e.PlacesLeft,
                         e.RegistrationOpensAt, e.RegistrationClosesAt, e.SignLanguage, e.Captioning, e.Childcare, e.Fee,
-                        [.. e.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingJson(m.StartsAt, m.EndsAt))])),
+                        [.. e.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingJson(m.StartsAt, m.EndsAt))], e.Group?.Name, e.Eligibility.ToString())),
                 });
             })
             .WithTags("Events")
             .WithName("ListEvents");
 
-        // A person registers with their personal API token (Bearer). 201 confirmed or waitlisted (see status), 409 already registered, 422 not open.
+        // A person registers with their personal API token (Bearer). 201 confirmed or waitlisted (see status), 409 already registered,
+        // 403 the event is for others (a group), 422 not open or, for residents only, no {"declaresResident": true} in the body.
         app.MapPost("/api/v1/{city}/events/{id:int}/registrations",
-                async (int id, EventService events, UserManager<AppUser> users, HttpContext http, CancellationToken ct) =>
+                async (int id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RegistrationRequest? body, EventService events, UserManager<AppUser> users,
+                    HttpContext http, CancellationToken ct) =>
                 {
-                    var result = await events.RegisterAsync(id, users.GetUserId(http.User)!, ct);
+                    var result = await events.RegisterAsync(id, users.GetUserId(http.User)!, body?.DeclaresResident ?? false, ct);
                     if (result.NotFound) return Results.NotFound();
                     if (result.Registration is { } r && result.Succeeded)
                         return Results.Created($"/api/v1/{http.GetRouteValue("city")}/events/{id}/registrations/{r.Id}",
                             new RegistrationJson(r.Id, r.EventId, r.Status.ToString(), r.Position, r.Code));
-                    return Results.Problem(statusCode: result.Conflict ? 409 : 422, title: result.Error);
+                    return Results.Problem(statusCode: result.Conflict ? 409 : result.Ineligible ? 403 : 422, title: result.Error);
                 })
             .RequireAuthorization(Policies.ApiToken)
             .WithTags("Events")

@@ -9,6 +9,7 @@ public static class EventsRegistration
         services.AddScoped<EventService>();
         services.AddSingleton<RegistrationGate>();
         services.AddScoped<IIndicatorSource, CourseSatisfactionSource>();
+        services.AddHostedService<EventReminderJob>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Features.Events;
 [Authorize(Policy = Policies.SignedIn)]
 public class MineModel(TsunaguDb db, EventService events, UserManager<AppUser> users) : PageModel
 {
-    public sealed record Row(int EventId, string Title, DateTime? StartsAt, RegistrationStatus Status, string Code, int QueuePlace, string? QrDataUri);
+    public sealed record Row(int EventId, string Title, DateTime? StartsAt, RegistrationStatus Status, string Code, int QueuePlace, string? QrDataUri, bool EventCancelled);
 
     public List<Row> Rows { get; private set; } = [];
 
@@ -23,13 +23,14 @@ public class MineModel(TsunaguDb db, EventService events, UserManager<AppUser> u
         var registrations = await (from r in db.Set<EventRegistration>().AsNoTracking()
                                    join e in db.Set<Event>() on r.EventId equals e.Id
                                    where r.UserId == userId && r.Status != RegistrationStatus.Cancelled
-                                   select new { r, e.Title, StartsAt = db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt) })
+                                   select new { r, e.Title, e.Status, StartsAt = db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt) })
             .ToListAsync(ct);
         foreach (var x in registrations.OrderByDescending(x => x.StartsAt))
         {
-            var place = x.r.Status == RegistrationStatus.Waitlisted ? await events.QueuePlaceAsync(x.r, ct) : 0;
-            var qr = x.r.Status == RegistrationStatus.Confirmed ? QrDataUri(x.r.Code) : null;
-            Rows.Add(new Row(x.r.EventId, x.Title, x.StartsAt, x.r.Status, x.r.Code, place, qr));
+            var cancelled = x.Status == EventStatus.Cancelled;
+            var place = x.r.Status == RegistrationStatus.Waitlisted && !cancelled ? await events.QueuePlaceAsync(x.r, ct) : 0;
+            var qr = x.r.Status == RegistrationStatus.Confirmed && !cancelled ? QrDataUri(x.r.Code) : null;
+            Rows.Add(new Row(x.r.EventId, x.Title, x.StartsAt, x.r.Status, x.r.Code, place, qr, cancelled));
         }
     }
 

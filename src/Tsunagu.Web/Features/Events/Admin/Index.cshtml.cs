@@ -6,20 +6,24 @@ using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Features.Events.Admin;
 
-/// <summary>Centre staff see the city's events, newest first, with how full each is.</summary>
+/// <summary>Centre staff see groups' proposals waiting for a decision, then the city's events, newest first, with how full each is.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IndexModel(TsunaguDb db) : PageModel
+public class IndexModel(TsunaguDb db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Title, EventKind Kind, EventStatus Status, DateTime? StartsAt, int Capacity, int Confirmed, int Waitlisted, int Attended);
+    public sealed record Row(int Id, string Title, EventKind Kind, EventStatus Status, string? Group, DateTime? StartsAt, DateTime? EndsAt, int Capacity, int Confirmed, int Waitlisted, int Attended);
 
     public List<Row> Rows { get; private set; } = [];
+    public List<Row> Pending => [.. Rows.Where(r => r.Status == EventStatus.PendingApproval).OrderBy(r => r.StartsAt)];
+    public DateTime Now { get; private set; }
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
+        Now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Event>().AsNoTracking()
-            .Select(e => new Row(e.Id, e.Title, e.Kind, e.Status,
-                db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt), e.Capacity, e.Confirmed,
+            .Select(e => new Row(e.Id, e.Title, e.Kind, e.Status, e.Group == null ? null : e.Group.Name,
+                db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt),
+                db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Max(m => (DateTime?)m.EndsAt), e.Capacity, e.Confirmed,
                 db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
                 db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Attended)))
             .ToListAsync(ct);
