@@ -66,7 +66,7 @@ public partial class EventService
         {
             t["お申し込みいただいた「{0}」は明日です。", e.Title],
             "",
-            t["日時：{0}", Span(meeting.StartsAt, meeting.EndsAt) + (e.Meetings.Count > 1 ? t["（第{0}回）", number] : "")],
+            t["日時：{0}", Display.Span(meeting.StartsAt, meeting.EndsAt) + (e.Meetings.Count > 1 ? t["（第{0}回）", number] : "")],
             t["会場：{0}", e.PlaceText ?? t["オンライン"]],
         };
         if (e.OnlineLink is not null)

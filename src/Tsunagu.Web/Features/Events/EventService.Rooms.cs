@@ -15,7 +15,6 @@ public partial class EventService
     [GeneratedRegex(@"^Meetings\[(\d+)\]\.(\w+)$")]
     private static partial Regex MeetingFieldPattern();
 
-    private static string Span(DateTime start, DateTime end) => SpaceService.Span(start, end);
 
     /// <summary>
     /// Each meeting against the room: inside the centre's opening hours, not on a closed day, and not over another live
@@ -38,13 +37,13 @@ public partial class EventService
             var localEnd = TimeZoneInfo.ConvertTimeFromUtc(end, Display.TokyoZone);
             var field = $"Meetings[{i}].Date";
             if ((rules.ClosedWeekdays & (1 << (((int)localStart.DayOfWeek + 6) % 7))) != 0)
-                problems.Add((field, t["第{0}回（{1}）は{2}の休館日です。", i + 1, Span(start, end), room.Name]));
+                problems.Add((field, t["第{0}回（{1}）は{2}の休館日です。", i + 1, Display.Span(start, end), room.Name]));
             else if (localStart.Date != localEnd.Date || TimeOnly.FromDateTime(localStart) < rules.Opens || TimeOnly.FromDateTime(localEnd) > rules.Closes)
-                problems.Add((field, t["第{0}回（{1}）は開館時間（{2}〜{3}）の外です。", i + 1, Span(start, end), rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]));
+                problems.Add((field, t["第{0}回（{1}）は開館時間（{2}〜{3}）の外です。", i + 1, Display.Span(start, end), rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]));
             else if (live.FirstOrDefault(b => b.StartsAt < end && start < b.EndsAt) is { } taken)
                 problems.Add((field, taken.Status == BookingStatus.Blocked
-                    ? t["第{0}回（{1}）は、{2}がセンターの都合で使えない時間です。別の日時か部屋を選んでください。", i + 1, Span(start, end), room.Name]
-                    : t["第{0}回（{1}）は、{2}にすでに予約があります（{3}）。別の日時か部屋を選んでください。", i + 1, Span(start, end), room.Name, Span(taken.StartsAt, taken.EndsAt)]));
+                    ? t["第{0}回（{1}）は、{2}がセンターの都合で使えない時間です。別の日時か部屋を選んでください。", i + 1, Display.Span(start, end), room.Name]
+                    : t["第{0}回（{1}）は、{2}にすでに予約があります（{3}）。別の日時か部屋を選んでください。", i + 1, Display.Span(start, end), room.Name, Display.Span(taken.StartsAt, taken.EndsAt)]));
         }
         return problems;
     }
@@ -67,7 +66,7 @@ public partial class EventService
             if (booking is null)
             {
                 await ReleaseAsync(booked.Select(b => b.Id), ct);
-                return ([], new() { [$"Meetings[{i}].Date"] = t["第{0}回（{1}）は、{2}にすでに予約があります。別の日時か部屋を選んでください。", i + 1, Span(start, end), roomName] });
+                return ([], new() { [$"Meetings[{i}].Date"] = t["第{0}回（{1}）は、{2}にすでに予約があります。別の日時か部屋を選んでください。", i + 1, Display.Span(start, end), roomName] });
             }
             booked.Add(booking);
         }

@@ -1,3 +1,4 @@
+using Tsunagu.Web.Shared;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
@@ -102,7 +103,7 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
             var outcome = await spaces.BookForAsync(entry.UserId, lottery.RoomId, entry.StartsAt, entry.EndsAt, entry.Purpose, entry.GroupId, ct);
             entry.Result = outcome is { } booking ? LotteryResult.Won : LotteryResult.Lost;
             entry.BookingId = outcome?.Id;
-            log.AppendLine($"{position}. #{entry.Id} {SpaceService.Span(entry.StartsAt, entry.EndsAt)} {(entry.Result == LotteryResult.Won ? "当選" : "落選")}");
+            log.AppendLine($"{position}. #{entry.Id} {Display.Span(entry.StartsAt, entry.EndsAt)} {(entry.Result == LotteryResult.Won ? "当選" : "落選")}");
         }
         lottery.Log = log.ToString();
         await db.SaveChangesAsync(ct);
@@ -110,8 +111,8 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
         foreach (var entry in entries.Values)
             if (emails.GetValueOrDefault(entry.UserId) is { } email)
                 outbox.Enqueue(email, t["【つなぐ】部屋の抽選の結果"], entry.Result == LotteryResult.Won
-                    ? t["「{0}」の抽選で、{1}に当選しました。仮予約になっています。期限までにセンターの窓口で利用料をお支払いください。\n\n{2}", lottery.Title, SpaceService.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces/mine")]
-                    : t["「{0}」の抽選で、{1}は落選しました。空いている日時は、先着順で予約できます。\n\n{2}", lottery.Title, SpaceService.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces")]);
+                    ? t["「{0}」の抽選で、{1}に当選しました。仮予約になっています。期限までにセンターの窓口で利用料をお支払いください。\n\n{2}", lottery.Title, Display.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces/mine")]
+                    : t["「{0}」の抽選で、{1}は落選しました。空いている日時は、先着順で予約できます。\n\n{2}", lottery.Title, Display.Span(entry.StartsAt, entry.EndsAt), links.For($"/{city.Required.Slug}/spaces")]);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -244,7 +244,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             .Select(b => new { b.StartsAt, b.EndsAt, b.Status }).ToListAsync(ct);
         var conflicts = slots
             .SelectMany(s => taken.Where(b => b.StartsAt < s.End && s.Start < b.EndsAt)
-                .Select(b => new Conflict(s.Start, s.End, b.Status == BookingStatus.Blocked ? t["利用できない時間です（センターの都合）"] : t["すでに予約があります（{0}）", Span(b.StartsAt, b.EndsAt)])))
+                .Select(b => new Conflict(s.Start, s.End, b.Status == BookingStatus.Blocked ? t["利用できない時間です（センターの都合）"] : t["すでに予約があります（{0}）", Display.Span(b.StartsAt, b.EndsAt)])))
             .ToList();
         if (lines.Count == 0) return conflicts;
         var ids = lines.Select(l => l.Item.Id).ToList();
@@ -388,7 +388,6 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     /// <summary>A stored UTC time as the clock in Japan shows it.</summary>
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Display.TokyoZone);
 
-    public static string Span(DateTime start, DateTime end) => Display.Tokyo(start) + "–" + Display.Tokyo(end)[11..];
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }
