@@ -74,7 +74,7 @@ public static class TsunaguApp
         builder.Services.AddLectures();
         builder.Services.AddExchange();
         builder.Services.AddTalentBank();
-        builder.Services.AddEvents();
+        builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddNews();
         builder.Services.AddSingleton(TimeProvider.System);
 

@@ -13,10 +13,12 @@ namespace Tsunagu.Web.Features.Events;
 /// <summary>
 /// Per instance, how many registration transactions run at once. They queue on the event's row in the database anyway;
 /// waiting here instead keeps a burst (1,000 people at once) from holding every pooled connection while it waits.
+/// SQLite has one writer at a time and its driver waits for the lock by sleeping a thread, so there one at a time
+/// waits here, without a thread; PostgreSQL queues on the row lock without blocking threads, so a few run at once.
 /// </summary>
-public sealed class RegistrationGate()
+public sealed class RegistrationGate(int slotCount)
 {
-    private readonly SemaphoreSlim slots = new(8);
+    private readonly SemaphoreSlim slots = new(slotCount);
     public Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
     public void Release() => slots.Release();
 }
