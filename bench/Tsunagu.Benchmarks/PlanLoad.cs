@@ -27,18 +27,7 @@ public static class PlanLoad
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         foreach (var (label, path) in new[] { ("plan page", "/nagato/plans/bench"), ("annual report page", "/nagato/plans/bench/reports/2030"), ("plan API", "/api/v1/nagato/plans/bench") })
         {
-            var url = address + path;
-            for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
-            var times = new List<double>();
-            long bytes = 0;
-            for (var i = 0; i < 300; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-                bytes = body.Length;
-            }
-            Console.WriteLine($"{label,-20} 300 requests: {BenchApp.Percentiles(times)} ({bytes / 1024} KiB)");
+            Console.WriteLine($"{label,-20} 300 requests: {await BenchApp.MeasureGetAsync(http, address + path)}");
         }
         await bench.App.StopAsync();
         return 0;

@@ -19,18 +19,7 @@ public static class SpacesLoad
         var monday = await SeedAsync(bench.App, rooms);
         var address = await bench.StartAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var url = $"{address}/nagato/spaces?week={monday:yyyy-MM-dd}";
-        for (var i = 0; i < 100; i++) (await http.GetAsync(url)).EnsureSuccessStatusCode();
-        var times = new List<double>();
-        long bytes = 0;
-        for (var i = 0; i < 300; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            var body = await (await http.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-            bytes = body.Length;
-        }
-        Console.WriteLine($"week grid, {rooms} rooms ({bench.Provider}), 300 requests: {BenchApp.Percentiles(times)} ({bytes / 1024} KiB)");
+        Console.WriteLine($"week grid, {rooms} rooms ({bench.Provider}), 300 requests: {await BenchApp.MeasureGetAsync(http, $"{address}/nagato/spaces?week={monday:yyyy-MM-dd}")}");
         await bench.App.StopAsync();
         return 0;
     }
