@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Tenancy;
+using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Events;
@@ -162,6 +163,27 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         after.ShouldBe(Math.Round(100m * satisfied / total, 1));
         if (before is not null) after!.Value.ShouldBeGreaterThanOrEqualTo(before.Value);
         (await Indicator(fiscalYear - 30)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task StaffEventList_ShowsEachEventsSatisfaction_AsTheIndicatorCountsIt()
+    {
+        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "満足度を見る講座");
+        var unanswered = await EventTestData.EventAsync(factory, City, e => e.Title = "まだ回答のない講座");
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            foreach (var score in new[] { 5, 4, 2 })
+                db.Add(new EventSurveyAnswer { CityId = cityId, EventId = id, Satisfaction = score, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(staff.Email!);
+        var (_, page) = await browser.GetPageAsync($"/{City}/admin/events");
+        string Row(string title) => page.QuerySelectorAll("main tbody tr").Single(tr => tr.QuerySelector("th a")!.TextContent == title).TextContent;
+        Row("満足度を見る講座").ShouldContain("67%（3件）");
+        Row("まだ回答のない講座").ShouldContain("—");
     }
 
     [Fact]

@@ -10,7 +10,11 @@ namespace Tsunagu.Web.Features.Events.Admin;
 [Authorize(Policy = Policies.CentreStaff)]
 public class IndexModel(TsunaguDb db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Title, EventKind Kind, EventStatus Status, string? Group, DateTime? StartsAt, DateTime? EndsAt, int Capacity, int Confirmed, int Waitlisted, int Attended);
+    public sealed record Row(int Id, string Title, EventKind Kind, EventStatus Status, string? Group, DateTime? StartsAt, DateTime? EndsAt, int Capacity, int Confirmed, int Waitlisted, int Attended, int Answers, int Satisfied)
+    {
+        /// <summary>The share answering 4 or 5, as the course-satisfaction indicator counts it; null before anyone answered.</summary>
+        public int? SatisfiedPercent => Answers == 0 ? null : (int)Math.Round(100.0 * Satisfied / Answers);
+    }
 
     public List<Row> Rows { get; private set; } = [];
     public List<Row> Pending => [.. Rows.Where(r => r.Status == EventStatus.PendingApproval).OrderBy(r => r.StartsAt)];
@@ -25,7 +29,9 @@ public class IndexModel(TsunaguDb db, TimeProvider clock) : PageModel
                 db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt),
                 db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Max(m => (DateTime?)m.EndsAt), e.Capacity, e.Confirmed,
                 db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
-                db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Attended)))
+                db.Set<EventRegistration>().Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Attended),
+                db.Set<EventSurveyAnswer>().Count(a => a.EventId == e.Id),
+                db.Set<EventSurveyAnswer>().Count(a => a.EventId == e.Id && a.Satisfaction >= 4)))
             .ToListAsync(ct);
         Rows = [.. rows.OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id)];
     }
