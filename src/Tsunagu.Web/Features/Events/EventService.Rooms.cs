@@ -85,7 +85,7 @@ public partial class EventService
         if (ids.Count == 0) return [];
         var freed = new List<Booking>();
         foreach (var booking in await db.Set<Booking>().Where(b => ids.Contains(b.Id)).ToListAsync(ct))
-            if (await spaces.CancelAsync(booking, ct)) freed.Add(booking);
+            if (await spaces.CancelAsync(booking, byTheCentre: true, ct)) freed.Add(booking);
         return freed;
     }
 

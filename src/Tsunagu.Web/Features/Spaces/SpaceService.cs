@@ -343,11 +343,17 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         return await TrySaveAsync(ct);
     }
 
-    public async Task<bool> CancelAsync(Booking booking, CancellationToken ct = default)
+    public Task<bool> CancelAsync(Booking booking, CancellationToken ct = default) => CancelAsync(booking, byTheCentre: false, ct);
+
+    /// <summary>
+    /// Cancels a live booking. A confirmed one cancelled within the free-cancellation days is recorded as late, unless
+    /// <paramref name="byTheCentre"/>: the centre releasing a room for its own reasons (an event it cancelled or moved).
+    /// </summary>
+    public async Task<bool> CancelAsync(Booking booking, bool byTheCentre, CancellationToken ct = default)
     {
         if (booking.Status is not (BookingStatus.Provisional or BookingStatus.Confirmed or BookingStatus.Blocked) || booking.EndsAt <= Now) return false;
         var rules = await RulesAsync(ct);
-        booking.LateCancellation = booking.Status == BookingStatus.Confirmed && booking.StartsAt < Now.AddDays(rules.FreeCancellationDays);
+        booking.LateCancellation = !byTheCentre && booking.Status == BookingStatus.Confirmed && booking.StartsAt < Now.AddDays(rules.FreeCancellationDays);
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = Now;
         return await TrySaveAsync(ct);
