@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Identity;
@@ -66,6 +67,69 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
     private static int FreeLockersThisYear(AngleSharp.Html.Dom.IHtmlDocument page) =>
         int.Parse(page.QuerySelectorAll("table:has(#free-caption) tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "ロッカー").QuerySelectorAll("td")[1].TextContent);
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
+    }
+
+    /// <summary>Applies through the locker service as a request on <paramref name="day"/> (Japan time) would.</summary>
+    private async Task<(List<(string Field, string Message)> Problems, LockerRental? Rental)> ApplyOnAsync(DateOnly day, string userId, LockerService.Application a)
+    {
+        await factory.EnsurePreparedAsync();
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<Tsunagu.Web.Data.TsunaguDb>();
+        var city = services.GetRequiredService<Tsunagu.Web.Tenancy.CurrentCity>();
+        city.Set(await db.Cities.SingleAsync(c => c.Slug == City));
+        var service = new LockerService(db, services.GetRequiredService<Tsunagu.Web.Email.Outbox>(), services.GetRequiredService<Tsunagu.Web.Email.PublicLinks>(), city,
+            services.GetRequiredService<Tsunagu.Web.Localization.Text>(), new FixedClock(Display.ToUtc(day, new TimeOnly(10, 0))));
+        return await service.ApplyAsync(userId, a);
+    }
+
+    [Fact]
+    public async Task ThisYearsGroup_HasItsLockerForNextYear_UntilTheEndOfFebruary_ThenAnyoneMayPickIt()
+    {
+        var locker = (await LockersAsync((LockerKind.Locker, 3000)))[0];
+        var (_, holderUser, holder) = await LeaderAsync();
+        var (_, otherUser, other) = await LeaderAsync();
+        const int year = 2030; // fiscal 2030: April 2030 to March 2031, whatever today is
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            db.Add(new LockerRental { CityId = cityId, GroupId = holder, Kind = LockerKind.Locker, FiscalYear = year, LockerId = locker.Id, FeeYen = 3000,
+                Status = LockerRentalStatus.Confirmed, AppliedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var next = new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null);
+
+        var (refused, _) = await ApplyOnAsync(new DateOnly(2031, 2, 28), otherUser.Id, next);
+        refused.ShouldHaveSingleItem().Field.ShouldBe("LockerId");
+        refused[0].Message.ShouldContain("2031/02/28まで優先しています");
+
+        var (renewal, renewed) = await ApplyOnAsync(new DateOnly(2031, 2, 28), holderUser.Id, next with { GroupId = holder });
+        renewal.ShouldBeEmpty();
+        renewed!.LockerId.ShouldBe(locker.Id);
+    }
+
+    [Fact]
+    public async Task AfterFebruary_ALockerThisYearsGroupDidNotRenew_IsOpenToOthers()
+    {
+        var locker = (await LockersAsync((LockerKind.Locker, 3000)))[0];
+        var (_, _, holder) = await LeaderAsync();
+        var (_, otherUser, other) = await LeaderAsync();
+        const int year = 2032;
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            db.Add(new LockerRental { CityId = cityId, GroupId = holder, Kind = LockerKind.Locker, FiscalYear = year, LockerId = locker.Id, FeeYen = 3000,
+                Status = LockerRentalStatus.Confirmed, AppliedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var (problems, rental) = await ApplyOnAsync(new DateOnly(2033, 3, 1), otherUser.Id, new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null));
+        problems.ShouldBeEmpty();
+        rental!.GroupId.ShouldBe(other);
+    }
 
     [Fact]
     public async Task Group_Applies_StaffAssignAndConfirmPayment_TheLeaderIsEmailed_AndThePublicPageCountsItWithoutTheGroup()

@@ -20,6 +20,12 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
 
     public FiscalYear ThisYear => FiscalYear.Of(Display.Today(clock));
 
+    /// <summary>
+    /// Until the end of February, a locker rented this year is kept for its group to renew for next year (継続優先):
+    /// groups move their things out only if they leave, so another group may pick the number once the date has passed.
+    /// </summary>
+    public DateOnly RenewalPriorityUntil => new DateOnly(ThisYear.StartYear + 1, 3, 1).AddDays(-1);
+
     /// <summary>Groups apply for this fiscal year or the next.</summary>
     public FiscalYear[] OpenYears => [ThisYear, new(ThisYear.StartYear + 1)];
 
@@ -99,6 +105,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         if (problems.Count > 0) return (problems, null);
         if (await HeldByGroupAsync(a.GroupId!.Value, a.Kind!.Value, a.FiscalYear!.Value, ct) is { } held) return ([("Kind", held)], null);
         if (locker is not null && await TakenMessageAsync(locker, a.FiscalYear!.Value, null, ct) is { } taken) return ([("LockerId", taken)], null);
+        if (locker is not null && await RenewalHoldAsync(locker, a.FiscalYear!.Value, a.GroupId!.Value, ct) is { } hold) return ([("LockerId", hold)], null);
 
         var rental = new LockerRental
         {
@@ -247,6 +254,16 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         await db.Set<LockerRental>().AnyAsync(r => r.GroupId == groupId && r.Kind == kind && r.FiscalYear == year && r.Status != LockerRentalStatus.Cancelled, ct)
             ? t["この団体は{0}の{1}をすでに申し込んでいます（1団体につき1つです）。", new FiscalYear(year).ToJapanese(), t[LockerTexts.Kind(kind)]]
             : null;
+
+    private async Task<string?> RenewalHoldAsync(Locker locker, int year, int groupId, CancellationToken ct)
+    {
+        if (year != ThisYear.StartYear + 1 || Display.Today(clock) > RenewalPriorityUntil) return null;
+        var heldForRenewal = await db.Set<LockerRental>().AnyAsync(r => r.LockerId == locker.Id && r.FiscalYear == ThisYear.StartYear
+            && r.Status == LockerRentalStatus.Confirmed && r.GroupId != groupId, ct);
+        return heldForRenewal
+            ? t["「{0}」は、今年度使っている団体の継続の申し込みを{1}まで優先しています。ほかの番号を選んでください。", locker.Label, RenewalPriorityUntil.ToString("yyyy/MM/dd")]
+            : null;
+    }
 
     private async Task<string?> TakenMessageAsync(Locker locker, int year, int? exceptRentalId, CancellationToken ct) =>
         await db.Set<LockerRental>().AnyAsync(r => r.LockerId == locker.Id && r.FiscalYear == year && r.Status != LockerRentalStatus.Cancelled && r.Id != exceptRentalId, ct)

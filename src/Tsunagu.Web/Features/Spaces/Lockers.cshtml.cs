@@ -10,10 +10,12 @@ public class LockersModel(LockerService lockers) : PageModel
     public HashSet<int> TakenThisYear { get; private set; } = [];
     public HashSet<int> TakenNextYear { get; private set; } = [];
     public List<LockerService.Availability> ByKind { get; private set; } = [];
+    public DateOnly RenewalPriorityUntil { get; private set; }
 
     public async Task OnGetAsync()
     {
         Years = lockers.OpenYears;
+        RenewalPriorityUntil = lockers.RenewalPriorityUntil;
         (Lockers, TakenThisYear, TakenNextYear, ByKind) = await lockers.AvailabilityAsync(HttpContext.RequestAborted);
     }
 }
