@@ -295,6 +295,17 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         var (_, counter) = await staff.GetPageAsync($"/{City}/admin/spaces");
         counter.QuerySelectorAll("table:has(th) tbody tr").First(tr => tr.TextContent.Contains("貸出D")).TextContent.ShouldContain($"{itemName} 1点");
+
+        // Staff cannot own fewer than bookings still to come hold at one moment (B and C at 12:00, C and D at 11:15: 2).
+        Dictionary<string, string> ItemForm(string quantity) => new()
+        {
+            ["Item.Id"] = item.ToString(), ["Item.Name"] = itemName, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = "500", ["Item.Notes"] = "", ["Item.Active"] = "true",
+        };
+        var lowered = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces?item={item}", ItemForm("1"), "main form[action$='handler=Item']"));
+        lowered.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("最大2点を貸し出す予定です");
+        (await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Quantity).SingleAsync())).ShouldBe(2);
+        (await staff.SubmitAsync($"/{City}/admin/spaces?item={item}", ItemForm("3"), "main form[action$='handler=Item']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Quantity).SingleAsync())).ShouldBe(3);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Tsunagu.Web.Features.Spaces;
 /// Staff keep the fee bands and the equipment. Each change is checked field by field (a problem per field, nothing written
 /// when there is one) and saved through the tracked context, so the audit log records who changed what.
 /// </summary>
-public class SpaceSetupService(TsunaguDb db, Text t)
+public class SpaceSetupService(TsunaguDb db, Text t, TimeProvider clock)
 {
     public const int MaxYen = 1_000_000;
 
@@ -79,12 +79,39 @@ public class SpaceSetupService(TsunaguDb db, Text t)
         if (problems.Count > 0) return problems;
         if (item is null) db.Add(item = new EquipmentItem { Name = name!, SortOrder = await db.Set<EquipmentItem>().CountAsync(ct) + 1 });
         item.Name = name!;
-        item.Quantity = input.Quantity!.Value;
         item.FeePerBooking = input.FeePerBooking!.Value;
         item.Notes = notes;
         item.Active = input.Active;
-        await db.SaveChangesAsync(ct);
-        return problems;
+        var lowered = item.Id != 0 && input.Quantity!.Value < item.Quantity;
+        item.Quantity = input.Quantity!.Value;
+        if (!lowered)
+        {
+            await db.SaveChangesAsync(ct);
+            return problems;
+        }
+        // Fewer units than bookings still to come already hold at one moment would over-lend them: refuse, under the
+        // item's row bump (as bookings take it), so a booking made meanwhile is counted too.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Set<EquipmentItem>().Where(i => i.Id == item.Id).ExecuteUpdateAsync(x => x.SetProperty(i => i.BookingVersion, i => i.BookingVersion + 1), ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var loans = await (from be in db.Set<BookingEquipment>() join b in db.Set<Booking>() on be.BookingId equals b.Id
+                               where be.EquipmentItemId == item.Id && b.EndsAt > now && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed)
+                               select new { b.StartsAt, b.EndsAt, be.Quantity }).AsNoTracking().ToListAsync(ct);
+            // The busiest moment is where some loan starts.
+            var peak = loans.Count == 0 ? 0 : loans.Max(l => loans.Where(x => x.StartsAt <= l.StartsAt && l.StartsAt < x.EndsAt).Sum(x => x.Quantity));
+            if (peak > item.Quantity)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return [("Quantity", t["これからの予約で、同じ時間に最大{0}点を貸し出す予定です。{0}点より少なくはできません。", peak])];
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return problems;
+        });
     }
 
     private void Yen(int? value, string field, List<(string, string)> problems)
