@@ -129,6 +129,13 @@ public partial class EventService
             if (errors.Count > 0) return [.. errors.Values];
             e = await db.Set<Event>().Include(x => x.Meetings).FirstAsync(x => x.Id == id, ct);
             meetings = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+            // Reviewed by someone else, or revised by the group, while the rooms were being booked: undo them and stop.
+            if (e.Status != EventStatus.PendingApproval || e.RoomId != roomId || !meetings.Select(m => (m.StartsAt, m.EndsAt)).SequenceEqual(slots))
+            {
+                db.ChangeTracker.Clear();
+                await ReleaseAsync(booked.Select(b => b.Id), ct);
+                return [t["審査のあいだに、この提案が変わったか、ほかの職員が審査しました。画面を開き直してください。"]];
+            }
             for (var i = 0; i < meetings.Count; i++) meetings[i].BookingId = booked[i].Id;
         }
         e.Status = EventStatus.Published;

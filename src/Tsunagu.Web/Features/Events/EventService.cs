@@ -197,6 +197,24 @@ public partial class EventService(
     /// </summary>
     public async Task<Dictionary<string, string>> UpdateAsync(int id, EventDraft d, CancellationToken ct = default) => await UpdateAsync(id, d, false, ct);
 
+    /// <summary>
+    /// For each new meeting time (in time order), the existing meeting row it takes: a time that did not change keeps its
+    /// own row (its id, its reminders already sent, its calendar entry); the other times take the rows left, in time order;
+    /// null for a meeting that is new. Rows no time takes are removed.
+    /// </summary>
+    public static int?[] PairMeetings(IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> rows, IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> times)
+    {
+        var rowFor = new int?[times.Count];
+        var taken = new bool[rows.Count];
+        for (var i = 0; i < times.Count; i++)
+            for (var j = 0; j < rows.Count; j++)
+                if (!taken[j] && rows[j] == times[i]) { rowFor[i] = j; taken[j] = true; break; }
+        var free = Enumerable.Range(0, rows.Count).Where(j => !taken[j]).GetEnumerator();
+        for (var i = 0; i < times.Count; i++)
+            if (rowFor[i] is null && free.MoveNext()) rowFor[i] = free.Current;
+        return rowFor;
+    }
+
     private async Task<Dictionary<string, string>> UpdateAsync(int id, EventDraft d, bool resubmit, CancellationToken ct)
     {
         var e = await db.Set<Event>().Include(x => x.Meetings).FirstOrDefaultAsync(x => x.Id == id, ct)
@@ -206,18 +224,24 @@ public partial class EventService(
         var errors = await ValidateAsync(d, id, e.Confirmed, ct: ct);
         if (errors.Count > 0) return errors;
 
-        // Pair the meetings in time order: the first stays the first (its id, its reminders, its calendar entry), and so on.
         var slots = d.Meetings.Select((m, i) => (m.StartsAt, m.EndsAt, Index: i)).OrderBy(m => m.StartsAt).ToList();
         var old = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+        // What this change was planned against: if the event is reviewed, cancelled or edited while rooms are booked, it stops.
+        var statusRead = e.Status;
+        var meetingsRead = old.Select(m => (m.Id, m.StartsAt, m.EndsAt, m.BookingId)).ToList();
         var booksRoom = e.Status == EventStatus.Published && d.RoomId is not null;
+        var rowFor = PairMeetings(old.Select(m => (m.StartsAt, m.EndsAt)).ToList(), slots.Select(m => (m.StartsAt, m.EndsAt)).ToList());
+        var unused = Enumerable.Range(0, old.Count).Where(j => !rowFor.Contains(j)).ToList();
         var keep = new bool[slots.Count];
         var release = new List<int>();
-        for (var i = 0; i < Math.Max(slots.Count, old.Count); i++)
+        for (var i = 0; i < slots.Count; i++)
         {
-            var same = i < slots.Count && i < old.Count && old[i].StartsAt == slots[i].StartsAt && old[i].EndsAt == slots[i].EndsAt;
-            if (i < slots.Count && booksRoom && same && d.RoomId == e.RoomId && old[i].BookingId is not null) keep[i] = true;
-            else if (i < old.Count && old[i].BookingId is { } bookingId) release.Add(bookingId);
+            if (rowFor[i] is not { } o) continue;
+            var same = old[o].StartsAt == slots[i].StartsAt && old[o].EndsAt == slots[i].EndsAt;
+            if (booksRoom && same && d.RoomId == e.RoomId && old[o].BookingId is not null) keep[i] = true;
+            else if (old[o].BookingId is { } bookingId) release.Add(bookingId);
         }
+        release.AddRange(unused.Select(j => old[j].BookingId).OfType<int>());
         var needed = slots.Where((_, i) => booksRoom && !keep[i]).ToList();
         // The freed slots go first, so a meeting can move within its own old time; if a new slot is taken after all, the old ones come back.
         var released = await ReleaseAsync(release, ct);
@@ -244,7 +268,11 @@ public partial class EventService(
         db.ChangeTracker.Clear();
         e = await db.Set<Event>().Include(x => x.Meetings).FirstAsync(x => x.Id == id, ct);
         old = e.Meetings.OrderBy(m => m.StartsAt).ToList();
+        // From here the Status token guards the save; before here, the event must still be as it was read.
+        if (e.Status != statusRead || !old.Select(m => (m.Id, m.StartsAt, m.EndsAt, m.BookingId)).SequenceEqual(meetingsRead))
+            errors["Status"] = t["ほかの職員が同時にこのイベントを変更しました。画面を開き直してください。"];
         var strategy = db.Database.CreateExecutionStrategy();
+        if (errors.Count == 0)
         try
         {
             await strategy.ExecuteAsync(async () =>
@@ -258,15 +286,15 @@ public partial class EventService(
                     errors["Capacity"] = t["定員は、参加が確定している{0}人より少なくできません。", confirmed];
                     return;
                 }
-                for (var i = 0; i < Math.Max(slots.Count, old.Count); i++)
+                foreach (var j in unused) db.Remove(old[j]);
+                for (var i = 0; i < slots.Count; i++)
                 {
-                    if (i >= slots.Count) { db.Remove(old[i]); continue; }
-                    var meeting = i < old.Count ? old[i] : new EventMeeting();
+                    var meeting = rowFor[i] is { } o ? old[o] : new EventMeeting();
                     meeting.StartsAt = slots[i].StartsAt;
                     meeting.EndsAt = slots[i].EndsAt;
                     meeting.BookingId = keep[i] ? meeting.BookingId
                         : booksRoom ? booked.First(b => b.StartsAt == slots[i].StartsAt && b.EndsAt == slots[i].EndsAt).Id : null;
-                    if (i >= old.Count) e.Meetings.Add(meeting);
+                    if (rowFor[i] is null) e.Meetings.Add(meeting);
                 }
                 Apply(e, d, Now);
                 if (resubmit)
@@ -508,7 +536,7 @@ public partial class EventService(
             var next = await db.Set<EventRegistration>().IgnoreQueryFilters().Where(x => x.EventId == eventId && x.Status == RegistrationStatus.Waitlisted)
                 .OrderBy(x => x.Position).FirstOrDefaultAsync(ct);
             if (next is null) break;
-            var took = await db.Set<Event>().IgnoreQueryFilters().Where(x => x.Id == eventId && x.Confirmed < x.Capacity)
+            var took = await db.Set<Event>().IgnoreQueryFilters().Where(x => x.Id == eventId && x.Status == EventStatus.Published && x.Confirmed < x.Capacity)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
             if (took == 0) break;
             next.Status = RegistrationStatus.Confirmed;
