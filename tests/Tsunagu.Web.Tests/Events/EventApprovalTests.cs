@@ -91,6 +91,13 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var bookings = await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().Where(b => b.RoomId == room).OrderBy(b => b.StartsAt).ToListAsync());
         bookings.Count.ShouldBe(2);
         bookings.ShouldAllBe(b => b.Status == BookingStatus.Confirmed && b.GroupId == groupId && b.UserId == leaderUser.Id);
+        // The room is held from the approval; the group's fee is still due at the counter, where staff record it.
+        bookings.ShouldAllBe(b => b.PaidAt == null && b.FeeYen > 0);
+        var (_, counter) = await staff.GetPageAsync($"/{City}/admin/spaces");
+        counter.QuerySelectorAll("table:has(th) tbody tr").Count(tr => tr.TextContent.Contains(title) && tr.TextContent.Contains("支払いを記録する")).ShouldBe(2);
+        (await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=Confirm&id={bookings[0].Id}", new Dictionary<string, string>()))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.Id == bookings[0].Id))).PaidAt.ShouldNotBeNull();
         e.Meetings.OrderBy(m => m.StartsAt).Select(m => m.BookingId).ShouldBe(bookings.Select(b => (int?)b.Id));
         bookings.Select(b => (b.StartsAt, b.EndsAt)).ShouldBe(e.Meetings.OrderBy(m => m.StartsAt).Select(m => (m.StartsAt, m.EndsAt)));
         var mail = await TestData.LastMailToAsync(factory, leaderUser.Email!);

@@ -70,10 +70,11 @@ public partial class EventService
             }
             booked.Add(booking);
         }
+        // The centre's own events use its rooms free; a group's event holds the room from the approval and pays at the counter.
         foreach (var booking in booked)
         {
             if (groupId is null) booking.FeeYen = 0;
-            await spaces.ConfirmAsync(booking, ct);
+            await spaces.ConfirmAsync(booking, paid: groupId is null || booking.FeeYen == 0, ct);
         }
         return (booked, []);
     }
@@ -97,7 +98,7 @@ public partial class EventService
             var again = await spaces.BookForAsync(old.UserId!, old.RoomId, old.StartsAt, old.EndsAt, old.Purpose, old.GroupId, ct);
             if (again is null) continue;
             again.FeeYen = old.FeeYen;
-            await spaces.ConfirmAsync(again, ct);
+            await spaces.ConfirmAsync(again, paid: old.PaidAt is not null, ct);
             await db.Set<EventMeeting>().Where(m => m.BookingId == old.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.BookingId, again.Id), ct);
         }
     }

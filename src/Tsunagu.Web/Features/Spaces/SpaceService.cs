@@ -335,11 +335,22 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         return (byRoom, byMonth);
     }
 
-    public async Task<bool> ConfirmAsync(Booking booking, CancellationToken ct = default)
+    /// <summary>
+    /// Staff record the payment at the counter: a provisional booking becomes confirmed (本予約), or a confirmed one still
+    /// unpaid (a group's event's room, held from the approval) is marked paid. With <paramref name="paid"/> false the
+    /// room is held as confirmed and the fee stays due at the counter.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(Booking booking, CancellationToken ct = default) => await ConfirmAsync(booking, paid: true, ct);
+
+    public async Task<bool> ConfirmAsync(Booking booking, bool paid, CancellationToken ct = default)
     {
-        if (booking.Status != BookingStatus.Provisional) return false;
-        booking.Status = BookingStatus.Confirmed;
-        booking.PaidAt = Now;
+        if (booking.Status == BookingStatus.Confirmed && booking.PaidAt is null && paid) booking.PaidAt = Now;
+        else if (booking.Status == BookingStatus.Provisional)
+        {
+            booking.Status = BookingStatus.Confirmed;
+            booking.PaidAt = paid ? Now : null;
+        }
+        else return false;
         return await TrySaveAsync(ct);
     }
 

@@ -221,7 +221,9 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
             [.. (await (from b in q join u in db.Users on b.UserId equals u.Id into who from u in who.DefaultIfEmpty()
                         select new { b, Who = u == null ? null : u.DisplayName + "（" + u.Email + "）" }).AsNoTracking().Take(200).ToListAsync(ct))
                 .Select(x => new Row(x.b, names.GetValueOrDefault(x.b.RoomId, ""), x.Who))];
-        Waiting = await RowsAsync(db.Set<Booking>().Where(b => b.Status == BookingStatus.Provisional).OrderBy(b => b.ConfirmBy));
+        // Provisional bookings, and rooms held for a group's event whose fee is still due at the counter.
+        Waiting = await RowsAsync(db.Set<Booking>().Where(b => b.Status == BookingStatus.Provisional
+            || (b.Status == BookingStatus.Confirmed && b.PaidAt == null && b.FeeYen > 0 && b.EndsAt > now)).OrderBy(b => b.ConfirmBy));
         Upcoming = await RowsAsync(db.Set<Booking>().Where(b => (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Blocked) && b.EndsAt > now).OrderBy(b => b.StartsAt));
         ToCount = await RowsAsync(db.Set<Booking>().Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt <= now && b.People == null).OrderByDescending(b => b.StartsAt));
         var lent = await spaces.LentAsync([.. Waiting.Concat(Upcoming).Select(r => r.Booking.Id).Distinct()], ct);
