@@ -159,6 +159,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         evening.TextContent.ShouldContain("500円");
         evening.TextContent.ShouldContain("1,000円");
         table.QuerySelectorAll("tbody tr").Last().TextContent.ShouldContain("上記以外の時間");
+
+        // The room's own page shows the same fees as its bookings are charged: its bands, not another room's.
+        var (_, roomPage) = await Browser.For(factory).GetPageAsync($"/{City}/spaces/rooms/{room}");
+        var roomTable = roomPage.QuerySelector("table:has(#fees-caption)")!;
+        roomTable.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("夜間")).TextContent.ShouldContain("1,000円");
+        roomTable.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td")[0].TextContent).ShouldAllBe(scope => scope == "全室" || scope == "料金の部屋");
     }
 
     [Theory]

@@ -88,3 +88,6 @@ public static class FeeCalculator
 
     private static TimeOnly At(int minute) => minute >= 24 * 60 ? TimeOnly.MinValue : new TimeOnly(minute / 60, minute % 60);
 }
+
+/// <summary>What the fee table shows: the bands (city-wide and rooms' own), the flat rates outside them, and room names.</summary>
+public sealed record FeeTable(IReadOnlyList<FeeBand> Bands, SpaceRules Rules, IReadOnlyDictionary<int, string> RoomNames);

@@ -10,6 +10,8 @@ public class RoomDetailsModel(SpaceService spaces, RoomPhotoService photos, Tsun
 {
     public Room Room { get; private set; } = default!;
     public SpaceRules Rules { get; private set; } = new();
+    /// <summary>The city-wide bands and this room's own: what a booking of this room is charged.</summary>
+    public List<FeeBand> Bands { get; private set; } = [];
     public List<RoomPhotoService.Info> Photos { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -18,6 +20,7 @@ public class RoomDetailsModel(SpaceService spaces, RoomPhotoService photos, Tsun
         if (await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } room) return NotFound();
         Room = room;
         Rules = await spaces.RulesAsync(ct);
+        Bands = [.. (await spaces.FeeBandsAsync(ct)).Where(b => b.RoomId is null || b.RoomId == id)];
         Photos = await photos.ForRoomAsync(id, ct);
         return Page();
     }
