@@ -373,6 +373,15 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         body.ShouldContain($"\"Equipment.{stopped}\"");
         body.ShouldContain("この備品は貸し出していません");
 
+        // Quantities that would overflow when added up are refused as more than owned, not a server error.
+        var huge = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
+        {
+            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            equipment = new[] { new { itemId = camera, quantity = int.MaxValue }, new { itemId = camera, quantity = int.MaxValue } },
+        });
+        huge.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await huge.Content.ReadAsStringAsync()).ShouldContain("2点までです");
+
         // The same item named twice is one request for the sum: 1 h for others (400) + 2 × 250.
         var booked = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
         {

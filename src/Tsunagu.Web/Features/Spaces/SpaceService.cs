@@ -131,7 +131,8 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     private async Task<List<Line>> LinesAsync(IReadOnlyList<EquipmentRequest>? asked, List<(string, string)> problems, CancellationToken ct)
     {
         if (asked is null || asked.Count == 0) return [];
-        var wanted = asked.GroupBy(a => a.ItemId).Select(g => (Id: g.Key, Quantity: g.Sum(a => a.Quantity))).ToList();
+        // Added up in long and capped, so absurd quantities (an API caller's) are refused as "more than owned", not overflowed.
+        var wanted = asked.GroupBy(a => a.ItemId).Select(g => (Id: g.Key, Quantity: g.Any(a => a.Quantity < 0) ? -1 : (int)Math.Min(g.Sum(a => (long)a.Quantity), int.MaxValue))).ToList();
         var ids = wanted.Select(w => w.Id).ToList();
         var items = await db.Set<EquipmentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var lines = new List<Line>();
