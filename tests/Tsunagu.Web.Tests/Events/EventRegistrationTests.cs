@@ -184,6 +184,15 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         string Row(string title) => page.QuerySelectorAll("main tbody tr").Single(tr => tr.QuerySelector("th a")!.TextContent == title).TextContent;
         Row("満足度を見る講座").ShouldContain("67%（3件）");
         Row("まだ回答のない講座").ShouldContain("—");
+
+        // The list is by fiscal year (this one first); an event of an earlier year is under that year.
+        await EventTestData.EventAsync(factory, City, e => { e.Title = "去年度の講座"; e.StartsIn = TimeSpan.FromDays(-400); });
+        var (_, thisYear) = await browser.GetPageAsync($"/{City}/admin/events");
+        thisYear.QuerySelectorAll("main tbody th a").Select(a => a.TextContent).ShouldNotContain("去年度の講座");
+        var then = Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(9).AddDays(-400)).StartYear;
+        var (_, past) = await browser.GetPageAsync($"/{City}/admin/events?year={then}");
+        past.QuerySelectorAll("main tbody th a").Select(a => a.TextContent).ShouldContain("去年度の講座");
+        past.QuerySelectorAll("main tbody th a").Select(a => a.TextContent).ShouldNotContain("満足度を見る講座");
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public class IndexModel(TsunaguDb db, TimeProvider clock) : PageModel
         public int? SatisfiedPercent => Answers == 0 ? null : (int)Math.Round(100.0 * Satisfied / Answers);
     }
 
+    /// <summary>The fiscal year (年度) shown, by the first meeting; this year's unless asked. Proposals waiting show whatever their year.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public Calendar.FiscalYear Shown { get; private set; }
+
     public List<Row> Rows { get; private set; } = [];
     public List<Row> Pending => [.. Rows.Where(r => r.Status == EventStatus.PendingApproval).OrderBy(r => r.StartsAt)];
     public DateTime Now { get; private set; }
@@ -24,7 +28,11 @@ public class IndexModel(TsunaguDb db, TimeProvider clock) : PageModel
     {
         var ct = HttpContext.RequestAborted;
         Now = clock.GetUtcNow().UtcDateTime;
+        Shown = Year is { } y and > 2000 and < 2100 ? new Calendar.FiscalYear(y) : Calendar.FiscalYear.Of(Tsunagu.Web.Shared.Display.Today(clock));
+        var (from, to) = Shown.UtcRange();
         var rows = await db.Set<Event>().AsNoTracking()
+            .Where(e => e.Status == EventStatus.PendingApproval || !e.Meetings.Any()
+                || (e.Meetings.Min(m => m.StartsAt) >= from && e.Meetings.Min(m => m.StartsAt) < to))
             .Select(e => new Row(e.Id, e.Title, e.Kind, e.Status, e.Group == null ? null : e.Group.Name,
                 db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt),
                 db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Max(m => (DateTime?)m.EndsAt), e.Capacity, e.Confirmed,
