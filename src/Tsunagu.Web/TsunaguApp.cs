@@ -54,6 +54,7 @@ public static class TsunaguApp
         builder.Services.AddScoped<DemoOpportunities>();
         builder.Services.AddScoped<DemoSpaces>();
         builder.Services.AddScoped<DemoEvents>();
+        builder.Services.AddScoped<DemoLectures>();
         builder.Services.AddScoped<DemoTalent>();
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
@@ -170,6 +171,7 @@ public static class TsunaguApp
         await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSpaces>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoEvents>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoLectures>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

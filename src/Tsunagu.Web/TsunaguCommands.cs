@@ -47,6 +47,8 @@ public static class TsunaguCommands
                     output.WriteLine($"Demo plans added: {await services.GetRequiredService<DemoPlans>().SeedAsync()}");
                     output.WriteLine($"Demo opportunities added: {await services.GetRequiredService<DemoOpportunities>().SeedAsync()}");
                     output.WriteLine($"Demo rooms, lockers and mailboxes added: {await services.GetRequiredService<DemoSpaces>().SeedAsync()}");
+                    output.WriteLine($"Demo events added: {await services.GetRequiredService<DemoEvents>().SeedAsync()}");
+                    output.WriteLine($"Demo on-request lecture topics added: {await services.GetRequiredService<DemoLectures>().SeedAsync()}");
                     var accounts = await seeder.SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;
