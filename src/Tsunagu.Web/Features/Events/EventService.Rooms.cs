@@ -36,7 +36,7 @@ public partial class EventService
             var localStart = TimeZoneInfo.ConvertTimeFromUtc(start, Display.TokyoZone);
             var localEnd = TimeZoneInfo.ConvertTimeFromUtc(end, Display.TokyoZone);
             var field = $"Meetings[{i}].Date";
-            if ((rules.ClosedWeekdays & (1 << (((int)localStart.DayOfWeek + 6) % 7))) != 0)
+            if (rules.IsClosedOn(localStart.DayOfWeek))
                 problems.Add((field, t["第{0}回（{1}）は{2}の休館日です。", i + 1, Display.Span(start, end), room.Name]));
             else if (localStart.Date != localEnd.Date || TimeOnly.FromDateTime(localStart) < rules.Opens || TimeOnly.FromDateTime(localEnd) > rules.Closes)
                 problems.Add((field, t["第{0}回（{1}）は開館時間（{2}〜{3}）の外です。", i + 1, Display.Span(start, end), rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]));

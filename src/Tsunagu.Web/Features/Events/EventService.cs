@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Identity;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Localization;
@@ -182,10 +183,8 @@ public partial class EventService(
     private async Task TellStaffAsync(Event e, CancellationToken ct)
     {
         var group = await db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Name).FirstAsync(ct);
-        var staff = await db.CityMemberships.Where(m => m.Role == Identity.CityRole.CentreStaff).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email)
-            .Where(x => x != null).Distinct().ToListAsync(ct);
-        foreach (var email in staff)
-            outbox.Enqueue(email!, t["【つなぐ】講座・イベントの提案がありました"],
+        foreach (var email in await db.CityMemberships.EmailsOfAsync(CityRole.CentreStaff, ct))
+            outbox.Enqueue(email, t["【つなぐ】講座・イベントの提案がありました"],
                 t["「{0}」から講座・イベント「{1}」の提案がありました。内容を確認し、承認するか見送ってください。\n\n{2}", group, e.Title, links.For($"/{Slug}/admin/events")]);
     }
 

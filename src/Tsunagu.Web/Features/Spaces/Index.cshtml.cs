@@ -35,7 +35,7 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         Taken = bookings.ToLookup(b => (b.RoomId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartsAt, Display.TokyoZone))));
     }
 
-    public bool Closed(DateOnly day) => (Rules.ClosedWeekdays & (1 << (((int)day.DayOfWeek + 6) % 7))) != 0;
+    public bool Closed(DateOnly day) => Rules.IsClosedOn(day.DayOfWeek);
 
     /// <summary>The opening hours of a day not taken by any live booking (or block) of the room, in Japan time.</summary>
     public List<(TimeOnly From, TimeOnly To)> FreeTimes(int roomId, DateOnly day)

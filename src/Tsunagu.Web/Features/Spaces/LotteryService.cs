@@ -16,10 +16,6 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
     public Task<List<Lottery>> ListAsync(CancellationToken ct = default) =>
         db.Set<Lottery>().AsNoTracking().OrderByDescending(l => l.EntriesCloseAt).Take(100).ToListAsync(ct);
 
-    /// <summary>The open lottery covering a room and time, if any: until it is drawn, that slot is entered, not booked.</summary>
-    public Task<Lottery?> CoveringAsync(int roomId, DateTime startsAt, CancellationToken ct = default) =>
-        db.Set<Lottery>().AsNoTracking().FirstOrDefaultAsync(l => l.RoomId == roomId && l.Status == LotteryStatus.Open && l.From <= startsAt && startsAt < l.To, ct);
-
     public async Task<List<(string Field, string Message)>> CreateAsync(int roomId, string title, DateOnly? from, DateOnly? to, DateOnly? closes, CancellationToken ct = default)
     {
         var problems = new List<(string, string)>();

@@ -39,6 +39,9 @@ public class SpaceRules : ICityOwned
     public int OtherFeePerHour { get; set; } = 400;
     /// <summary>Cancellations up to this many days before the start are free; later ones are recorded as late.</summary>
     public int FreeCancellationDays { get; set; } = 3;
+
+    /// <summary>Whether the centre is closed on this day's weekday (休館日).</summary>
+    public bool IsClosedOn(DayOfWeek day) => (ClosedWeekdays & (1 << (((int)day + 6) % 7))) != 0;
 }
 
 public enum BookingStatus { Provisional, Confirmed, Cancelled, Lapsed, Blocked }
@@ -66,8 +69,6 @@ public class Booking : ICityOwned
     /// <summary>People who used the room, recorded by staff at check-out: the centre's visitor count.</summary>
     public int? People { get; set; }
     public DateTime CreatedAt { get; set; }
-
-    public static readonly BookingStatus[] Live = [BookingStatus.Provisional, BookingStatus.Confirmed, BookingStatus.Blocked];
 }
 
 public class RoomConfiguration : IEntityTypeConfiguration<Room>

@@ -280,7 +280,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         foreach (var (start, _) in slots)
         {
             var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start, Display.TokyoZone));
-            if ((rules.ClosedWeekdays & (1 << (((int)day.DayOfWeek + 6) % 7))) != 0)
+            if (rules.IsClosedOn(day.DayOfWeek))
             {
                 problems.Add(("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd")]));
                 break;
