@@ -103,11 +103,6 @@ public partial class EventService
         }
     }
 
-    /// <summary>The administrators' e-mail addresses of a group (its leaders), for news about its proposals.</summary>
-    private Task<List<string>> LeaderEmailsAsync(int groupId, CancellationToken ct) =>
-        db.Set<GroupAdministrator>().Where(a => a.GroupId == groupId).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.Email)
-            .Where(x => x != null).Select(x => x!).Distinct().ToListAsync(ct);
-
     /// <summary>
     /// Centre staff approve a group's proposal: with a room, each meeting books it (confirmed, at the group rate, in the
     /// proposer's name); then it is published and the group's administrators are told. Returns the problems, if any (a
@@ -143,7 +138,7 @@ public partial class EventService
         e.ReviewedAt = Now;
         e.ReviewComment = null;
         e.UpdatedAt = Now;
-        foreach (var email in await LeaderEmailsAsync(groupId, ct))
+        foreach (var email in await db.AdministratorEmailsAsync(groupId, ct))
             outbox.Enqueue(email, t["【つなぐ】講座・イベント「{0}」が承認されました", e.Title],
                 t["提案いただいた「{0}」をセンターが承認し、公開しました。申込の受付は {1} から始まります。\n\n{2}", e.Title, Display.Tokyo(e.RegistrationOpensAt), links.For($"/{Slug}/events/{e.Id}")]);
         try
@@ -169,7 +164,7 @@ public partial class EventService
         e.ReviewComment = reason.Trim();
         e.ReviewedAt = Now;
         e.UpdatedAt = Now;
-        foreach (var email in await LeaderEmailsAsync(groupId, ct))
+        foreach (var email in await db.AdministratorEmailsAsync(groupId, ct))
             outbox.Enqueue(email, t["【つなぐ】講座・イベント「{0}」の提案について", e.Title],
                 t["提案いただいた「{0}」は、今回は承認を見送りました。\n理由：{1}\n\n内容を直して、もう一度提案できます。\n{2}", e.Title, e.ReviewComment, links.For($"/{Slug}/groups/{groupId}/events")]);
         try

@@ -302,11 +302,7 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
     private async Task MailIntroducedAsync(Group to, Group other, ExchangePost about, ExchangePost? otherPost, string note, CancellationToken ct)
     {
         var city = currentCity.Required;
-        var recipients = await (from a in db.Set<GroupAdministrator>()
-                                where a.GroupId == to.Id
-                                join u in db.Users on a.UserId equals u.Id
-                                where u.Email != null
-                                select u.Email!).ToListAsync(ct);
+        var recipients = await db.AdministratorEmailsAsync(to.Id, ct);
         if (recipients.Count == 0) recipients.Add(to.RepresentativeEmail);
         var postLink = links.For($"/{city.Slug}/exchange/{(otherPost ?? about).Id}");
         foreach (var email in recipients.Distinct())

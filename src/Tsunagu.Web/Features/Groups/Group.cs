@@ -94,6 +94,17 @@ public class GroupAdministrator
     public DateTime CreatedAt { get; set; }
 }
 
+public static class GroupAdministratorQueries
+{
+    /// <summary>The e-mail addresses of a group's administrators, once each: whom news about the group goes to.</summary>
+    public static Task<List<string>> AdministratorEmailsAsync(this Data.TsunaguDb db, int groupId, CancellationToken ct = default) =>
+        (from a in db.Set<GroupAdministrator>()
+         where a.GroupId == groupId
+         join u in db.Users on a.UserId equals u.Id
+         where u.Email != null
+         select u.Email!).Distinct().ToListAsync(ct);
+}
+
 public class GroupConfiguration : IEntityTypeConfiguration<Group>
 {
     public void Configure(EntityTypeBuilder<Group> b)

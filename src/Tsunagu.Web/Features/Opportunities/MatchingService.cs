@@ -391,9 +391,10 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     /// <summary>Whom to tell on the organiser's side: the group's administrators, else the person who posted.</summary>
     public async Task<List<string>> OrganiserEmailsAsync(Opportunity o, CancellationToken ct = default)
     {
-        var ids = o.GroupId is { } g ? await db.Set<GroupAdministrator>().Where(a => a.GroupId == g).Select(a => a.UserId).ToListAsync(ct) : [];
-        if (ids.Count == 0 && o.CreatedByUserId is { } creator) ids.Add(creator);
-        return await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+        var emails = o.GroupId is { } g ? await db.AdministratorEmailsAsync(g, ct) : [];
+        if (emails.Count == 0 && o.CreatedByUserId is { } creator)
+            emails = await db.Users.Where(u => u.Id == creator && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+        return emails;
     }
 
     private async Task NotifyOrganiserAsync(Opportunity o, string subject, string body, CancellationToken ct)

@@ -275,8 +275,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
     {
         var applicant = await db.Users.Where(u => u.Id == rental.ApplicantUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (applicant is not null) return [applicant];
-        var admins = await (from a in db.Set<GroupAdministrator>() join u in db.Users on a.UserId equals u.Id
-                            where a.GroupId == owner.Id && u.Email != null select u.Email!).ToListAsync(ct);
+        var admins = await db.AdministratorEmailsAsync(owner.Id, ct);
         return admins.Count > 0 ? admins : [owner.RepresentativeEmail];
     }
 }
