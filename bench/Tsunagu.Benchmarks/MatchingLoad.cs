@@ -72,8 +72,7 @@ public static class MatchingLoad
             times.Add(ms);
             rows = r;
         }
-        times.Sort();
-        Console.WriteLine($"{label,-42} first call (index build) {first:0} ms; 300 calls: p50 {times[149]:0.0} ms, p95 {times[284]:0.0} ms, max {times[^1]:0.0} ms ({rows} rows shown)");
+        Console.WriteLine($"{label,-42} first call (index build) {first:0} ms; 300 calls: {BenchApp.Percentiles(times)} ({rows} rows shown)");
     }
 
     private static async Task<(List<int> Opportunities, List<string> VolunteerUsers)> SeedAsync(WebApplication app, int volunteers, int opportunities)

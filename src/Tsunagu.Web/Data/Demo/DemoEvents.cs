@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Groups;
@@ -139,7 +138,7 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock)
         {
             var r = new EventRegistration
             {
-                CityId = e.CityId, EventId = e.Id, UserId = person.Id, Status = status, CreatedAt = at, Code = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8),
+                CityId = e.CityId, EventId = e.Id, UserId = person.Id, Status = status, CreatedAt = at, Code = EventService.NewCode(),
             };
             if (status == RegistrationStatus.Waitlisted) r.Position = ++e.WaitlistIssued;
             else e.Confirmed++;

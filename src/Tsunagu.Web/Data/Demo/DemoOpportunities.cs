@@ -70,7 +70,7 @@ public class DemoOpportunities(TsunaguDb db, TimeProvider clock)
                 for (var i = 0; i < sample.Repeats; i++)
                 {
                     var day = today.AddDays(sample.DaysAhead + 7 * i);
-                    var start = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(sample.Hour, 0)), Display.TokyoZone);
+                    var start = Display.ToUtc(day, new TimeOnly(sample.Hour, 0));
                     o.Shifts.Add(new Shift { CityId = city.Id, StartsAt = start, EndsAt = start.AddHours(sample.Hours), Places = sample.Places });
                 }
                 db.Add(o);

@@ -624,5 +624,6 @@ public partial class EventService(
         return null;
     }
 
-    private static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
+    /// <summary>A registration code: 8 characters people can read out and type at the door (no 0/O, 1/I).</summary>
+    internal static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
 }
