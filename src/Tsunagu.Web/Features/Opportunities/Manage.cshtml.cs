@@ -44,7 +44,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     private async Task<IActionResult> DecideAsync(int id, int applicationId, bool accept)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         if (await FindApplicationAsync(id, applicationId) is not { } application) return NotFound();
         if (application.Invited) return BadRequest(); // the invited volunteer answers an invitation, not the organiser
         var result = accept ? await matching.ConfirmAsync(application, HttpContext.RequestAborted) : await matching.DeclineAsync(application, HttpContext.RequestAborted);
@@ -54,14 +54,14 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     public async Task<IActionResult> OnPostAttendanceAsync(int id, int applicationId, bool attended, string? hours)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         if (await FindApplicationAsync(id, applicationId) is not { } application) return NotFound();
         decimal? parsed = decimal.TryParse(hours, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : null;
         var result = await matching.RecordAttendanceAsync(application, attended, parsed, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError($"hours-{applicationId}-value", result.Error!);
-            await LoadAsync(id);
+            await LoadPageAsync();
             return Page();
         }
         TempData["Notice"] = "活動の記録を保存しました。";
@@ -81,9 +81,13 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     public async Task<IActionResult> OnPostAddShiftsAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         var planned = Shifts.Plan(opportunities, ModelState, nameof(Shifts));
-        if (planned is null) return Page();
+        if (planned is null)
+        {
+            await LoadPageAsync();
+            return Page();
+        }
         await opportunities.AddShiftsAsync(Opportunity, planned, Shifts.Places!.Value, HttpContext.RequestAborted);
         TempData["Notice"] = t["{0}回分の日時を追加しました。", planned.Count];
         return Back(id);
@@ -91,7 +95,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     public async Task<IActionResult> OnPostRemoveShiftAsync(int id, int shiftId)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         TempData["Notice"] = await opportunities.RemoveShiftAsync(Opportunity, shiftId, HttpContext.RequestAborted)
             ? "日時を削除しました。" : "参加が決まった方がいる日時は削除できません。";
         return Back(id);
@@ -99,7 +103,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
 
     public async Task<IActionResult> OnPostStatusAsync(int id, OpportunityStatus status)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         await opportunities.SetStatusAsync(Opportunity, status, HttpContext.RequestAborted);
         TempData["Notice"] = status == OpportunityStatus.Closed ? "募集を締め切りました。" : "募集を再開しました。";
         return Back(id);
@@ -110,12 +114,29 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
     private Task<ShiftApplication?> FindApplicationAsync(int id, int applicationId) =>
         db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.Id == applicationId && a.OpportunityId == id);
 
-    private async Task<IActionResult?> LoadAsync(int id)
+    /// <summary>The opportunity, if it exists and the person may manage it; else the answer to give. Handlers that only act and redirect need no more.</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
         if (await opportunities.FindAsync(id, ct) is not { } o) return NotFound();
         if (!await opportunities.CanManageAsync(o, users.GetUserId(User)!, ct)) return Forbid();
         Opportunity = o;
+        return null;
+    }
+
+    /// <summary>Authorizes, then loads what the page shows (applicants, and the ranked candidates, which score every volunteer).</summary>
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        if (await AuthorizeAsync(id) is { } refused) return refused;
+        await LoadPageAsync();
+        return null;
+    }
+
+    private async Task LoadPageAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var o = Opportunity;
+        var id = o.Id;
         Applicants = await (from a in db.Set<ShiftApplication>().AsNoTracking()
                             join v in db.Set<Volunteer>() on a.VolunteerId equals v.Id
                             join u in db.Users on v.UserId equals u.Id
@@ -139,6 +160,5 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
                 ? new Candidate(v.Id, r.Score, v.AgeBand, [.. v.Skills.Select(s => s.SkillId)], v.FreeSkills, v.Qualifications, already.TryGetValue(v.Id, out var st) ? st : null)
                 : null!)];
         }
-        return null;
     }
 }
