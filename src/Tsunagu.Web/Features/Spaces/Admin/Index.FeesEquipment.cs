@@ -1,3 +1,4 @@
+using Tsunagu.Web.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -48,7 +49,7 @@ public partial class IndexModel
 
     public async Task<IActionResult> OnPostBandAsync()
     {
-        KeepOnly(nameof(Band));
+        ModelState.KeepOnly(nameof(Band));
         if (ModelState.IsValid)
         {
             var problems = await setup.SaveBandAsync(new SpaceSetupService.BandInput(Band.Id, Band.RoomId, Band.Name, Band.Starts, Band.Ends, Band.GroupFeePerHour, Band.OtherFeePerHour), HttpContext.RequestAborted);
@@ -70,7 +71,7 @@ public partial class IndexModel
 
     public async Task<IActionResult> OnPostItemAsync()
     {
-        KeepOnly(nameof(Item));
+        ModelState.KeepOnly(nameof(Item));
         if (ModelState.IsValid)
         {
             var problems = await setup.SaveItemAsync(new SpaceSetupService.ItemInput(Item.Id, Item.Name, Item.Quantity, Item.FeePerBooking, Item.Notes, Item.Active), HttpContext.RequestAborted);
@@ -84,12 +85,7 @@ public partial class IndexModel
         return await ReloadAsync();
     }
 
-    /// <summary>One form was posted: the other forms' fields (bound empty) are not its errors.</summary>
-    private void KeepOnly(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList()) ModelState.Remove(key);
-    }
-
+    /// <summary>The page again after a refused form: everything it shows, with the rules as stored (not as posted).</summary>
     private async Task<IActionResult> ReloadAsync()
     {
         await LoadAsync();

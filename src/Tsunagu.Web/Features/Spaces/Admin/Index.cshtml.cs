@@ -47,7 +47,7 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
 
     public async Task<IActionResult> OnPostLotteryAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(NewLottery) + ".")).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(nameof(NewLottery));
         if (ModelState.IsValid)
         {
             var problems = await lotteries.CreateAsync(NewLottery.RoomId, NewLottery.Title ?? "", NewLottery.From, NewLottery.To, NewLottery.Closes, HttpContext.RequestAborted);
@@ -58,9 +58,7 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
                 return Redirect($"/{city.Required.Slug}/admin/spaces#lotteries");
             }
         }
-        await LoadAsync();
-        Rules = RulesInput.From(await spaces.RulesAsync(HttpContext.RequestAborted));
-        return Page();
+        return await ReloadAsync();
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? seed)
@@ -144,14 +142,12 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
 
     public async Task<IActionResult> OnPostRoomAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(NewRoom) + ".")).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(nameof(NewRoom));
         var name = NewRoom.Name?.Trim();
         if (name is { Length: > 0 } && await db.Set<Room>().AnyAsync(r => r.Name == name)) ModelState.AddModelError("NewRoom.Name", t["「{0}」はすでにあります。", name]);
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            Rules = RulesInput.From(await spaces.RulesAsync(HttpContext.RequestAborted));
-            return Page();
+            return await ReloadAsync();
         }
         db.Add(new Room { Name = name!, Capacity = NewRoom.Capacity, Facilities = NewRoom.Facilities?.Trim(), AccessibilityNotes = NewRoom.AccessibilityNotes?.Trim(), SortOrder = await db.Set<Room>().CountAsync() + 1 });
         await db.SaveChangesAsync();
@@ -161,7 +157,7 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
 
     public async Task<IActionResult> OnPostBlockAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Block) + ".")).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(nameof(Block));
         if (ModelState.IsValid)
         {
             var outcome = await spaces.BlockAsync(Block.RoomId, Block.Date, Block.Start, Block.End, string.IsNullOrWhiteSpace(Block.Reason) ? "センターの都合" : Block.Reason, HttpContext.RequestAborted);
@@ -173,14 +169,12 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
                 return Redirect($"/{city.Required.Slug}/admin/spaces");
             }
         }
-        await LoadAsync();
-        Rules = RulesInput.From(await spaces.RulesAsync(HttpContext.RequestAborted));
-        return Page();
+        return await ReloadAsync();
     }
 
     public async Task<IActionResult> OnPostRulesAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Rules) + ".")).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(nameof(Rules));
         if (Rules.Closes <= Rules.Opens) ModelState.AddModelError("Rules.Closes", t["閉館時刻は開館時刻より後にしてください。"]);
         if (Rules.GroupHorizonDays is < 1 or > 730) ModelState.AddModelError("Rules.GroupHorizonDays", t["日数は1〜730日で入力してください。"]);
         if (Rules.OtherHorizonDays is < 1 or > 730) ModelState.AddModelError("Rules.OtherHorizonDays", t["日数は1〜730日で入力してください。"]);

@@ -67,7 +67,7 @@ public class LockersModel(LockerService lockers, TsunaguDb db, CurrentCity city,
 
     public async Task<IActionResult> OnPostLockerAsync()
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Edit) + ".")).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(nameof(Edit));
         Locker? existing = null;
         if (Edit.Id is { } id && (existing = await db.Set<Locker>().FirstOrDefaultAsync(l => l.Id == id)) is null) return NotFound();
         if (ModelState.IsValid)
