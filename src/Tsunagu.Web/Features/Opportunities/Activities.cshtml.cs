@@ -58,8 +58,8 @@ public class ActivitiesModel(MatchingService matching, OpportunityService opport
                           join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
                           where a.VolunteerId == Me.Id
                           orderby s.StartsAt descending
-                          select new { a, s, o }).ToListAsync(ct);
-        foreach (var r in rows) Rows.Add(new Row(r.a, r.o.Title, await opportunities.OrganiserNameAsync(r.o, ct), r.s));
+                          select new { a, s, o, GroupName = db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefault() }).ToListAsync(ct);
+        foreach (var r in rows) Rows.Add(new Row(r.a, r.o.Title, opportunities.OrganiserName(r.o, r.GroupName), r.s));
     }
 
     /// <summary>The certificate for one confirmed activity whose hours the volunteer has confirmed.</summary>

@@ -67,9 +67,13 @@ public class OpportunityService(
         db.Set<Opportunity>().Include(o => o.Skills).Include(o => o.Fields).Include(o => o.Shifts.OrderBy(s => s.StartsAt)).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == id, ct);
 
-    public async Task<string> OrganiserNameAsync(Opportunity o, CancellationToken ct = default) => o.OrganiserKind switch
+    public async Task<string> OrganiserNameAsync(Opportunity o, CancellationToken ct = default) =>
+        OrganiserName(o, o.OrganiserKind == OrganiserKind.Group ? await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null);
+
+    /// <summary>The organiser's name when a list has already read the group's name with its rows.</summary>
+    public string OrganiserName(Opportunity o, string? groupName) => o.OrganiserKind switch
     {
-        OrganiserKind.Group => await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) ?? "",
+        OrganiserKind.Group => groupName ?? "",
         OrganiserKind.Department => o.DepartmentName ?? "",
         _ => city.Required.CentreName,
     };
