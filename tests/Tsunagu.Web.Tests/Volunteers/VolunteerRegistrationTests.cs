@@ -51,13 +51,27 @@ public class VolunteerRegistrationTests(TsunaguFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Under18_WithoutGuardianConsent_IsRefusedNextToTheFields()
+    public async Task Under18_RegistersBeforeTheGuardianAgrees_AndRecordsTheConsentLater()
     {
         var (browser, userId) = await CitizenAsync();
-        var page = await Browser.ParseAsync(await RegisterAsync(browser, [new("Input.AgeBand", "Under18"), new("Input.Interests", "2"), new("Input.GuardianConsents", "false")]));
+        (await RegisterAsync(browser, [new("Input.AgeBand", "Under18"), new("Input.Interests", "2"), new("Input.GuardianConsents", "false")]))
+            .Headers.Location!.OriginalString.ShouldBe($"/{City}/volunteers/me");
+        (await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().SingleAsync(v => v.UserId == userId))).GuardianConsentAt.ShouldBeNull();
+        var (_, me) = await browser.GetPageAsync($"/{City}/volunteers/me");
+        me.QuerySelector(".notice--warning")!.TextContent.ShouldContain("保護者の同意が確認できるまで、募集に応募できません");
+        me.QuerySelector($".notice--warning a[href='/{City}/volunteers/register']").ShouldNotBeNull();
+
+        // Consent without the guardian's name is refused next to the name.
+        var page = await Browser.ParseAsync(await RegisterAsync(browser, [new("Input.AgeBand", "Under18"), new("Input.Interests", "2"), new("Input.GuardianConsents", "true")]));
         page.QuerySelector("#Input_GuardianName-error")!.TextContent.ShouldContain("保護者の氏名");
-        page.QuerySelector("#Input_GuardianConsents-error")!.TextContent.ShouldContain("保護者の同意");
-        (await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync(v => v.UserId == userId))).ShouldBeFalse();
+        (await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().SingleAsync(v => v.UserId == userId))).GuardianConsentAt.ShouldBeNull();
+
+        (await RegisterAsync(browser, [new("Input.AgeBand", "Under18"), new("Input.Interests", "2"), new("Input.GuardianName", "長門 花子"), new("Input.GuardianConsents", "true")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().SingleAsync(v => v.UserId == userId));
+        saved.GuardianConsentAt.ShouldNotBeNull();
+        saved.GuardianName.ShouldBe("長門 花子");
+        (await browser.GetPageAsync($"/{City}/volunteers/me")).Item2.QuerySelector(".notice--warning").ShouldBeNull();
     }
 
     [Fact]
