@@ -42,20 +42,26 @@ public class OpportunityService(
                           select new Organiser("group-" + g.Id, g.Name, OrganiserKind.Group, g.Id, null)).ToListAsync(ct);
         if (await PassesAsync(Policies.CentreStaff))
             list.Add(new Organiser("centre", city.Required.CentreName, OrganiserKind.Centre, null, null));
-        if (await PassesAsync(Policies.DepartmentStaff))
-        {
-            var departments = await db.CityMemberships.AsNoTracking().Where(m => m.UserId == userId && m.Role == CityRole.DepartmentStaff && m.Department != null)
-                .Select(m => m.Department!.Name).Distinct().ToListAsync(ct);
-            list.AddRange(departments.Select(d => new Organiser("department-" + d, d, OrganiserKind.Department, null, d)));
-        }
+        list.AddRange((await MyDepartmentsAsync(userId, ct)).Select(d => new Organiser("department-" + d, d, OrganiserKind.Department, null, d)));
         return list;
     }
 
-    /// <summary>Centre staff manage every opportunity of the city; a group's administrators theirs; anyone what they posted.</summary>
+    /// <summary>The departments whose staff the person is in this city (through the staff policy, so with two-factor sign-in).</summary>
+    public async Task<List<string>> MyDepartmentsAsync(string userId, CancellationToken ct = default) =>
+        await PassesAsync(Policies.DepartmentStaff)
+            ? await db.CityMemberships.AsNoTracking().Where(m => m.UserId == userId && m.Role == CityRole.DepartmentStaff && m.Department != null)
+                .Select(m => m.Department!.Name).Distinct().ToListAsync(ct)
+            : [];
+
+    /// <summary>
+    /// Centre staff manage every opportunity of the city; a group's administrators theirs; a department's staff their
+    /// department's (so a posting outlives the colleague who wrote it); anyone what they posted.
+    /// </summary>
     public async Task<bool> CanManageAsync(Opportunity o, string userId, CancellationToken ct = default)
     {
         if (o.CreatedByUserId == userId) return true;
         if (o.GroupId is { } groupId && await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == groupId && a.UserId == userId, ct)) return true;
+        if (o.OrganiserKind == OrganiserKind.Department && o.DepartmentName is { } department && (await MyDepartmentsAsync(userId, ct)).Contains(department)) return true;
         return await PassesAsync(Policies.CentreStaff);
     }
 
@@ -176,34 +182,6 @@ public class OpportunityService(
     public async Task AddShiftsAsync(Opportunity o, IReadOnlyList<(DateTime StartsAt, DateTime EndsAt)> shifts, int places, CancellationToken ct = default)
     {
         o.Shifts.AddRange(shifts.Select(s => new Shift { StartsAt = s.StartsAt, EndsAt = s.EndsAt, Places = places }));
-        o.UpdatedAt = Now;
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Removes a shift nobody has been confirmed for yet; false when someone has.</summary>
-    public async Task<bool> RemoveShiftAsync(Opportunity o, int shiftId, CancellationToken ct = default)
-    {
-        if (o.Shifts.Find(s => s.Id == shiftId) is not { } shift) return true;
-        if (shift.Confirmed > 0) return false;
-        db.RemoveRange(await db.Set<ShiftApplication>().Where(a => a.ShiftId == shiftId).ToListAsync(ct));
-        o.Shifts.Remove(shift);
-        o.UpdatedAt = Now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An application to it was decided at the same moment: the shift stays.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        return true;
-    }
-
-    public async Task SetStatusAsync(Opportunity o, OpportunityStatus status, CancellationToken ct = default)
-    {
-        o.Status = status;
         o.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
     }
