@@ -166,7 +166,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (minor, minorUser) = await SignedInAsync();
         await OpportunityTestData.VolunteerAsync(factory, City, minorUser.Id, v => { v.AgeBand = AgeBand.Under18; v.Consent = false; });
         var refused = await Browser.ParseAsync(await ApplyAsync(minor, first, firstShifts[0]));
-        refused.QuerySelector("main")!.TextContent.ShouldContain("保護者の同意");
+        refused.QuerySelector($"#shift-{firstShifts[0]} .form-error")!.TextContent.ShouldContain("保護者の同意");
         (await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().CountAsync(a => a.ShiftId == firstShifts[0]))).ShouldBe(1);
     }
 

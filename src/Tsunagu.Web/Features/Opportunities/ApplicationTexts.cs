@@ -9,6 +9,7 @@ public static class ApplicationTexts
         ApplicationStatus.Confirmed => "参加決定",
         ApplicationStatus.Declined => "見送り",
         ApplicationStatus.Full => "定員のため見送り",
+        ApplicationStatus.Closed => "募集締め切りのため見送り",
         _ => "取り消し",
     };
 }

@@ -36,15 +36,10 @@ public class DetailsModel(OpportunityService opportunities, MatchingService matc
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
         if (Me is null or { Status: VolunteerStatus.Left }) return Redirect($"/{city.Required.Slug}/volunteers/register");
-        if (Message is { Length: > 500 })
-        {
-            ModelState.AddModelError($"message-{ShiftId}", "ひとことは500文字以内にしてください。");
-            return Page();
-        }
         var result = await matching.ApplyAsync(Me, id, ShiftId, Message, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError($"shift-{ShiftId}", result.Error!);
+            ModelState.AddModelError(result.Field == "Message" ? $"message-{ShiftId}" : $"shift-{ShiftId}", result.Error!);
             await LoadAsync(id);
             return Page();
         }

@@ -96,7 +96,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
     public async Task<IActionResult> OnPostRemoveShiftAsync(int id, int shiftId)
     {
         if (await AuthorizeAsync(id) is { } refused) return refused;
-        TempData["Notice"] = await opportunities.RemoveShiftAsync(Opportunity, shiftId, HttpContext.RequestAborted)
+        TempData["Notice"] = await matching.RemoveShiftAsync(Opportunity, shiftId, HttpContext.RequestAborted)
             ? "日時を削除しました。" : "参加が決まった方がいる日時は削除できません。";
         return Back(id);
     }
@@ -104,7 +104,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
     public async Task<IActionResult> OnPostStatusAsync(int id, OpportunityStatus status)
     {
         if (await AuthorizeAsync(id) is { } refused) return refused;
-        await opportunities.SetStatusAsync(Opportunity, status, HttpContext.RequestAborted);
+        await matching.SetStatusAsync(Opportunity, status, HttpContext.RequestAborted);
         TempData["Notice"] = status == OpportunityStatus.Closed ? "募集を締め切りました。" : "募集を再開しました。";
         return Back(id);
     }

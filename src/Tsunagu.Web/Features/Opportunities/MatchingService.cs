@@ -24,17 +24,21 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Slug => city.Required.Slug;
 
+    public const int MaxMessageLength = 500;
+
     /// <summary>A volunteer applies for a shift.</summary>
     public async Task<MatchingResult> ApplyAsync(Volunteer volunteer, int opportunityId, int shiftId, string? message, CancellationToken ct = default)
     {
+        if (message?.Trim() is { Length: > MaxMessageLength })
+            return new MatchingResult(null, Error: t["ひとことは{0}文字以内にしてください。", MaxMessageLength], Field: "Message");
         var (opportunity, shift, refusal) = await OpenShiftAsync(opportunityId, shiftId, ct);
         if (refusal is not null) return refusal;
         if (CanTakePart(volunteer, opportunity!) is { } problem) return problem;
         // One row per person and shift: one withdrawn or closed as full is opened again, any other answer stands.
         var earlier = await db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct);
-        if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full))
+        if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full or ApplicationStatus.Closed))
             return new MatchingResult(null, Error: earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], Field: "Shift");
-        if (await OverlappingAsync(volunteer.Id, shift!, ct) is { } other)
+        if (await OverlappingAsync(volunteer.Id, shift!, confirmedOnly: false, ct) is { } other)
             return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
         if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
 
@@ -52,8 +56,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         }
         catch (DbUpdateException)
         {
+            if (!await ApplicationExistsAsync(shiftId, volunteer.Id)) throw;
             // The unique (shift, volunteer) index: the same person's second request arrived at the same moment.
-            db.ChangeTracker.Clear();
             return new MatchingResult(null, Error: t["この回にはすでに応募しています。"], Field: "Shift");
         }
         await NotifyOrganiserAsync(opportunity!, t["【つなぐ】「{0}」に応募がありました", opportunity!.Title],
@@ -72,6 +76,9 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem;
         if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, ct))
             return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
+        // The organiser learns only that the person is busy then, not with whom.
+        if (await OverlappingAsync(volunteerId, shift!, confirmedOnly: false, ct) is not null)
+            return new MatchingResult(null, Error: t["この方は同じ時間帯にほかの活動の予定があります。"]);
         if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"]);
         var application = new ShiftApplication
         {
@@ -84,7 +91,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            if (!await ApplicationExistsAsync(shiftId, volunteerId)) throw;
             return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
         }
         await NotifyVolunteerAsync(volunteerId, t["【つなぐ】ボランティアのお誘いが届きました"],
@@ -107,8 +114,14 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var volunteer = await db.Set<Volunteer>().AsNoTracking().FirstAsync(v => v.Id == application.VolunteerId, ct);
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem with { Application = application };
         var now = Now;
-        if (await db.Set<Shift>().AnyAsync(s => s.Id == application.ShiftId && s.StartsAt <= now, ct))
+        var toConfirm = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (toConfirm.StartsAt <= now)
             return new MatchingResult(application, Error: t["この回はすでに始まっているか、終わっています。"]);
+        // An invitation may have been accepted elsewhere for the same hours since: one person is never confirmed twice at once.
+        if (await OverlappingAsync(application.VolunteerId, toConfirm, confirmedOnly: true, ct) is { } busy)
+            return new MatchingResult(application, Error: application.Invited
+                ? t["同じ時間帯の「{0}」に参加が決まっています。", busy]
+                : t["この方は同じ時間帯にほかの活動の予定があります。"]);
         var strategy = db.Database.CreateExecutionStrategy();
         bool confirmed;
         try
@@ -271,6 +284,66 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             _ = application.Status == ApplicationStatus.Invited ? await DeclineAsync(application, ct) : await WithdrawAsync(application, ct);
     }
 
+    /// <summary>
+    /// Removes a shift nobody is confirmed for; whoever applied or was invited is told. False when someone is confirmed.
+    /// The shift's row is written first, as a confirmation writes it, so a confirmation and a removal never cross.
+    /// </summary>
+    public async Task<bool> RemoveShiftAsync(Opportunity opportunity, int shiftId, CancellationToken ct = default)
+    {
+        var now = Now;
+        Shift? removed = null;
+        List<int> waiting = [];
+        var strategy = db.Database.CreateExecutionStrategy();
+        var done = await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var free = await db.Set<Shift>().Where(s => s.Id == shiftId && s.OpportunityId == opportunity.Id && s.Confirmed == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Places, x => x.Places), ct);
+            if (free == 0) return !await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.OpportunityId == opportunity.Id, ct);
+            db.ChangeTracker.Clear();
+            removed = await db.Set<Shift>().FirstAsync(s => s.Id == shiftId, ct);
+            var applications = await db.Set<ShiftApplication>().Where(a => a.ShiftId == shiftId).ToListAsync(ct);
+            waiting = [.. applications.Where(a => a.Status is ApplicationStatus.Applied or ApplicationStatus.Invited).Select(a => a.VolunteerId)];
+            db.RemoveRange(applications);
+            db.Remove(removed);
+            await db.SaveChangesAsync(ct);
+            await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
+        if (removed is null) return done;
+        foreach (var id in waiting)
+            await NotifyVolunteerAsync(id, t["【つなぐ】応募していた回が取りやめになりました"],
+                t["「{0}」（{1}）の回は、主催者の都合で取りやめになりました。ほかの募集もご覧ください。\n\n{2}",
+                    opportunity.Title, ShiftText(removed), links.For($"/{Slug}/opportunities")], ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Closes or reopens an opportunity. On closing, applications and invitations still waiting for an answer are closed too
+    /// and their people told, so nobody waits for a reply that can no longer come; they may apply again if it reopens.
+    /// </summary>
+    public async Task SetStatusAsync(Opportunity opportunity, OpportunityStatus status, CancellationToken ct = default)
+    {
+        opportunity.Status = status;
+        opportunity.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        if (status != OpportunityStatus.Closed) return;
+        var waiting = await db.Set<ShiftApplication>()
+            .Where(a => a.OpportunityId == opportunity.Id && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)).ToListAsync(ct);
+        var told = new List<int>();
+        foreach (var a in waiting)
+        {
+            a.Status = ApplicationStatus.Closed;
+            a.DecidedAt = Now;
+            if (await TrySaveAsync(ct)) told.Add(a.VolunteerId); // a decision made at the same moment stands
+        }
+        foreach (var id in told.Distinct())
+            await NotifyVolunteerAsync(id, t["【つなぐ】募集が締め切られました"],
+                t["「{0}」の募集は締め切られました。ご応募ありがとうございました。ほかの募集もご覧ください。\n\n{1}",
+                    opportunity.Title, links.For($"/{Slug}/opportunities")], ct);
+    }
+
     /// <summary>After the shift the organiser records whether the volunteer came and for how long; the volunteer's reliability follows.</summary>
     public async Task<MatchingResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
     {
@@ -364,13 +437,21 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         return null;
     }
 
-    private async Task<string?> OverlappingAsync(int volunteerId, Shift shift, CancellationToken ct) =>
+    /// <summary>The title of another opportunity the person is committed to (or, unless <paramref name="confirmedOnly"/>, waiting for) at overlapping hours.</summary>
+    private async Task<string?> OverlappingAsync(int volunteerId, Shift shift, bool confirmedOnly, CancellationToken ct) =>
         await (from a in db.Set<ShiftApplication>()
                join s in db.Set<Shift>() on a.ShiftId equals s.Id
                join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
                where a.VolunteerId == volunteerId && s.Id != shift.Id && s.StartsAt < shift.EndsAt && shift.StartsAt < s.EndsAt
-                     && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited || a.Status == ApplicationStatus.Confirmed)
+                     && (a.Status == ApplicationStatus.Confirmed
+                         || (!confirmedOnly && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)))
                select o.Title).FirstOrDefaultAsync(ct);
+
+    private async Task<bool> ApplicationExistsAsync(int shiftId, int volunteerId)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId);
+    }
 
     private async Task<bool> TrySaveAsync(CancellationToken ct)
     {

@@ -102,6 +102,8 @@ public enum ApplicationStatus
     /// <summary>The shift filled before this one was accepted.</summary>
     Full,
     Withdrawn,
+    /// <summary>The organiser closed the opportunity before answering.</summary>
+    Closed,
 }
 
 /// <summary>

@@ -23,7 +23,7 @@ public class OpportunityNotifications(
     /// <summary>For each opportunity not yet announced: mail the fitting volunteers who want each one. Returns the mails queued.</summary>
     public async Task<int> SendNewOpportunityNoticesAsync(CancellationToken ct = default)
     {
-        var pending = await db.Set<Opportunity>().Where(o => o.NotifiedAt == null).Select(o => o.Id).ToListAsync(ct);
+        var pending = await db.Set<Opportunity>().Where(o => o.NotifiedAt == null && !o.IsDemo).Select(o => o.Id).ToListAsync(ct);
         if (pending.Count == 0) return 0;
         var wanting = await (from v in db.Set<Volunteer>()
                              join u in db.Users on v.UserId equals u.Id
@@ -65,7 +65,7 @@ public class OpportunityNotifications(
                                && (v.DigestSentAt == null || v.DigestSentAt < weekAgo)
                          select new { v.Id, u.Email, v.DigestSentAt }).ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var recent = await db.Set<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && o.CreatedAt >= weekAgo.AddDays(-7))
+        var recent = await db.Set<Opportunity>().AsNoTracking().Where(o => o.Status == OpportunityStatus.Open && !o.IsDemo && o.CreatedAt >= weekAgo.AddDays(-7))
             .Select(o => new { o.Id, o.Title, o.CreatedAt }).ToListAsync(ct);
         var volunteers = await volunteerIndex.CurrentAsync(db, city.Required.Id, ct);
         var opportunities = await opportunityIndex.CurrentAsync(db, city.Required.Id, ct);

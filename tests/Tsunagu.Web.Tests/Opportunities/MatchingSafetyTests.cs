@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.Volunteers;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Opportunities;
+
+/// <summary>What keeps applications honest at the edges: the API's refusals, overlapping commitments, removed shifts and closed opportunities.</summary>
+public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    private const string City = "shimonoseki";
+
+    private async Task<(Browser Browser, AppUser User)> SignedInAsync()
+    {
+        var user = await TestData.CreateUserAsync(factory);
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        return (browser, user);
+    }
+
+    private async Task<HttpClient> ApiAsync(string userId)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await OpportunityTestData.ApiTokenAsync(factory, userId));
+        return client;
+    }
+
+    private static string ApplyUrl(int id, int shiftId) => $"/api/v1/{City}/opportunities/{id}/shifts/{shiftId}/applications";
+
+    private static Task<HttpResponseMessage> ManageAsync(Browser organiser, int id, string handler, Dictionary<string, string> fields) =>
+        organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler={handler}", fields);
+
+    private Task<int> ApplicationCountAsync(int shiftId) =>
+        TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().CountAsync(a => a.ShiftId == shiftId));
+
+    private Task<ShiftApplication> ApplicationAsync(int shiftId, int volunteerId) =>
+        TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId));
+
+    [Fact]
+    public async Task Api_RefusesWithAReason_ANonVolunteer_APausedVolunteer_AMinorWithoutConsent_AndATooLongMessage()
+    {
+        var organiser = await TestData.CreateUserAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var url = ApplyUrl(id, shifts[0]);
+
+        var stranger = await TestData.CreateUserAsync(factory);
+        using var strangerApi = await ApiAsync(stranger.Id);
+        var notVolunteer = await strangerApi.PostAsJsonAsync(url, new { });
+        notVolunteer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await notVolunteer.Content.ReadAsStringAsync()).ShouldContain("ボランティアとして登録");
+
+        var paused = await TestData.CreateUserAsync(factory);
+        var pausedId = await OpportunityTestData.VolunteerAsync(factory, City, paused.Id);
+        await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == pausedId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VolunteerStatus.Paused)));
+        using var pausedApi = await ApiAsync(paused.Id);
+        var pausedAnswer = await pausedApi.PostAsJsonAsync(url, new { });
+        pausedAnswer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await pausedAnswer.Content.ReadAsStringAsync()).ShouldContain("休止中");
+
+        var minor = await TestData.CreateUserAsync(factory);
+        var minorId = await OpportunityTestData.VolunteerAsync(factory, City, minor.Id, v => { v.AgeBand = AgeBand.Under18; v.Consent = false; });
+        using var minorApi = await ApiAsync(minor.Id);
+        var minorAnswer = await minorApi.PostAsJsonAsync(url, new { });
+        minorAnswer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await minorAnswer.Content.ReadAsStringAsync()).ShouldContain("保護者の同意");
+
+        var talkative = await TestData.CreateUserAsync(factory);
+        await OpportunityTestData.VolunteerAsync(factory, City, talkative.Id);
+        using var talkativeApi = await ApiAsync(talkative.Id);
+        var tooLong = await talkativeApi.PostAsJsonAsync(url, new { message = new string('あ', MatchingService.MaxMessageLength + 1) });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("500文字以内");
+        (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
+
+        // Once the guardian's consent is recorded, the minor's application goes through.
+        await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == minorId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.GuardianConsentAt, DateTime.UtcNow)));
+        (await minorApi.PostAsJsonAsync(url, new { message = new string('あ', MatchingService.MaxMessageLength) })).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task TooLongANote_OnThePage_IsRefusedNextToTheNote()
+    {
+        var organiser = await TestData.CreateUserAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (volunteer, user) = await SignedInAsync();
+        await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var page = await Browser.ParseAsync(await volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
+            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(), ["Message"] = new string('あ', 501) }));
+        page.QuerySelector($"#message-{shifts[0]}-error")!.TextContent.ShouldContain("500文字以内");
+        (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task APersonConfirmedElsewhere_IsNotInvited_NorConfirmedTwice_ForTheSameHours()
+    {
+        var (organiser, organiserUser) = await SignedInAsync();
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(5));
+        var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30)); });
+        var (third, thirdShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "さらに別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45)); });
+        var (volunteer, user) = await SignedInAsync();
+        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+
+        // An invitation for the second, then (as two organisers might, a moment apart) one for the third at the same hours.
+        (await ManageAsync(organiser, second, "Invite", new() { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = secondShifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            db.Add(new ShiftApplication { CityId = cityId, OpportunityId = third, ShiftId = thirdShifts[0], VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        // A third organiser cannot invite the person for the first: they are expected elsewhere then (and are not told where).
+        var refused = await ManageAsync(organiser, first, "Invite", new() { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = firstShifts[0].ToString() });
+        (await refused.Content.ReadAsStringAsync()).ShouldNotContain("同じ時間の別の募集");
+        (await ApplicationCountAsync(firstShifts[0])).ShouldBe(0);
+
+        // The volunteer accepts the second invitation; the third can no longer be accepted for the same hours.
+        var invitation = await ApplicationAsync(secondShifts[0], volunteerId);
+        (await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Accept",
+            new Dictionary<string, string> { ["applicationId"] = invitation.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ApplicationAsync(secondShifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Confirmed);
+        var other = await ApplicationAsync(thirdShifts[0], volunteerId);
+        var answer = await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Accept",
+            new Dictionary<string, string> { ["applicationId"] = other.Id.ToString() });
+        if (answer.StatusCode == HttpStatusCode.Redirect)
+            (await volunteer.GetPageAsync(answer.Headers.Location!.OriginalString)).Page.QuerySelector("main")!.TextContent.ShouldContain("同じ時間帯の「同じ時間の別の募集」に参加が決まっています");
+        else
+            (await answer.Content.ReadAsStringAsync()).ShouldContain("同じ時間帯の「同じ時間の別の募集」に参加が決まっています");
+        (await ApplicationAsync(thirdShifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Invited);
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == thirdShifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RemovingAShift_TellsWhoWasWaiting_AndAShiftWithSomeoneConfirmedStays()
+    {
+        var (organiser, organiserUser) = await SignedInAsync();
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "取りやめのある募集"; });
+        var (waiting, waitingUser) = await SignedInAsync();
+        var waitingId = await OpportunityTestData.VolunteerAsync(factory, City, waitingUser.Id);
+        var (confirmed, confirmedUser) = await SignedInAsync();
+        var confirmedId = await OpportunityTestData.VolunteerAsync(factory, City, confirmedUser.Id);
+        foreach (var (browser, shift) in new[] { (waiting, shifts[0]), (confirmed, shifts[1]) })
+            (await browser.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
+                new Dictionary<string, string> { ["ShiftId"] = shift.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var accepted = await ApplicationAsync(shifts[1], confirmedId);
+        await ManageAsync(organiser, id, "Accept", new() { ["applicationId"] = accepted.Id.ToString() });
+
+        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[1].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().AnyAsync(s => s.Id == shifts[1]))).ShouldBeTrue();
+        (await ApplicationAsync(shifts[1], confirmedId)).Status.ShouldBe(ApplicationStatus.Confirmed);
+
+        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().AnyAsync(s => s.Id == shifts[0]))).ShouldBeFalse();
+        (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
+        var mail = await TestData.LastMailToAsync(factory, waitingUser.Email!);
+        mail.Subject.ShouldContain("取りやめ");
+        mail.Body.ShouldContain("取りやめのある募集");
+        _ = waitingId;
+    }
+
+    [Fact]
+    public async Task ClosingAnOpportunity_ClosesWaitingApplications_TellsThePeople_AndReopeningLetsThemApplyAgain()
+    {
+        var (organiser, organiserUser) = await SignedInAsync();
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = "締め切る募集");
+        var (volunteer, user) = await SignedInAsync();
+        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        Task<HttpResponseMessage> Apply() => volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
+            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString() });
+        (await Apply()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await ManageAsync(organiser, id, "Status", new() { ["status"] = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Closed);
+        var mail = await TestData.LastMailToAsync(factory, user.Email!);
+        mail.Subject.ShouldContain("締め切られました");
+        mail.Body.ShouldContain("締め切る募集");
+        (await volunteer.GetPageAsync($"/{City}/volunteers/activities")).Page.QuerySelector("main")!.TextContent.ShouldContain("募集締め切りのため見送り");
+
+        (await ManageAsync(organiser, id, "Status", new() { ["status"] = "Open" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Apply()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Applied);
+    }
+
+    [Fact]
+    public async Task ADepartmentsPosting_IsManagedByItsColleagues_NotByOtherDepartments()
+    {
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var departments = await TestData.WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters().Where(d => d.CityId == cityId).OrderBy(d => d.Id).Select(d => d.Name).Take(2).ToListAsync());
+        departments.Count.ShouldBe(2);
+        var poster = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[0]).ExemptFromTwoFactor());
+        var colleague = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[0]).ExemptFromTwoFactor());
+        var elsewhere = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[1]).ExemptFromTwoFactor());
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(poster.Email!);
+        var date = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd");
+        var title = $"市役所の清掃{Guid.NewGuid():N}"[..12];
+        (await browser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
+        {
+            ["Input.Organiser"] = $"department-{departments[0]}", ["Input.Title"] = title, ["Input.Description"] = "庁舎のまわりを清掃します。", ["Input.Place"] = "市役所",
+            ["Shifts.Date"] = date, ["Shifts.Start"] = "09:00", ["Shifts.End"] = "10:00", ["Shifts.Places"] = "5",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
+
+        var other = Browser.For(factory);
+        await other.SignInAsync(colleague.Email!);
+        (await other.GetAsync($"/{City}/opportunities/{id}/manage")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await other.GetPageAsync($"/{City}/opportunities/mine")).Page.QuerySelector("main")!.TextContent.ShouldContain(title);
+
+        var stranger = Browser.For(factory);
+        await stranger.SignInAsync(elsewhere.Email!);
+        (await stranger.GetAsync($"/{City}/opportunities/{id}/manage")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await stranger.GetPageAsync($"/{City}/opportunities/mine")).Page.QuerySelector("main")!.TextContent.ShouldNotContain(title);
+    }
+}
