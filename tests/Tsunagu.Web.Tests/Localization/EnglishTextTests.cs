@@ -27,6 +27,18 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
         missing.ShouldBeEmpty("Add these to src/Tsunagu.Web/Localization/en.json");
     }
 
+    /// <summary>A message put next to a field is passed through the localizer, or the English page shows it in Japanese.</summary>
+    [Fact]
+    public void FieldErrors_AreNotWrittenAsPlainJapaneseLiterals()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src", "Tsunagu.Web");
+        var plain = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => PlainModelError().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Groups["text"].Value}"))
+            .Where(ContainsJapanese).ToList();
+        plain.ShouldBeEmpty("Wrap these in t[\"…\"]");
+    }
+
     [Fact]
     public void EnglishEntries_KeepTheirPlaceholders()
     {
@@ -65,8 +77,11 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
         return dir?.FullName ?? throw new InvalidOperationException("Tsunagu.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])[Tt]\[""(?<text>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:[Tt]|text)\[""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"AddModelError\([^;]*?, \$?""(?<text>(?:[^""\\]|\\.)*)""\)")]
+    private static partial Regex PlainModelError();
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:ErrorMessage|Name) = ""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex DisplayOrError();

@@ -162,7 +162,7 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
         {
             var outcome = await spaces.BlockAsync(Block.RoomId, Block.Date, Block.Start, Block.End, string.IsNullOrWhiteSpace(Block.Reason) ? "センターの都合" : Block.Reason, HttpContext.RequestAborted);
             foreach (var (field, message) in outcome.Problems) ModelState.AddModelError($"Block.{(field == "Purpose" ? "Reason" : field)}", message);
-            foreach (var c in outcome.Conflicts) ModelState.AddModelError("Block.Date", $"{Display.Span(c.StartsAt, c.EndsAt)}：{c.Reason}");
+            foreach (var c in outcome.Conflicts) ModelState.AddModelError("Block.Date", t["{0}：{1}", Display.Span(c.StartsAt, c.EndsAt), c.Reason]);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = "利用できない時間として登録しました。";
