@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.EndToEndTests;
@@ -19,6 +21,7 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         var phone = await app.NewPageAsync(width: 375, height: 800);
         await phone.SignInAsync(kitchenAdmin.Email!);
         await phone.GotoAsync("/shimonoseki");
+        await phone.AssertAccessibleAsync("x00-city-home-phone");
         await phone.GetByRole(AriaRole.Link, new() { Name = "団体のニーズとシーズ" }).ClickAsync();
         await phone.AssertAccessibleAsync("x01-list-phone");
         await phone.GetByRole(AriaRole.Link, new() { Name = "団体のニーズ・シーズを投稿する" }).ClickAsync();
@@ -42,6 +45,7 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         await desk.GetByLabel("種類").SelectOptionAsync("People");
         await desk.GetByLabel("タイトル").FillAsync("調理ボランティアを派遣できます");
         await desk.GetByLabel("くわしい内容").FillAsync("調理師の資格を持つメンバーが、月に1回伺えます。");
+        await desk.AssertAccessibleAsync("x03a-post-offer-filled");
         await desk.GetByRole(AriaRole.Button, new() { Name = "投稿する" }).ClickAsync();
         await desk.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/exchange/\d+$"));
         var offerId = new Uri(desk.Url).AbsolutePath.Split('/').Last();
@@ -50,6 +54,7 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         suggestions.ShouldContain("同じ分野：子どもの健全育成");
         await desk.AssertAccessibleAsync("x04-offer-with-suggestions");
         await desk.GotoAsync(needUrl);
+        await desk.AssertAccessibleAsync("x04a-need-seen-by-other-group");
         await desk.GetByLabel("センターへのメッセージ（任意）").FillAsync("調理師のメンバーが伺えます。");
         await desk.GetByRole(AriaRole.Button, new() { Name = "紹介を依頼する" }).ClickAsync();
         (await desk.Locator("main").TextContentAsync() ?? "").ShouldContain("センターに紹介を依頼しました");
@@ -60,6 +65,7 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         var centre = await app.NewPageAsync();
         await centre.SignInAsync(staff.Email!);
         await centre.GotoAsync("/shimonoseki/admin");
+        await centre.AssertAccessibleAsync("x05a-admin-home");
         await centre.GetByRole(AriaRole.Link, new() { Name = "ニーズとシーズの紹介" }).ClickAsync();
         (await centre.Locator("main").TextContentAsync() ?? "").ShouldContain("調理師のメンバーが伺えます。");
         await centre.AssertAccessibleAsync("x06-staff-desk");
@@ -70,6 +76,7 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         await centre.GetByRole(AriaRole.Button, new() { Name = "紹介する", Exact = true }).ClickAsync();
         await centre.WaitForURLAsync("**/admin/exchange/introductions/*");
         (await centre.Locator("main").TextContentAsync() ?? "").ShouldContain(cooksName);
+        await centre.AssertAccessibleAsync("x07a-introduction");
         await centre.Locator("#Input_Outcome").SelectOptionAsync("Succeeded");
         await centre.GetByRole(AriaRole.Button, new() { Name = "記録する" }).ClickAsync();
         (await centre.Locator("main").TextContentAsync() ?? "").ShouldContain("マッチングの成立を記録しました。");
@@ -82,6 +89,10 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         await centre.GotoAsync("/shimonoseki/plans/shiminkatsudo-5");
         var indicator = centre.Locator("section.indicator").Filter(new() { HasText = "各団体同士のマッチング件数" });
         (await indicator.TextContentAsync() ?? "").ShouldContain("つなぐの記録から集計");
-        (await indicator.Locator("tbody tr").Filter(new() { HasText = "令和8年度" }).TextContentAsync() ?? "").ShouldContain("1件");
+        // The row of the fiscal year the matching was recorded in (令和8年度 until 31 March 2027, then 令和9年度 …).
+        var thisYear = FiscalYear.Of(Display.Today(app.Factory.Services.GetRequiredService<TimeProvider>())).ToJapanese();
+        (await indicator.Locator("tbody tr").Filter(new() { HasText = thisYear }).TextContentAsync() ?? "").ShouldContain("1件");
+        await indicator.ScrollIntoViewIfNeededAsync();
+        await centre.AssertAccessibleAsync("x10-plan-indicator-counted");
     }
 }

@@ -54,6 +54,7 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         for (var day = 0; day < 7; day++)
             foreach (var period in new[] { "午前", "午後" })
                 await phone.GetByLabel($"{"月火水木金土日"[day]}曜日 {period}").CheckAsync();
+        await phone.AssertAccessibleAsync("m02a-register-filled-phone");
         await phone.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
         await phone.WaitForURLAsync("**/volunteers/me");
         await phone.GetByRole(AriaRole.Link, new() { Name = "募集をさがす" }).First.ClickAsync();
@@ -71,14 +72,17 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         // The group accepts, and only then sees how to reach the volunteer.
         await organiser.ReloadAsync();
         (await organiser.Locator("main").TextContentAsync() ?? "").ShouldNotContain(citizen.Email!);
+        await organiser.AssertAccessibleAsync("m05a-manage-applicant");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "受け入れる" }).ClickAsync();
         await organiser.WaitForURLAsync("**/manage");
         (await organiser.Locator("main").TextContentAsync() ?? "").ShouldContain(citizen.Email!);
+        await organiser.AssertAccessibleAsync("m05b-manage-accepted-contact");
 
         // The shift happens; the organiser records two hours.
         var shiftId = await TestData.WithDbAsync(app.Factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.OpportunityId == opportunityId).Select(s => s.Id).SingleAsync());
         await OpportunityTestData.PastAsync(app.Factory, shiftId);
         await organiser.ReloadAsync();
+        await organiser.AssertAccessibleAsync("m05c-attendance-form");
         await organiser.GetByLabel("活動時間（時間）").FillAsync("2");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "記録する" }).ClickAsync();
         await organiser.WaitForURLAsync("**/manage");
@@ -86,6 +90,7 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
 
         // The volunteer confirms the hours and downloads the certificate.
         await phone.ReloadAsync();
+        await phone.AssertAccessibleAsync("m06a-hours-to-confirm-phone");
         await phone.GetByRole(AriaRole.Button, new() { Name = "この活動時間で正しいことを確認する" }).ClickAsync();
         await phone.WaitForURLAsync("**/volunteers/activities");
         await phone.AssertAccessibleAsync("m07-hours-confirmed-phone");
@@ -101,6 +106,7 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
 
         // The matching counts in the 5th plan's indicator (15 → 30).
         await phone.GotoAsync($"/{City}/plans");
+        await phone.AssertAccessibleAsync("m07a-plans-phone");
         var key = await TestData.WithDbAsync(app.Factory, db =>
             (from i in db.Set<Tsunagu.Web.Features.Plans.Indicator>().IgnoreQueryFilters()
              join p in db.Set<Tsunagu.Web.Features.Plans.Plan>().IgnoreQueryFilters() on i.PlanId equals p.Id

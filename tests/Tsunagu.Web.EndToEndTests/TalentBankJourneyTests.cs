@@ -14,6 +14,7 @@ public class TalentBankJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         var page = await app.NewPageAsync(width: 375, height: 800);
         await page.SignInAsync(lecturer.Email!);
         await page.GotoAsync("/nagato");
+        await page.AssertAccessibleAsync("t00-city-home-phone");
         await page.GetByRole(AriaRole.Link, new() { Name = "人材バンク", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "講師・アドバイザーとして登録する" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
@@ -37,10 +38,12 @@ public class TalentBankJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);
         await staff.GotoAsync("/nagato/admin");
+        await staff.AssertAccessibleAsync("t02a-admin-home");
         await staff.GetByRole(AriaRole.Link, new() { Name = "人材バンクの管理" }).ClickAsync();
         await staff.AssertAccessibleAsync("t03-admin-talent");
         await staff.GetByRole(AriaRole.Button, new() { Name = $"「{name}」を公開する" }).ClickAsync();
         (await staff.Locator(".notice--success").TextContentAsync() ?? "").ShouldContain("公開しました");
+        await staff.AssertAccessibleAsync("t03a-admin-talent-published");
 
         var citizen = await TestData.CreateUserAsync(app.Factory);
         var phone = await app.NewPageAsync(width: 375, height: 800);
@@ -53,6 +56,14 @@ public class TalentBankJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         (await phone.Locator("main").TextContentAsync() ?? "").ShouldNotContain(lecturer.Email!);
         await phone.AssertAccessibleAsync("t05-profile-phone");
         await phone.GetByRole(AriaRole.Link, new() { Name = "依頼する", Exact = true }).ClickAsync();
+        await phone.WaitForURLAsync("**/talent/*/request");
+        await phone.AssertAccessibleAsync("t05a-request-form-phone");
+        // An empty request is refused, with the messages next to the fields that need them.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "センターに依頼を送る" }).ClickAsync();
+        (await phone.Locator(".error-summary").IsVisibleAsync()).ShouldBeTrue();
+        (await phone.Locator("#Input_Purpose-error").TextContentAsync() ?? "").ShouldContain("依頼の内容・目的を入力してください。");
+        (await phone.Locator("#Input_PreferredDates-error").TextContentAsync() ?? "").ShouldContain("希望する日時を入力してください。");
+        await phone.AssertAccessibleAsync("t05b-request-errors-phone");
         await phone.GetByLabel("依頼の内容・目的").FillAsync("町内会の集まりで、あいさつの手話を教えてほしい");
         await phone.GetByLabel("希望する日時").FillAsync("12月の平日の夜");
         await phone.GetByLabel("参加予定人数").FillAsync("20");
@@ -67,7 +78,10 @@ public class TalentBankJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         await staff.GetByLabel("状況").Last.SelectOptionAsync("Forwarded");
         await staff.GetByLabel("依頼者へのお知らせ").Last.FillAsync("講師に日程を確認しています。");
         await staff.Locator("#requests ~ ul form button").Last.ClickAsync();
+        await staff.Locator(".notice--success", new() { HasText = "依頼の状況を更新し" }).WaitForAsync();
+        await staff.AssertAccessibleAsync("t06a-admin-request-forwarded");
         await phone.ReloadAsync();
         (await phone.Locator("main").TextContentAsync() ?? "").ShouldContain("調整中");
+        await phone.AssertAccessibleAsync("t07-requests-forwarded-phone");
     }
 }

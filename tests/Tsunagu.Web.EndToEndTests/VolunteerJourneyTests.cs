@@ -12,6 +12,7 @@ public class VolunteerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         var page = await app.NewPageAsync(width: 375, height: 800);
         await page.SignInAsync(citizen.Email!);
         await page.GotoAsync("/shimonoseki");
+        await page.AssertAccessibleAsync("v00-city-home-phone");
         await page.GetByRole(AriaRole.Link, new() { Name = "ボランティアとして登録する" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
         (await page.Locator(".error-summary").IsVisibleAsync()).ShouldBeTrue();
@@ -29,5 +30,6 @@ public class VolunteerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         await page.AssertAccessibleAsync("v02-me-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "しばらく休む" }).ClickAsync();
         (await page.Locator("main").TextContentAsync() ?? "").ShouldContain("休止中");
+        await page.AssertAccessibleAsync("v03-me-paused-phone");
     }
 }
