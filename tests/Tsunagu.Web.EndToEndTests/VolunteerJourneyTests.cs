@@ -31,5 +31,14 @@ public class VolunteerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "しばらく休む" }).ClickAsync();
         (await page.Locator("main").TextContentAsync() ?? "").ShouldContain("休止中");
         await page.AssertAccessibleAsync("v03-me-paused-phone");
+
+        // Later, the way back to the registration is through the menu's マイページ.
+        await page.GotoAsync("/shimonoseki");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "マイページ" }).ClickAsync();
+        await page.WaitForURLAsync("**/shimonoseki/my");
+        await page.AssertAccessibleAsync("v04-my-page-phone");
+        await page.GetByRole(AriaRole.Link, new() { Name = "ボランティア登録", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/volunteers/me");
+        (await page.Locator("main").TextContentAsync() ?? "").ShouldContain("休止中");
     }
 }

@@ -73,6 +73,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/consultations/{id:int}"] = Policies.ConsultationDesk,
         ["/{city}/volunteers/register"] = Policies.SignedIn,
         ["/{city}/volunteers/me"] = Policies.SignedIn,
+        ["/{city}/my"] = Policies.SignedIn,
         ["/{city}/admin/volunteers/skills"] = Policies.CentreStaff,
         ["/{city}/exchange"] = null,
         ["/{city}/exchange/{id:int}"] = null,

@@ -1,0 +1,38 @@
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
+
+namespace Tsunagu.Web.Tests.Account;
+
+public class MyPageTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
+{
+    [Fact]
+    public async Task ACitizen_FindsTheirOwnListsFromTheMenu_WithoutAStaffMenu()
+    {
+        var citizen = await TestData.CreateUserAsync(factory);
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(citizen.Email!);
+        var (_, home) = await browser.GetPageAsync("/nagato");
+        home.QuerySelector("nav.site-nav a[href='/nagato/my']")!.TextContent.ShouldBe("マイページ");
+        home.QuerySelector("nav.site-nav a[href='/nagato/admin']").ShouldBeNull();
+
+        var (_, my) = await browser.GetPageAsync("/nagato/my");
+        var links = my.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldContain("/nagato/volunteers/me");
+        links.ShouldContain("/nagato/volunteers/activities");
+        links.ShouldContain("/nagato/groups/mine");
+        links.ShouldContain("/nagato/events/mine");
+        links.ShouldNotContain("/nagato/admin");
+        foreach (var link in links.Where(l => l!.StartsWith("/nagato/")))
+            (await browser.GetAsync(link!)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, link);
+    }
+
+    [Fact]
+    public async Task StaffWithARole_AlsoReachTheStaffMenu()
+    {
+        var staff = await TestData.CreateUserAsync(factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(staff.Email!);
+        var (_, my) = await browser.GetPageAsync("/nagato/my");
+        my.QuerySelector("main a[href='/nagato/admin']")!.TextContent.ShouldBe("職員メニューへ");
+    }
+}
