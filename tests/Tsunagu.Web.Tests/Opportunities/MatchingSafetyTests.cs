@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.Opportunities.Matching;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
@@ -220,5 +221,33 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         await stranger.SignInAsync(elsewhere.Email!);
         (await stranger.GetAsync($"/{City}/opportunities/{id}/manage")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await stranger.GetPageAsync($"/{City}/opportunities/mine")).Page.QuerySelector("main")!.TextContent.ShouldNotContain(title);
+    }
+
+    [Fact]
+    public async Task Candidates_ForAChosenShift_AreRankedByWhetherTheyCanComeThatDay()
+    {
+        var (organiser, organiserUser) = await SignedInAsync();
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "二つの曜日の募集"; });
+        // The second shift a day after the first: another weekday, the same part of the day.
+        var first = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));
+        await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[1])
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, first.StartsAt.AddDays(1)).SetProperty(x => x.EndsAt, first.EndsAt.AddDays(1))));
+        var firstDay = await TestData.CreateUserAsync(factory);
+        var firstDayId = await OpportunityTestData.VolunteerAsync(factory, City, firstDay.Id, v => v.Availability = MatchScore.SlotOf(first.StartsAt));
+        var secondDay = await TestData.CreateUserAsync(factory);
+        var secondDayId = await OpportunityTestData.VolunteerAsync(factory, City, secondDay.Id, v => v.Availability = MatchScore.SlotOf(first.StartsAt.AddDays(1)));
+
+        async Task<List<string>> CandidatesFor(int shiftId) =>
+            [.. (await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage?shift={shiftId}")).Page.QuerySelectorAll("#candidates ~ ol > li").Select(li => li.TextContent)];
+        int Rank(List<string> cards, int volunteerId) => cards.FindIndex(c => c.Contains($"No.{volunteerId}："));
+
+        var forFirst = await CandidatesFor(shifts[0]);
+        Rank(forFirst, firstDayId).ShouldBeGreaterThanOrEqualTo(0);
+        Rank(forFirst, firstDayId).ShouldBeLessThan(Rank(forFirst, secondDayId) is var r and >= 0 ? r : int.MaxValue);
+        forFirst[Rank(forFirst, firstDayId)].ShouldContain("1回中1回");
+        var forSecond = await CandidatesFor(shifts[1]);
+        Rank(forSecond, secondDayId).ShouldBeGreaterThanOrEqualTo(0);
+        Rank(forSecond, secondDayId).ShouldBeLessThan(Rank(forSecond, firstDayId) is var q and >= 0 ? q : int.MaxValue);
     }
 }

@@ -230,11 +230,15 @@ public class OpportunityService(
 
     public sealed record RankedVolunteer(int VolunteerId, MatchScore Score);
 
-    /// <summary>The volunteers who may take part, best fit first.</summary>
-    public async Task<List<RankedVolunteer>> RankVolunteersAsync(Opportunity o, int take, CancellationToken ct = default)
+    /// <summary>
+    /// The volunteers who may take part, best fit first; for <paramref name="forShift"/>, availability is scored against
+    /// that shift alone (the organiser is looking for people for that day).
+    /// </summary>
+    public async Task<List<RankedVolunteer>> RankVolunteersAsync(Opportunity o, int take, CancellationToken ct = default, Shift? forShift = null)
     {
         var volunteers = await volunteerIndex.CurrentAsync(db, city.Required.Id, ct);
         var profile = ProfileOf(o);
+        if (forShift is not null) profile = profile with { Shifts = [new ShiftSlot(forShift.StartsAt, MatchScore.SlotOf(forShift.StartsAt), false)] };
         var now = Now;
         return Top(volunteers.Values.Where(v => MatchScore.Eligible(v, profile)).Select(v => new RankedVolunteer(v.Id, MatchScore.Of(v, profile, now))),
             take, r => r.Score.Total, r => r.VolunteerId);
