@@ -162,6 +162,18 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     }
 
     [Fact]
+    public async Task RequestsSentAtTheSameMoment_MakeOneRequest()
+    {
+        var (kitchen, kitchenId, _, _) = await GroupAdminAsync("同時の依頼を受ける会", 13);
+        var (farm, _, _, _) = await GroupAdminAsync("同時に依頼する会", 5);
+        var need = await PostAsync(kitchen, kitchenId, "Need", "Equipment", "机を貸してほしい", 13);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            farm.SubmitAsync($"/{City}/exchange/{need}", new Dictionary<string, string> { ["Input.Message"] = "机があります。" }, "main form[action*=Request]")));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Redirect || a.StatusCode == HttpStatusCode.OK);
+        (await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().CountAsync(i => i.NeedPostId == need))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task StaffDeclineARequest_TheRequesterIsToldByMail_AndItIsNotAMatching()
     {
         var (kitchen, kitchenId, _, _) = await GroupAdminAsync("子ども食堂の会", 13);

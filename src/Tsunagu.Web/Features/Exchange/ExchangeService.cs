@@ -196,15 +196,26 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
         if (group is null) return RequestResult.NotAdministrator;
         if (group.Id == post.GroupId) return RequestResult.OwnGroup;
         var isNeed = post.Direction == ExchangeDirection.Need;
-        var already = await db.Set<ExchangeIntroduction>().AnyAsync(i => i.IntroducedAt == null && i.Outcome == IntroductionOutcome.Pending
-            && (isNeed ? i.NeedPostId == post.Id && i.OfferGroupId == group.Id : i.OfferPostId == post.Id && i.NeedGroupId == group.Id), ct);
-        if (already) return RequestResult.AlreadyRequested;
-        db.Add(new ExchangeIntroduction
+        var strategy = db.Database.CreateExecutionStrategy();
+        var requested = await strategy.ExecuteAsync(async () =>
         {
-            NeedGroupId = isNeed ? post.GroupId : group.Id, OfferGroupId = isNeed ? group.Id : post.GroupId,
-            NeedPostId = isNeed ? post.Id : null, OfferPostId = isNeed ? null : post.Id,
-            RequestedByUserId = userId, RequestedAt = Now, RequestMessage = Clean(message), Outcome = IntroductionOutcome.Pending,
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The post's row is written first, so two requests sent at the same moment queue and the second sees the first.
+            await db.Set<ExchangePost>().Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt), ct);
+            var already = await db.Set<ExchangeIntroduction>().AnyAsync(i => i.IntroducedAt == null && i.Outcome == IntroductionOutcome.Pending
+                && (isNeed ? i.NeedPostId == post.Id && i.OfferGroupId == group.Id : i.OfferPostId == post.Id && i.NeedGroupId == group.Id), ct);
+            if (already) return false;
+            db.Add(new ExchangeIntroduction
+            {
+                NeedGroupId = isNeed ? post.GroupId : group.Id, OfferGroupId = isNeed ? group.Id : post.GroupId,
+                NeedPostId = isNeed ? post.Id : null, OfferPostId = isNeed ? null : post.Id,
+                RequestedByUserId = userId, RequestedAt = Now, RequestMessage = Clean(message), Outcome = IntroductionOutcome.Pending,
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
         });
+        if (!requested) return RequestResult.AlreadyRequested;
         var city = currentCity.Required;
         // The request's own message may hold personal details: it stays on the console, not in the mail.
         foreach (var to in await db.CityMemberships.EmailsOfAsync(CityRole.CentreStaff, ct))
