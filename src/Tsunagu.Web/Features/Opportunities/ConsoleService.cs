@@ -24,14 +24,19 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
             .Select(x => new Unanswered(x.Id, x.Title, x.Next!.Value, x.CreatedAt)).Take(200).ToListAsync(ct);
     }
 
-    /// <summary>Applications the organiser has not answered for more than <paramref name="days"/> days, oldest first.</summary>
+    /// <summary>
+    /// Applications the organiser has not answered for more than <paramref name="days"/> days, oldest first. Only those a nudge
+    /// can still help: the shift is still to come, the opportunity is open, and it is not demo data.
+    /// </summary>
     public Task<List<Waiting>> WaitingAsync(int days, CancellationToken ct = default)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-days);
         return (from a in db.Set<ShiftApplication>().AsNoTracking()
                 join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
                 join s in db.Set<Shift>() on a.ShiftId equals s.Id
                 where a.Status == ApplicationStatus.Applied && a.CreatedAt < cutoff
+                    && s.StartsAt > now && o.Status == OpportunityStatus.Open && !o.IsDemo
                 orderby a.CreatedAt
                 select new Waiting(a.Id, o.Id, o.Title, s.StartsAt, a.CreatedAt)).Take(200).ToListAsync(ct);
     }
