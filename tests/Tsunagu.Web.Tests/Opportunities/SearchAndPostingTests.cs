@@ -249,5 +249,20 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var (_, list) = await visitor.GetPageAsync($"/{City}/opportunities?q={title.Split(' ')[1]}");
         var card = list.QuerySelectorAll("main ul.card-list > li").Single(li => li.QuerySelector($"a[href='/{City}/opportunities/{saved.Id}']") is not null);
         card.QuerySelector("p.muted")!.TextContent.Trim().ShouldBe(expectedName);
+
+        if (who == "centre")
+        {
+            // In English the centre's English name, and the district's, on the details page as on the list.
+            var district = (await MatchingTestData.DistrictsAsync(factory, City))[0];
+            var districtEn = await TestData.WithDbAsync(factory, db => db.Districts.IgnoreQueryFilters().Where(d => d.Id == district.Id).Select(d => d.NameEn).SingleAsync());
+            districtEn.ShouldNotBeNullOrEmpty();
+            await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Id == saved.Id)
+                .ExecuteUpdateAsync(x => x.SetProperty(o => o.DistrictId, district.Id)));
+            var english = Browser.For(factory);
+            await english.PostWithTokenAsync($"/{City}", "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = $"/{City}" });
+            var (_, en) = await english.GetPageAsync($"/{City}/opportunities/{saved.Id}");
+            en.QuerySelector("main h1 + p.muted")!.TextContent.Trim().ShouldBe(city.CentreNameEn);
+            en.QuerySelector("main")!.TextContent.ShouldContain($"（{districtEn}）");
+        }
     }
 }

@@ -6,6 +6,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Opportunities.Matching;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities;
@@ -56,7 +57,8 @@ public class DetailsModel(OpportunityService opportunities, MatchingService matc
         // A closed opportunity stays readable for those who took part or run it, not in public.
         Opportunity = o;
         Organiser = await opportunities.OrganiserNameAsync(o, ct);
-        DistrictName = o.DistrictId is { } d ? await db.Districts.Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var english = Text.IsEnglish;
+        DistrictName = o.DistrictId is { } d ? await db.Districts.Where(x => x.Id == d).Select(x => english && x.NameEn != null ? x.NameEn : x.Name).FirstOrDefaultAsync(ct) : null;
         ProgrammeName = o.ProgrammeId is { } p ? await db.Set<Programme>().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var skillIds = o.Skills.Select(s => s.SkillId).ToList();
         var names = await db.Set<VolunteerSkill>().Where(s => skillIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);

@@ -73,15 +73,16 @@ public class OpportunityService(
         db.Set<Opportunity>().Include(o => o.Skills).Include(o => o.Fields).Include(o => o.Shifts.OrderBy(s => s.StartsAt)).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == id, ct);
 
-    public async Task<string> OrganiserNameAsync(Opportunity o, CancellationToken ct = default) =>
-        OrganiserName(o, o.OrganiserKind == OrganiserKind.Group ? await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null);
+    /// <summary>The organiser's name in the page's language, or in Japanese (<paramref name="english"/> false) for documents such as the certificate.</summary>
+    public async Task<string> OrganiserNameAsync(Opportunity o, CancellationToken ct = default, bool? english = null) =>
+        OrganiserName(o, o.OrganiserKind == OrganiserKind.Group ? await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null, english);
 
     /// <summary>The organiser's name when a list has already read the group's name with its rows.</summary>
-    public string OrganiserName(Opportunity o, string? groupName) => o.OrganiserKind switch
+    public string OrganiserName(Opportunity o, string? groupName, bool? english = null) => o.OrganiserKind switch
     {
         OrganiserKind.Group => groupName ?? "",
         OrganiserKind.Department => o.DepartmentName ?? "",
-        _ => city.Required.CentreName,
+        _ => city.Required.CentreDisplayName(english ?? Text.IsEnglish),
     };
 
     public sealed record Posting(
