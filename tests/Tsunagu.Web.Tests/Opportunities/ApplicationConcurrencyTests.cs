@@ -70,6 +70,17 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
         statuses.Values.Sum().ShouldBe(results.Count(r => r.StatusCode == HttpStatusCode.Created));
         var shift = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));
         shift.Confirmed.ShouldBe(Places);
+        // Everyone whose application was closed because the shift filled is told so by e-mail, once.
+        var closedAsFull = await TestData.WithDbAsync(factory, db => (
+            from a in db.Set<ShiftApplication>().IgnoreQueryFilters()
+            join v in db.Set<Tsunagu.Web.Features.Volunteers.Volunteer>().IgnoreQueryFilters() on a.VolunteerId equals v.Id
+            join u in db.Users on v.UserId equals u.Id
+            where a.ShiftId == shifts[0] && a.Status == ApplicationStatus.Full
+            select u.Email!).ToListAsync());
+        var told = await TestData.WithDbAsync(factory, db => db.OutboxMessages.Where(m => closedAsFull.Contains(m.To) && m.Subject.Contains("定員に達しました"))
+            .GroupBy(m => m.To).Select(g => g.Count()).ToListAsync());
+        told.Count.ShouldBe(closedAsFull.Count);
+        told.ShouldAllBe(n => n == 1);
     }
 
     [Fact]
