@@ -14,13 +14,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
 {
     private const string City = "nagato";
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null)
-    {
-        var user = await TestData.CreateUserAsync(factory, spec);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
 
     /// <summary>Refused by the policy: forbidden, or sent to the access-denied page.</summary>
     private static void Denied(HttpResponseMessage response)

@@ -34,6 +34,23 @@ public class Browser(HttpClient client)
         if (response.StatusCode != HttpStatusCode.OK) return response;
         var form = (IHtmlFormElement?)(formSelector is null ? page.QuerySelector("main form[method=post]") : page.QuerySelector(formSelector))
             ?? throw new InvalidOperationException($"No form on {url}");
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await Client.PostAsync(action, new FormUrlEncodedContent(FormValues(form, fields)));
+    }
+
+    /// <summary>Sends a GET form of a page as a browser would: its inputs as they are, with some changed.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitGetFormAsync(string pageUrl, IHtmlDocument page, string formSelector, IDictionary<string, string> fields)
+    {
+        var form = (IHtmlFormElement)(page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}"));
+        form.Method.ShouldBe("get", StringCompareShould.IgnoreCase);
+        var action = form.GetAttribute("action");
+        var path = string.IsNullOrEmpty(action) ? pageUrl.Split('?')[0] : action;
+        return await GetPageAsync(path + "?" + string.Join("&", FormValues(form, fields).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}")));
+    }
+
+    /// <summary>A form's inputs as a browser sends them (unticked boxes left out), with <paramref name="fields"/> in place of their own.</summary>
+    private static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, IDictionary<string, string> fields)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name]").Cast<IHtmlInputElement>())
         {
@@ -42,8 +59,7 @@ public class Browser(HttpClient client)
             values.Add(new(input.Name!, input.Value));
         }
         foreach (var (k, v) in fields) values.Add(new(k, v));
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+        return values;
     }
 
     /// <summary>Posts fields with a valid antiforgery token taken from <paramref name="tokenSourceUrl"/>.</summary>

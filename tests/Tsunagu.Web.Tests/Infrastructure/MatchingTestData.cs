@@ -1,4 +1,3 @@
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
@@ -127,23 +126,4 @@ public static class MatchingTestData
     public static Task<HttpResponseMessage> AcceptAsync(Browser organiser, string city, int opportunityId, int applicationId) =>
         organiser.PostWithTokenAsync($"/{city}/opportunities/{opportunityId}/manage", $"/{city}/opportunities/{opportunityId}/manage?handler=Accept",
             new Dictionary<string, string> { ["applicationId"] = applicationId.ToString() });
-
-    /// <summary>Sends a GET form of a page as a browser would: its inputs as they are, with some changed.</summary>
-    public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitGetFormAsync(Browser browser, string pageUrl, IHtmlDocument page, string formSelector, IDictionary<string, string> fields)
-    {
-        var form = (IHtmlFormElement)(page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}"));
-        form.Method.ShouldBe("get", StringCompareShould.IgnoreCase);
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input[name]").Cast<IHtmlInputElement>())
-        {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-            if (fields.ContainsKey(input.Name!)) continue;
-            values.Add(new(input.Name!, input.Value));
-        }
-        foreach (var (k, v) in fields) values.Add(new(k, v));
-        var action = form.GetAttribute("action");
-        var path = string.IsNullOrEmpty(action) ? pageUrl.Split('?')[0] : action;
-        var url = path + "?" + string.Join("&", values.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}"));
-        return await browser.GetPageAsync(url);
-    }
 }

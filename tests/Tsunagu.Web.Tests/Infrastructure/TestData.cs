@@ -56,6 +56,15 @@ public static class TestData
         return user;
     }
 
+    /// <summary>A new person, signed in through the sign-in page, with their browser.</summary>
+    public static async Task<(Browser Browser, AppUser User)> SignedInAsync(TsunaguFactory factory, Action<UserSpec>? configure = null)
+    {
+        var user = await CreateUserAsync(factory, configure);
+        var browser = Browser.For(factory);
+        await browser.SignInAsync(user.Email!);
+        return (browser, user);
+    }
+
     public static async Task<T> WithDbAsync<T>(TsunaguFactory factory, Func<TsunaguDb, Task<T>> query)
     {
         await factory.EnsurePreparedAsync();

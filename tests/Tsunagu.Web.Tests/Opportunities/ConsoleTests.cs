@@ -84,14 +84,14 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         Listed(page, "waiting").ShouldNotContain(recent);
         Listed(page, "waiting").ShouldNotContain(answered);
 
-        var (_, oneDay) = await MatchingTestData.SubmitGetFormAsync(staff, ConsoleUrl(), page, "main form:has(#days)", new Dictionary<string, string> { ["days"] = "1" });
+        var (_, oneDay) = await staff.SubmitGetFormAsync(ConsoleUrl(), page, "main form:has(#days)", new Dictionary<string, string> { ["days"] = "1" });
         oneDay.QuerySelector("#waiting")!.TextContent.ShouldContain("1日より長く");
         oneDay.QuerySelector<IHtmlInputElement>("#days")!.Value.ShouldBe("1");
         Listed(oneDay, "waiting").ShouldContain(old);
         Listed(oneDay, "waiting").ShouldContain(recent);
         Listed(oneDay, "waiting").ShouldNotContain(answered);
 
-        var (_, twoWeeks) = await MatchingTestData.SubmitGetFormAsync(staff, ConsoleUrl(), oneDay, "main form:has(#days)", new Dictionary<string, string> { ["days"] = "14" });
+        var (_, twoWeeks) = await staff.SubmitGetFormAsync(ConsoleUrl(), oneDay, "main form:has(#days)", new Dictionary<string, string> { ["days"] = "14" });
         twoWeeks.QuerySelector("#waiting")!.TextContent.ShouldContain("14日より長く");
         Listed(twoWeeks, "waiting").ShouldNotContain(old);
         Listed(twoWeeks, "waiting").ShouldNotContain(recent);
@@ -184,7 +184,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         Chart(page, "by-district").ShouldBe(new Dictionary<string, int> { [d1Name] = 3, [d2Name] = 1 }, ignoreOrder: true);
 
         // The year before, chosen on the page, has the one March matching.
-        var (_, before) = await MatchingTestData.SubmitGetFormAsync(staff, ConsoleUrl(city), page, "main form:has(#year)", new Dictionary<string, string> { ["year"] = (fy - 1).ToString() });
+        var (_, before) = await staff.SubmitGetFormAsync(ConsoleUrl(city), page, "main form:has(#year)", new Dictionary<string, string> { ["year"] = (fy - 1).ToString() });
         before.QuerySelector("#matchings")!.TextContent.ShouldContain("マッチング件数：1件");
         Chart(before, "by-month")[$"{fy}年3月"].ShouldBe(1);
         Chart(before, "by-programme").ShouldBe(new Dictionary<string, int> { ["まかせて"] = 1 }, ignoreOrder: true);

@@ -13,13 +13,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
 {
     private const string City = "shimonoseki";
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync()
-    {
-        var user = await TestData.CreateUserAsync(factory);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync() => TestData.SignedInAsync(factory);
 
     private async Task<(Browser Organiser, AppUser OrganiserUser, int GroupId)> OrganiserAsync()
     {

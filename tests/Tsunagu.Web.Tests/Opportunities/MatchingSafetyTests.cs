@@ -15,13 +15,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
 {
     private const string City = "shimonoseki";
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync()
-    {
-        var user = await TestData.CreateUserAsync(factory);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync() => TestData.SignedInAsync(factory);
 
     private async Task<HttpClient> ApiAsync(string userId)
     {

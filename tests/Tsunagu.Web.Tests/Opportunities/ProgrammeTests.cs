@@ -14,13 +14,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     private const string City = "shimonoseki";
     private const string ProgrammesUrl = $"/{City}/admin/volunteers/programmes";
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? configure = null)
-    {
-        var user = await TestData.CreateUserAsync(factory, configure);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? configure = null) => TestData.SignedInAsync(factory, configure);
 
     private Task<(Browser Browser, AppUser User)> StaffAsync() => SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
 

@@ -15,13 +15,7 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
     // Nagato has districts (the district filter and a district council need them).
     private const string City = "nagato";
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? configure = null)
-    {
-        var user = await TestData.CreateUserAsync(factory, configure);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? configure = null) => TestData.SignedInAsync(factory, configure);
 
     private async Task<(Browser Browser, int GroupId)> OrganiserAsync()
     {

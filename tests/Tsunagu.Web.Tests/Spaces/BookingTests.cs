@@ -37,13 +37,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         ["Input.Purpose"] = "定例会議", ["Input.Repeat"] = "None",
     };
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null)
-    {
-        var user = await TestData.CreateUserAsync(factory, spec);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
 
     [Fact]
     public async Task Group_BooksProvisionally_StaffConfirm_ASecondUserCannotTakeTheSlot_AndVisitorsAreCounted()

@@ -58,13 +58,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         ["Input.Purpose"] = purpose, ["Input.Repeat"] = "None",
     };
 
-    private async Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null)
-    {
-        var user = await TestData.CreateUserAsync(factory, spec);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
-        return (browser, user);
-    }
+    private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
 
     private async Task<Browser> StaffAsync() => (await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor())).Browser;
 

@@ -15,9 +15,7 @@ public class RegistrationFieldsTests(TsunaguFactory factory) : IClassFixture<Tsu
 
     private async Task<(Browser Browser, string UserId)> CitizenAsync()
     {
-        var user = await TestData.CreateUserAsync(factory);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
+        var (browser, user) = await TestData.SignedInAsync(factory);
         return (browser, user.Id);
     }
 

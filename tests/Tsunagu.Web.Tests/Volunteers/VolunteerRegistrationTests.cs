@@ -12,9 +12,7 @@ public class VolunteerRegistrationTests(TsunaguFactory factory) : IClassFixture<
 
     private async Task<(Browser Browser, string UserId)> CitizenAsync()
     {
-        var user = await TestData.CreateUserAsync(factory);
-        var browser = Browser.For(factory);
-        await browser.SignInAsync(user.Email!);
+        var (browser, user) = await TestData.SignedInAsync(factory);
         return (browser, user.Id);
     }
 
