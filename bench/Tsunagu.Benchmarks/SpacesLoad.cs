@@ -42,7 +42,7 @@ public static class SpacesLoad
                     var day = monday.AddDays(d - 14);
                     db.Add(new Booking
                     {
-                        CityId = city.Id, RoomId = room.Id, Purpose = "定例会", StartsAt = SpaceService.Utc(day, new TimeOnly(from, 0)), EndsAt = SpaceService.Utc(day, new TimeOnly(to, 0)),
+                        CityId = city.Id, RoomId = room.Id, Purpose = "定例会", StartsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(from, 0)), EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(to, 0)),
                         Status = (d + from) % 3 == 0 ? BookingStatus.Provisional : BookingStatus.Confirmed, FeeYen = 400, ConfirmBy = DateTime.UtcNow.AddDays(7), CreatedAt = DateTime.UtcNow,
                     });
                 }

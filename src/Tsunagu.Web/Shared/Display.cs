@@ -14,8 +14,10 @@ public static class Display
     public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), TokyoZone);
 
-    public static string Tokyo(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A stored (UTC) time as a clock in Japan shows it.</summary>
+    public static DateTime ToTokyo(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone);
+
+    public static string Tokyo(DateTime utc) => ToTokyo(utc).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A span in Japan time: "2026/12/01 10:00–12:00", or with the end's date when it ends on another day.</summary>
     public static string Span(DateTime startUtc, DateTime endUtc)

@@ -32,10 +32,10 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
-            var from = SpaceService.Utc(day, TimeOnly.Parse(start));
+            var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start));
             db.Add(new Booking
             {
-                CityId = cityId, RoomId = room, Purpose = "定例会議", StartsAt = from, EndsAt = SpaceService.Utc(day, TimeOnly.Parse(end)),
+                CityId = cityId, RoomId = room, Purpose = "定例会議", StartsAt = from, EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end)),
                 Status = BookingStatus.Provisional, CreatedAt = DateTime.UtcNow, ConfirmBy = from,
             });
             return await db.SaveChangesAsync();
@@ -83,7 +83,7 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         all.Single(b => b.Id == meetings[0].BookingId).Status.ShouldBe(BookingStatus.Cancelled);
         var now = all.Single(b => b.Id == after[0].BookingId);
         now.Status.ShouldBe(BookingStatus.Confirmed);
-        now.StartsAt.ShouldBe(SpaceService.Utc(d4, new TimeOnly(14, 0)));
+        now.StartsAt.ShouldBe(Tsunagu.Web.Shared.Display.ToUtc(d4, new TimeOnly(14, 0)));
 
         // Moving a meeting onto a taken slot is refused, naming the meeting, and nothing moves.
         var taken = await staff.SubmitAsync($"/{City}/admin/events/{e.Id}/edit", EventForms.Fields(title, room, (d4, "14:00", "16:00"), (d2, "12:00", "14:00")));

@@ -96,7 +96,7 @@ public class ConsultationService(TsunaguDb db, Outbox outbox, CurrentCity curren
         var to = TimeZoneInfo.ConvertTimeToUtc(fy.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), Tsunagu.Web.Shared.Display.TokyoZone);
         var rows = await db.Consultations.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)
             .Select(c => new { c.ReceivedAt, c.Topic, c.Channel }).ToListAsync();
-        var local = rows.Select(r => (At: TimeZoneInfo.ConvertTimeFromUtc(r.ReceivedAt, Tsunagu.Web.Shared.Display.TokyoZone), r.Topic, r.Channel)).ToList();
+        var local = rows.Select(r => (At: Tsunagu.Web.Shared.Display.ToTokyo(r.ReceivedAt), r.Topic, r.Channel)).ToList();
         var byTopic = local.GroupBy(r => (r.At.Year, r.At.Month, Key: r.Topic.ToString()))
             .Select(g => new MonthlyCount(g.Key.Year, g.Key.Month, g.Key.Key, g.Count())).ToList();
         var byChannel = local.GroupBy(r => (r.At.Year, r.At.Month, Key: r.Channel.ToString()))

@@ -123,16 +123,15 @@ public static class EventFeeds
             foreach (var e in events.Where(e => e.Status == EventStatus.Published && e.Meetings.Count > 0))
             {
                 var meetings = e.Meetings.OrderBy(m => m.StartsAt).ToList();
-                DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Display.TokyoZone);
-                var first = Local(meetings[0].StartsAt);
-                var last = Local(meetings[^1].EndsAt);
-                var closes = Local(e.RegistrationClosesAt);
+                var first = Display.ToTokyo(meetings[0].StartsAt);
+                var last = Display.ToTokyo(meetings[^1].EndsAt);
+                var closes = Display.ToTokyo(e.RegistrationClosesAt);
                 var services = new[] { (e.SignLanguage, "手話通訳あり"), (e.Captioning, "要約筆記あり"), (e.Childcare, "託児あり") }.Where(s => s.Item1).Select(s => s.Item2);
                 string[] row =
                 [
                     city.Code, e.Id.ToString(CultureInfo.InvariantCulture), city.Prefecture, city.Name, e.Title, "", "",
-                    first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Local(meetings[0].EndsAt).ToString("HH:mm"),
-                    meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Local(m.StartsAt).ToString("M/d HH:mm"))) : "",
+                    first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Display.ToTokyo(meetings[0].EndsAt).ToString("HH:mm"),
+                    meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Display.ToTokyo(m.StartsAt).ToString("M/d HH:mm"))) : "",
                     e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
                     e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity.ToString(CultureInfo.InvariantCulture),
                     closes.ToString("yyyy-MM-dd"), closes.ToString("HH:mm"), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),

@@ -194,7 +194,7 @@ public abstract partial class EventFormModel(TsunaguDb db, Text t) : PageModel
 
     private static (DateOnly Date, TimeOnly Time) Local(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, Display.TokyoZone);
+        var local = Display.ToTokyo(utc);
         return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
 

@@ -17,7 +17,7 @@ public partial class EventService
     /// </summary>
     public async Task<int> SendRemindersAsync(DateTime nowUtc, CancellationToken ct = default)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), Display.TokyoZone);
+        var local = Display.ToTokyo(nowUtc);
         if (local.Hour < ReminderHour) return 0;
         var tomorrow = DateOnly.FromDateTime(local).AddDays(1);
         var from = Display.ToUtc(tomorrow, TimeOnly.MinValue);

@@ -33,8 +33,8 @@ public partial class EventService
         for (var i = 0; i < meetings.Count; i++)
         {
             var (start, end) = meetings[i];
-            var localStart = TimeZoneInfo.ConvertTimeFromUtc(start, Display.TokyoZone);
-            var localEnd = TimeZoneInfo.ConvertTimeFromUtc(end, Display.TokyoZone);
+            var localStart = Display.ToTokyo(start);
+            var localEnd = Display.ToTokyo(end);
             var field = $"Meetings[{i}].Date";
             if (rules.IsClosedOn(localStart.DayOfWeek))
                 problems.Add((field, t["第{0}回（{1}）は{2}の休館日です。", i + 1, Display.Span(start, end), room.Name]));

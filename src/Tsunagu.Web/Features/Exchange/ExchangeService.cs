@@ -373,7 +373,7 @@ public class ExchangeService(TsunaguDb db, Outbox outbox, PublicLinks links, Cur
     public async Task<List<MonthlyMatchings>> MatchingsByMonthAsync(FiscalYear fy, CancellationToken ct = default)
     {
         var dates = await MatchingsIn(fy).AsNoTracking().Select(i => i.OutcomeAt!.Value).ToListAsync(ct);
-        var months = dates.Select(d => TimeZoneInfo.ConvertTimeFromUtc(d, Display.TokyoZone)).GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
+        var months = dates.Select(d => Display.ToTokyo(d)).GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, 12).Select(i => fy.FirstDay.AddMonths(i))
             .Select(m => new MonthlyMatchings(m.Year, m.Month, months.GetValueOrDefault((m.Year, m.Month)))).ToList();
     }

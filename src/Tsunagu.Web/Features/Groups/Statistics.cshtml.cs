@@ -38,7 +38,7 @@ public class StatisticsModel(TsunaguDb db, Text t) : PageModel
 
         // New registrations by fiscal year (April–March), from the approval dates.
         var approvals = await approved.Where(g => g.ApprovedAt != null).Select(g => g.ApprovedAt!.Value).ToListAsync();
-        var years = approvals.Select(a => FiscalYear.Of(TimeZoneInfo.ConvertTimeFromUtc(a, Display.TokyoZone))).GroupBy(fy => fy).OrderBy(g => g.Key).ToList();
+        var years = approvals.Select(a => FiscalYear.Of(Display.ToTokyo(a))).GroupBy(fy => fy).OrderBy(g => g.Key).ToList();
         if (years.Count > 0)
             Charts.Add(new BarChart("by-year", t["年度別の新規登録"], count,
                 years.Select(g => (english ? g.Key.ToString() : g.Key.ToJapanese(), g.Count())).ToList()));

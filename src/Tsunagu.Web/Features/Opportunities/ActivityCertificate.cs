@@ -38,7 +38,7 @@ public static class ActivityCertificate
             y += 36;
             gfx.DrawString("下記のとおり、ボランティア活動に参加されたことを証明します。", body, XBrushes.Black, margin, y);
             y += 44;
-            var local = (DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tsunagu.Web.Shared.Display.TokyoZone);
+            var local = (DateTime utc) => Tsunagu.Web.Shared.Display.ToTokyo(utc);
             var start = local(f.StartsAt);
             var end = local(f.EndsAt);
             (string, string)[] rows =

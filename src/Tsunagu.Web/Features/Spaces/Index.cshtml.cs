@@ -31,8 +31,8 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         Equipment = await spaces.EquipmentAsync(activeOnly: true, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         OpenLotteries = [.. (await lotteries.ListAsync(ct)).Where(l => l.Status == LotteryStatus.Open || l.DrawnAt > now.AddDays(-14))];
-        var bookings = await spaces.LiveBetweenAsync(SpaceService.Utc(Monday, TimeOnly.MinValue), SpaceService.Utc(Monday.AddDays(7), TimeOnly.MinValue), ct);
-        Taken = bookings.ToLookup(b => (b.RoomId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartsAt, Display.TokyoZone))));
+        var bookings = await spaces.LiveBetweenAsync(Display.ToUtc(Monday, TimeOnly.MinValue), Display.ToUtc(Monday.AddDays(7), TimeOnly.MinValue), ct);
+        Taken = bookings.ToLookup(b => (b.RoomId, DateOnly.FromDateTime(Display.ToTokyo(b.StartsAt))));
     }
 
     public bool Closed(DateOnly day) => Rules.IsClosedOn(day.DayOfWeek);
@@ -46,7 +46,7 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         foreach (var b in Taken[(roomId, day)].OrderBy(b => b.StartsAt))
         {
             var (start, end) = (TimeOnly.Parse(Time(b.StartsAt)), TimeOnly.Parse(Time(b.EndsAt)));
-            if (b.EndsAt > SpaceService.Utc(day.AddDays(1), TimeOnly.MinValue)) end = Rules.Closes; // runs past midnight
+            if (b.EndsAt > Display.ToUtc(day.AddDays(1), TimeOnly.MinValue)) end = Rules.Closes; // runs past midnight
             if (start > from) free.Add((from, start < Rules.Closes ? start : Rules.Closes));
             if (end > from) from = end;
         }
@@ -54,5 +54,5 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         return free.Where(f => f.Item1 < f.Item2).ToList();
     }
 
-    public static string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Display.TokyoZone).ToString("HH:mm");
+    public static string Time(DateTime utc) => Display.ToTokyo(utc).ToString("HH:mm");
 }

@@ -7,6 +7,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -45,7 +46,7 @@ public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserMan
         else if (Input.Start is { } s && Input.End <= s) ModelState.AddModelError("Input.End", t["終了時刻は開始時刻より後にしてください。"]);
         if (string.IsNullOrWhiteSpace(Input.Purpose)) ModelState.AddModelError("Input.Purpose", t["利用目的を入力してください。"]);
         if (!ModelState.IsValid) return Page();
-        var error = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, SpaceService.Utc(Input.Date!.Value, Input.Start!.Value), SpaceService.Utc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
+        var error = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, Display.ToUtc(Input.Date!.Value, Input.Start!.Value), Display.ToUtc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
         if (error is not null)
         {
             ModelState.AddModelError("Input.Date", error);

@@ -28,8 +28,8 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
         if (problems.Count > 0) return problems;
         db.Add(new Lottery
         {
-            RoomId = roomId, Title = title.Trim(), From = SpaceService.Utc(from!.Value, TimeOnly.MinValue), To = SpaceService.Utc(to!.Value.AddDays(1), TimeOnly.MinValue),
-            EntriesCloseAt = SpaceService.Utc(closes!.Value.AddDays(1), TimeOnly.MinValue), Status = LotteryStatus.Open, CreatedAt = Now,
+            RoomId = roomId, Title = title.Trim(), From = Display.ToUtc(from!.Value, TimeOnly.MinValue), To = Display.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue),
+            EntriesCloseAt = Display.ToUtc(closes!.Value.AddDays(1), TimeOnly.MinValue), Status = LotteryStatus.Open, CreatedAt = Now,
         });
         await db.SaveChangesAsync(ct);
         return problems;

@@ -154,7 +154,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var bands = await db.Set<FeeBand>().AsNoTracking().Where(b => b.RoomId == null || b.RoomId == roomId).ToListAsync(ct);
         var own = bands.Where(b => b.RoomId == roomId).ToList();
         var city = bands.Where(b => b.RoomId == null).ToList();
-        return (start, end) => FeeCalculator.Compute(Local(start), Local(end), isGroup, own, city, rules);
+        return (start, end) => FeeCalculator.Compute(Display.ToTokyo(start), Display.ToTokyo(end), isGroup, own, city, rules);
     }
 
     /// <summary>The city's bands (RoomId null) and every room's own, by room and start.</summary>
@@ -279,7 +279,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var horizon = Display.Today(clock).AddDays(isGroup ? rules.GroupHorizonDays : rules.OtherHorizonDays);
         foreach (var (start, _) in slots)
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start, Display.TokyoZone));
+            var day = DateOnly.FromDateTime(Display.ToTokyo(start));
             if (rules.IsClosedOn(day.DayOfWeek))
             {
                 problems.Add(("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd")]));
@@ -310,7 +310,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         for (var i = 0; i < count; i++)
         {
             var day = r.Repeat switch { BookingRepeat.Weekly => r.Date!.Value.AddDays(7 * i), BookingRepeat.Monthly => r.Date!.Value.AddMonths(i), _ => r.Date!.Value };
-            slots.Add((Utc(day, r.Start!.Value), Utc(day, r.End!.Value)));
+            slots.Add((Display.ToUtc(day, r.Start!.Value), Display.ToUtc(day, r.End!.Value)));
         }
         if (slots[0].Item1 <= Now) problems.Add(("Date", t["過去の日時は予約できません。"]));
         // A series whose own slots overlap would book the room twice for one person.
@@ -331,7 +331,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var byRoom = rooms.Select(r => rows.Where(x => x.RoomId == r.Id).ToList() is var list
             ? new Usage(r.Name, list.Count, (decimal)list.Sum(x => (x.EndsAt - x.StartsAt).TotalHours), list.Sum(x => x.People ?? 0)) : null!).ToList();
         var byMonth = Enumerable.Range(0, 12).Select(i => new DateOnly(year.StartYear, 4, 1).AddMonths(i)).Select(m =>
-            rows.Where(x => TimeZoneInfo.ConvertTimeFromUtc(x.StartsAt, Display.TokyoZone) is var local && local.Year == m.Year && local.Month == m.Month).ToList() is var list
+            rows.Where(x => Display.ToTokyo(x.StartsAt) is var local && local.Year == m.Year && local.Month == m.Month).ToList() is var list
                 ? new Usage($"{m.Year}/{m.Month:00}", list.Count, (decimal)list.Sum(x => (x.EndsAt - x.StartsAt).TotalHours), list.Sum(x => x.People ?? 0)) : null!).ToList();
         return (byRoom, byMonth);
     }
@@ -400,12 +400,6 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             return false;
         }
     }
-
-    public static DateTime Utc(DateOnly day, TimeOnly time) => Display.ToUtc(day, time);
-
-    /// <summary>A stored UTC time as the clock in Japan shows it.</summary>
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Display.TokyoZone);
-
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -15,7 +15,7 @@ public class ExportModel(TsunaguDb db, CurrentCity city, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync(string? format)
     {
         var rows = await GroupTable.RowsAsync(db, HttpContext.RequestAborted);
-        var stamp = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Tsunagu.Web.Shared.Display.TokyoZone).ToString("yyyyMMdd");
+        var stamp = Tsunagu.Web.Shared.Display.ToTokyo(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd");
         var name = $"groups-{city.Required.Slug}-{stamp}";
         return format == "xlsx"
             ? File(SpreadsheetFiles.Xlsx("団体", GroupTable.Headings, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")

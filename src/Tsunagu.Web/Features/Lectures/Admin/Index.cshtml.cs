@@ -64,7 +64,7 @@ public class IndexModel(LectureService lectures, TsunaguDb db, CurrentCity city)
     public async Task<IActionResult> OnPostUpdateAsync(int id, LectureRequestStatus status, DateOnly? date, TimeOnly? time, int? attended, string? note)
     {
         if (await db.Set<LectureRequest>().FirstOrDefaultAsync(r => r.Id == id) is not { } request) return NotFound();
-        DateTime? at = date is { } d && time is { } t ? Spaces.SpaceService.Utc(d, t) : null;
+        DateTime? at = date is { } d && time is { } t ? Tsunagu.Web.Shared.Display.ToUtc(d, t) : null;
         var error = await lectures.UpdateAsync(request, status, at, attended, note, HttpContext.RequestAborted);
         TempData["Notice"] = error ?? "申し込みを更新し、申込者に知らせました。";
         return Redirect($"/{city.Required.Slug}/admin/lectures#requests");

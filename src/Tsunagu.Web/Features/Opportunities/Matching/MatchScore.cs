@@ -89,7 +89,7 @@ public readonly record struct MatchScore(
     /// <summary>The weekday × time-of-day bit of a shift, as volunteers mark their availability (Japan time).</summary>
     public static int SlotOf(DateTime startsAtUtc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc), Display.TokyoZone);
+        var local = Display.ToTokyo(startsAtUtc);
         var day = ((int)local.DayOfWeek + 6) % 7;
         var period = local.Hour < 12 ? 0 : local.Hour < 17 ? 1 : 2;
         return VolunteerService.Bit(day, period);

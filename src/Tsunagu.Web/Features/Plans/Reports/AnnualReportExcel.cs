@@ -51,7 +51,7 @@ public static class AnnualReportExcel
     private static SheetBuilder Summary(AnnualReport report, SharedStrings strings)
     {
         var fy = new FiscalYear(report.FiscalYear);
-        var published = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(report.PublishedAt, DateTimeKind.Utc), Tsunagu.Web.Shared.Display.TokyoZone);
+        var published = Tsunagu.Web.Shared.Display.ToTokyo(report.PublishedAt);
         var sheet = new SheetBuilder(strings, [16, 100]);
         sheet.Row(sheet.Text(AnnualReportPdf.DocumentTitle(report), HeaderStyle));
         sheet.Row(sheet.Text("市区町村", LabelStyle), sheet.Text(report.CityName));

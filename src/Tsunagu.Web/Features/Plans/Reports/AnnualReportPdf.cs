@@ -31,7 +31,7 @@ public static class AnnualReportPdf
 
     internal static string PublishedDate(DateTime publishedAtUtc) =>
         JapaneseDates.ToJapaneseDate(DateOnly.FromDateTime(
-            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc), Tsunagu.Web.Shared.Display.TokyoZone)));
+            Tsunagu.Web.Shared.Display.ToTokyo(publishedAtUtc)));
 
     /// <summary>
     /// The report text of one item in one cell: what was done, then the figures, problems, next year's plan and
