@@ -183,6 +183,26 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         Chart(page, "by-programme").ShouldBe(new Dictionary<string, int> { ["まかせて"] = 2, ["まごころ"] = 1, ["（なし）"] = 1 }, ignoreOrder: true);
         Chart(page, "by-district").ShouldBe(new Dictionary<string, int> { [d1Name] = 3, [d2Name] = 1 }, ignoreOrder: true);
 
+        // The same matchings one per row, for Excel: CSV (UTF-8 with BOM) and a workbook, without anyone's name.
+        var csvLink = page.QuerySelectorAll("main a").Single(a => a.TextContent == "CSV").GetAttribute("href")!;
+        var csv = await staff.GetAsync(csvLink);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("決定日,募集,主催,制度・プログラム,地区,活動日時,参加,活動時間");
+        lines.Length.ShouldBe(5);
+        lines[1].ShouldStartWith($"{fy}-04-10,");
+        lines[2].ShouldStartWith($"{fy}-05-01,");
+        lines.Count(l => l.Contains(",まかせて,")).ShouldBe(2);
+        lines.Count(l => l.Contains($",{d1Name},")).ShouldBe(3);
+        lines.ShouldNotContain(l => l.Contains("デモの募集"));
+        lines.ShouldAllBe(l => !l.Contains('@'));
+        var xlsxLink = page.QuerySelectorAll("main a").Single(a => a.TextContent == "Excel（.xlsx）").GetAttribute("href")!;
+        var xlsx = await (await staff.GetAsync(xlsxLink)).Content.ReadAsByteArrayAsync();
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+            workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count().ShouldBe(5);
+
         // The year before, chosen on the page, has the one March matching.
         var (_, before) = await staff.SubmitGetFormAsync(ConsoleUrl(city), page, "main form:has(#year)", new Dictionary<string, string> { ["year"] = (fy - 1).ToString() });
         before.QuerySelector("#matchings")!.TextContent.ShouldContain("マッチング件数：1件");

@@ -5,12 +5,13 @@ using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities.Admin;
 
 /// <summary>The coordinators' console: what needs a nudge, and how many matchings the year has made.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class ConsoleModel(ConsoleService console, Exchange.ExchangeService exchange, TimeProvider clock) : PageModel
+public class ConsoleModel(ConsoleService console, Exchange.ExchangeService exchange, TimeProvider clock, CurrentCity city, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 7;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -26,11 +27,37 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
     {
         var ct = HttpContext.RequestAborted;
         Days = Math.Clamp(Days, 1, 365);
-        var current = FiscalYear.Of(Display.Today(clock));
-        FiscalYear = Year is { } y && y >= 2000 && y <= current.StartYear ? new FiscalYear(y) : current;
+        FiscalYear = ChosenYear();
         WithoutApplicants = await console.WithoutApplicantsAsync(ct);
         Waiting = await console.WaitingAsync(Days, ct);
         Matchings = await console.MatchingsAsync(FiscalYear, Text.IsEnglish, ct);
         GroupMatchings = await exchange.MatchingsByMonthAsync(FiscalYear, ct);
+    }
+
+    /// <summary>The year's matchings one per row, as an Excel workbook or CSV (UTF-8 with BOM) for the yearly report.</summary>
+    public async Task<IActionResult> OnGetMatchingsAsync(string? format)
+    {
+        FiscalYear = ChosenYear();
+        var english = Text.IsEnglish;
+        var rows = await console.MatchingListAsync(FiscalYear, english, HttpContext.RequestAborted);
+        string[] headings = [t["決定日"], t["募集"], t["主催"], t["制度・プログラム"], t["地区"], t["活動日時"], t["参加"], t["活動時間"]];
+        var cells = rows.Select(r => new[]
+        {
+            Display.ToTokyo(r.MatchedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Title,
+            r.Kind switch { OrganiserKind.Group => r.GroupName ?? "", OrganiserKind.Department => r.DepartmentName ?? "", _ => city.Required.CentreDisplayName(english) },
+            r.Programme ?? "", r.District ?? "", Display.Span(r.ShiftStartsAt, r.ShiftEndsAt),
+            r.Attended switch { true => t["参加"], false => t["不参加"], null => t["未記録"] },
+            r.Hours?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        }).ToList();
+        var name = $"{city.Required.Code}_matchings_FY{FiscalYear.StartYear}";
+        return format == "csv"
+            ? File(Groups.Transfer.SpreadsheetFiles.Csv(headings, cells), "text/csv; charset=utf-8", name + ".csv")
+            : File(Groups.Transfer.SpreadsheetFiles.Xlsx(t["マッチング"], headings, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
+
+    private FiscalYear ChosenYear()
+    {
+        var current = FiscalYear.Of(Display.Today(clock));
+        return Year is { } y && y >= 2000 && y <= current.StartYear ? new FiscalYear(y) : current;
     }
 }
