@@ -178,15 +178,21 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     }
 
     /// <summary>Everyone still waiting for a shift that has filled is told, and their applications closed.</summary>
-    private async Task CloseFullShiftAsync(Opportunity opportunity, Shift shift, CancellationToken ct)
+    private async Task CloseFullShiftAsync(Opportunity opportunity, Shift shift, CancellationToken ct) =>
+        await TellFullAsync(await CloseWaitingAsync(a => a.ShiftId == shift.Id, ApplicationStatus.Full, ct), opportunity, shift, ct);
+
+    /// <summary>
+    /// Closes, one by one, the applications and invitations still waiting that match <paramref name="which"/>; returns the
+    /// people whose application this closed (one decided by someone else at the same moment keeps that decision).
+    /// </summary>
+    private async Task<List<int>> CloseWaitingAsync(System.Linq.Expressions.Expression<Func<ShiftApplication, bool>> which, ApplicationStatus status, CancellationToken ct)
     {
-        var waiting = await db.Set<ShiftApplication>()
-            .Where(a => a.ShiftId == shift.Id && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)).ToListAsync(ct);
-        if (waiting.Count == 0) return;
+        var waiting = await db.Set<ShiftApplication>().Where(which)
+            .Where(a => a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited).ToListAsync(ct);
         var closed = new List<int>();
         foreach (var a in waiting)
         {
-            a.Status = ApplicationStatus.Full;
+            a.Status = status;
             a.DecidedAt = Now;
             try
             {
@@ -195,11 +201,10 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Someone decided this one meanwhile; the rest are closed all the same.
                 db.Entry(a).State = EntityState.Detached;
             }
         }
-        await TellFullAsync(closed, opportunity, shift, ct);
+        return closed;
     }
 
     private async Task TellFullAsync(List<int> volunteerIds, Opportunity opportunity, Shift shift, CancellationToken ct)
@@ -329,16 +334,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         opportunity.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
         if (status != OpportunityStatus.Closed) return;
-        var waiting = await db.Set<ShiftApplication>()
-            .Where(a => a.OpportunityId == opportunity.Id && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)).ToListAsync(ct);
-        var told = new List<int>();
-        foreach (var a in waiting)
-        {
-            a.Status = ApplicationStatus.Closed;
-            a.DecidedAt = Now;
-            if (await TrySaveAsync(ct)) told.Add(a.VolunteerId); // a decision made at the same moment stands
-        }
-        foreach (var id in told.Distinct())
+        foreach (var id in (await CloseWaitingAsync(a => a.OpportunityId == opportunity.Id, ApplicationStatus.Closed, ct)).Distinct())
             await NotifyVolunteerAsync(id, t["【つなぐ】募集が締め切られました"],
                 t["「{0}」の募集は締め切られました。ご応募ありがとうございました。ほかの募集もご覧ください。\n\n{1}",
                     opportunity.Title, links.For($"/{Slug}/opportunities")], ct);
