@@ -78,11 +78,15 @@ public class OpportunityService(
         OrganiserName(o, o.OrganiserKind == OrganiserKind.Group ? await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null, english);
 
     /// <summary>The organiser's name when a list has already read the group's name with its rows.</summary>
-    public string OrganiserName(Opportunity o, string? groupName, bool? english = null) => o.OrganiserKind switch
+    public string OrganiserName(Opportunity o, string? groupName, bool? english = null) =>
+        OrganiserName(o.OrganiserKind, groupName, o.DepartmentName, city.Required, english ?? Text.IsEnglish);
+
+    /// <summary>Who runs an opportunity, by kind: the group, the department, or the city's centre.</summary>
+    public static string OrganiserName(OrganiserKind kind, string? groupName, string? departmentName, City city, bool english) => kind switch
     {
         OrganiserKind.Group => groupName ?? "",
-        OrganiserKind.Department => o.DepartmentName ?? "",
-        _ => city.Required.CentreDisplayName(english ?? Text.IsEnglish),
+        OrganiserKind.Department => departmentName ?? "",
+        _ => city.CentreDisplayName(english),
     };
 
     public sealed record Posting(
@@ -225,7 +229,7 @@ public class OpportunityService(
             }).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new Listing(
-            r.Id, r.Title, r.OrganiserKind switch { OrganiserKind.Group => r.Group ?? "", OrganiserKind.Department => r.DepartmentName ?? "", _ => city.Required.CentreDisplayName(english) },
+            r.Id, r.Title, OrganiserName(r.OrganiserKind, r.Group, r.DepartmentName, city.Required, english),
             r.Place, r.District, r.Online, r.Next, Math.Max(0, r.Left), r.Programme, r.InsuranceCovered, r.IsDemo)).ToList();
     }
 

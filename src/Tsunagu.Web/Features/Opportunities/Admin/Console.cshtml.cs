@@ -44,7 +44,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
         var cells = rows.Select(r => new[]
         {
             Display.ToTokyo(r.MatchedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Title,
-            r.Kind switch { OrganiserKind.Group => r.GroupName ?? "", OrganiserKind.Department => r.DepartmentName ?? "", _ => city.Required.CentreDisplayName(english) },
+            OpportunityService.OrganiserName(r.Kind, r.GroupName, r.DepartmentName, city.Required, english),
             r.Programme ?? "", r.District ?? "", Display.Span(r.ShiftStartsAt, r.ShiftEndsAt),
             r.Attended switch { true => t["参加"], false => t["不参加"], null => t["未記録"] },
             r.Hours?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "",
