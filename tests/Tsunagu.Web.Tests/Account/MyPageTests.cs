@@ -26,13 +26,18 @@ public class MyPageTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
             (await browser.GetAsync(link!)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, link);
     }
 
-    [Fact]
-    public async Task StaffWithARole_AlsoReachTheStaffMenu()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StaffWithARole_AlsoReachTheStaffMenu_EvenBeforeSettingUpTwoFactor(bool twoFactorDone)
     {
-        var staff = await TestData.CreateUserAsync(factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var staff = await TestData.CreateUserAsync(factory, u => { u.InCity("nagato", CityRole.CentreStaff); if (twoFactorDone) u.ExemptFromTwoFactor(); });
         var browser = Browser.For(factory);
         await browser.SignInAsync(staff.Email!);
         var (_, my) = await browser.GetPageAsync("/nagato/my");
         my.QuerySelector("main a[href='/nagato/admin']")!.TextContent.ShouldBe("職員メニューへ");
+        // Staff of another city are not led to this city's menu.
+        var (_, elsewhere) = await browser.GetPageAsync("/shimonoseki/my");
+        elsewhere.QuerySelector("main a[href='/shimonoseki/admin']").ShouldBeNull();
     }
 }

@@ -20,6 +20,10 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
             foreach (var pattern in new[] { LocalizerCall(), DisplayOrError(), NoticeOrHint() })
                 foreach (Match m in pattern.Matches(text))
                     keys.Add(Regex.Unescape(m.Groups["text"].Value));
+            // Notices chosen by a condition or passed to a helper are shown through the localizer by the layout too.
+            foreach (Match statement in NoticeStatement().Matches(text))
+                foreach (Match literal in StringLiteral().Matches(statement.Value))
+                    keys.Add(Regex.Unescape(literal.Groups["text"].Value));
         }
         keys.Count.ShouldBeGreaterThan(100);
         var english = new Text().English;
@@ -79,6 +83,12 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:[Tt]|text)\[""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"(?:TempData\[""(?:Notice|Warning)""\] = |ActAsync\()[^;]*;")]
+    private static partial Regex NoticeStatement();
+
+    [GeneratedRegex(@"""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex StringLiteral();
 
     [GeneratedRegex(@"AddModelError\([^;]*?, \$?""(?<text>(?:[^""\\]|\\.)*)""\)")]
     private static partial Regex PlainModelError();

@@ -184,6 +184,8 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         Chart(page, "by-district").ShouldBe(new Dictionary<string, int> { [d1Name] = 3, [d2Name] = 1 }, ignoreOrder: true);
 
         // The same matchings one per row, for Excel: CSV (UTF-8 with BOM) and a workbook, without anyone's name.
+        // A title typed as a formula stays text in Excel.
+        await MatchingTestData.ChangeOpportunityAsync(factory, id, o => o.Title = "=HYPERLINK(\"https://example.com\")草取り");
         var csvLink = page.QuerySelectorAll("main a").Single(a => a.TextContent == "CSV").GetAttribute("href")!;
         var csv = await staff.GetAsync(csvLink);
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
@@ -198,6 +200,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         lines.Count(l => l.Contains($",{d1Name},")).ShouldBe(3);
         lines.ShouldNotContain(l => l.Contains("デモの募集"));
         lines.ShouldAllBe(l => !l.Contains('@'));
+        lines[1].ShouldContain("'=HYPERLINK(");
         var xlsxLink = page.QuerySelectorAll("main a").Single(a => a.TextContent == "Excel（.xlsx）").GetAttribute("href")!;
         var xlsx = await (await staff.GetAsync(xlsxLink)).Content.ReadAsByteArrayAsync();
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))

@@ -182,6 +182,10 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         (await volunteer.GetPageAsync($"/{City}/volunteers/activities")).Page.QuerySelector("main")!.TextContent.ShouldContain("募集締め切りのため見送り");
 
         (await ManageAsync(organiser, id, "Status", new() { ["status"] = "Open" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The page offers the shift again, beside what became of the first application.
+        var (_, reopened) = await volunteer.GetPageAsync($"/{City}/opportunities/{id}");
+        reopened.QuerySelector($"#shift-{shifts[0]} .tag")!.TextContent.ShouldBe("募集締め切りのため見送り");
+        reopened.QuerySelector($"#shift-{shifts[0]} form[action*=Apply]").ShouldNotBeNull();
         (await Apply()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Applied);
     }

@@ -13,12 +13,12 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
     public sealed record Count(string Label, int Value);
     public sealed record MatchingCounts(List<Count> ByMonth, List<Count> ByProgramme, List<Count> ByDistrict, int Total);
 
-    /// <summary>Open opportunities with a shift to come and no application or invitation at all.</summary>
+    /// <summary>Open opportunities with a shift to come and no application or invitation at all (demo ones left out, as everywhere on the console).</summary>
     public Task<List<Unanswered>> WithoutApplicantsAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Set<Opportunity>().AsNoTracking()
-            .Where(o => o.Status == OpportunityStatus.Open && !db.Set<ShiftApplication>().Any(a => a.OpportunityId == o.Id))
+            .Where(o => o.Status == OpportunityStatus.Open && !o.IsDemo && !db.Set<ShiftApplication>().Any(a => a.OpportunityId == o.Id))
             .Select(o => new { o.Id, o.Title, o.CreatedAt, Next = db.Set<Shift>().Where(s => s.OpportunityId == o.Id && s.StartsAt > now).Min(s => (DateTime?)s.StartsAt) })
             .Where(x => x.Next != null).OrderBy(x => x.Next)
             .Select(x => new Unanswered(x.Id, x.Title, x.Next!.Value, x.CreatedAt)).Take(200).ToListAsync(ct);

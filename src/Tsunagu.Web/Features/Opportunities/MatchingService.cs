@@ -34,36 +34,47 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var (opportunity, shift, refusal) = await OpenShiftAsync(opportunityId, shiftId, ct);
         if (refusal is not null) return refusal;
         if (CanTakePart(volunteer, opportunity!) is { } problem) return problem;
-        // One row per person and shift: one withdrawn or closed as full is opened again, any other answer stands.
-        var earlier = await db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct);
-        if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full or ApplicationStatus.Closed))
-            return new MatchingResult(null, Error: earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], Field: "Shift");
-        if (await OverlappingAsync(volunteer.Id, shift!, confirmedOnly: false, ct) is { } other)
-            return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
-        if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
-
-        var application = earlier ?? new ShiftApplication { ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id };
-        application.Status = ApplicationStatus.Applied;
-        application.Invited = false;
-        application.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
-        application.CreatedAt = Now;
-        application.DecidedAt = null;
-        application.MatchedAt = null;
-        if (earlier is null) db.Add(application);
-        try
+        var now = Now;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Rows are written in one order everywhere (shift, opportunity, volunteer): a removal, a closing, a confirmation
+            // or the same person's other application waits for this one, or this one sees what they committed.
+            if (await LockShiftAsync(shiftId, opportunityId, ct) == 0)
+                return new MatchingResult(null, Error: t["この日時は取りやめになりました。"], Field: "Shift", NotFound: true);
+            if (!await LockOpenOpportunityAsync(opportunityId, ct))
+                return new MatchingResult(null, Error: t["この募集は締め切られました。"], Field: "Shift");
+            await LockVolunteerAsync(volunteer.Id, ct);
+            // One row per person and shift: one withdrawn or closed is opened again, any other answer stands.
+            var earlier = await db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct);
+            if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full or ApplicationStatus.Closed))
+                return new MatchingResult(null, Error: earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], Field: "Shift");
+            if (await OverlappingAsync(volunteer.Id, shift!, confirmedOnly: false, ct) is { } other)
+                return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
+            if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed >= s.Places, ct))
+                return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
+            var a = earlier ?? new ShiftApplication { ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id };
+            a.Status = ApplicationStatus.Applied;
+            a.Invited = false;
+            a.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+            a.CreatedAt = now;
+            a.DecidedAt = null;
+            a.MatchedAt = null;
+            if (earlier is null) db.Add(a);
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+            await tx.CommitAsync(ct);
+            return new MatchingResult(a);
+        });
+        if (!result.Succeeded)
         {
-            if (!await ApplicationExistsAsync(shiftId, volunteer.Id)) throw;
-            // The unique (shift, volunteer) index: the same person's second request arrived at the same moment.
-            return new MatchingResult(null, Error: t["この回にはすでに応募しています。"], Field: "Shift");
+            db.ChangeTracker.Clear();
+            return result;
         }
         await NotifyOrganiserAsync(opportunity!, t["【つなぐ】「{0}」に応募がありました", opportunity!.Title],
             t["「{0}」（{1}）に新しい応募がありました。つなぐにサインインして、受け入れるかどうかをお知らせください。\n\n{2}",
-                opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunityId}/manage")], ct);
-        return new MatchingResult(application);
+                opportunity.Title, ShiftText(shift!), links.For($"/{Slug}/opportunities/{opportunityId}/manage")], ct);
+        return result;
     }
 
     /// <summary>The organiser invites a volunteer to a shift; the volunteer answers.</summary>
@@ -74,30 +85,38 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var volunteer = await db.Set<Volunteer>().FirstOrDefaultAsync(v => v.Id == volunteerId, ct);
         if (volunteer is null) return new MatchingResult(null, Error: t["ボランティアが見つかりません。"]);
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem;
-        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, ct))
-            return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
-        // The organiser learns only that the person is busy then, not with whom.
-        if (await OverlappingAsync(volunteerId, shift!, confirmedOnly: false, ct) is not null)
-            return new MatchingResult(null, Error: t["この方は同じ時間帯にほかの活動の予定があります。"]);
-        if (shift!.Confirmed >= shift.Places) return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"]);
-        var application = new ShiftApplication
+        var now = Now;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
         {
-            ShiftId = shiftId, OpportunityId = opportunity.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = Now,
-        };
-        db.Add(application);
-        try
-        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The same rows in the same order as applying (see ApplyAsync).
+            if (await LockShiftAsync(shiftId, opportunity.Id, ct) == 0)
+                return new MatchingResult(null, Error: t["この日時は取りやめになりました。"], NotFound: true);
+            if (!await LockOpenOpportunityAsync(opportunity.Id, ct))
+                return new MatchingResult(null, Error: t["この募集は締め切られました。"]);
+            await LockVolunteerAsync(volunteerId, ct);
+            if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, ct))
+                return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
+            // The organiser learns only that the person is busy then, not with whom.
+            if (await OverlappingAsync(volunteerId, shift!, confirmedOnly: false, ct) is not null)
+                return new MatchingResult(null, Error: t["この方は同じ時間帯にほかの活動の予定があります。"]);
+            if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed >= s.Places, ct))
+                return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"]);
+            var a = new ShiftApplication
+            {
+                ShiftId = shiftId, OpportunityId = opportunity.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = now,
+            };
+            db.Add(a);
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await ApplicationExistsAsync(shiftId, volunteerId)) throw;
-            return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
-        }
+            await tx.CommitAsync(ct);
+            return new MatchingResult(a);
+        });
+        if (!result.Succeeded) return result;
         await NotifyVolunteerAsync(volunteerId, t["【つなぐ】ボランティアのお誘いが届きました"],
             t["「{0}」（{1}）の主催者から、参加のお誘いが届きました。つなぐにサインインして、お返事をお願いします。\n\n{2}",
-                opportunity.Title, ShiftText(shift), links.For($"/{Slug}/volunteers/activities")], ct);
-        return new MatchingResult(application);
+                opportunity.Title, ShiftText(shift!), links.For($"/{Slug}/volunteers/activities")], ct);
+        return result;
     }
 
     /// <summary>
@@ -114,25 +133,27 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var volunteer = await db.Set<Volunteer>().AsNoTracking().FirstAsync(v => v.Id == application.VolunteerId, ct);
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem with { Application = application };
         var now = Now;
-        var toConfirm = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } toConfirm)
+            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
         if (toConfirm.StartsAt <= now)
             return new MatchingResult(application, Error: t["この回はすでに始まっているか、終わっています。"]);
-        // An invitation may have been accepted elsewhere for the same hours since: one person is never confirmed twice at once.
-        if (await OverlappingAsync(application.VolunteerId, toConfirm, confirmedOnly: true, ct) is { } busy)
-            return new MatchingResult(application, Error: application.Invited
-                ? t["同じ時間帯の「{0}」に参加が決まっています。", busy]
-                : t["この方は同じ時間帯にほかの活動の予定があります。"]);
         var strategy = db.Database.CreateExecutionStrategy();
-        bool confirmed;
+        Outcome outcome;
+        string? busy = null;
         try
         {
-        confirmed = await strategy.ExecuteAsync(async () =>
+        outcome = await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The one place a shift fills: the row lock (PostgreSQL) or the write lock (SQLite) orders concurrent confirmations.
             var took = await db.Set<Shift>().Where(s => s.Id == application.ShiftId && s.Confirmed < s.Places && s.StartsAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
-            if (took == 0) return false;
+            if (took == 0) return Outcome.Full;
+            if (!await LockOpenOpportunityAsync(opportunity.Id, ct)) return Outcome.Closed;
+            // With the person's row held, an acceptance elsewhere for the same hours has committed or waits: never two at once.
+            await LockVolunteerAsync(application.VolunteerId, ct);
+            busy = await OverlappingAsync(application.VolunteerId, toConfirm, confirmedOnly: true, ct);
+            if (busy is not null) return Outcome.Busy;
             application.Status = ApplicationStatus.Confirmed;
             application.DecidedAt = now;
             application.MatchedAt = now;
@@ -142,7 +163,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             await db.SaveChangesAsync(ct); // Status is a concurrency token: a second decision on the same application fails here and rolls back.
             await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
             await tx.CommitAsync(ct);
-            return true;
+            return Outcome.Confirmed;
         });
         }
         catch (DbUpdateConcurrencyException)
@@ -150,8 +171,14 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             db.ChangeTracker.Clear();
             return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
         }
-        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
-        if (!confirmed)
+        if (outcome == Outcome.Closed) return new MatchingResult(application, Error: t["この募集は締め切られました。"]);
+        if (outcome == Outcome.Busy)
+            return new MatchingResult(application, Error: application.Invited
+                ? t["同じ時間帯の「{0}」に参加が決まっています。", busy!]
+                : t["この方は同じ時間帯にほかの活動の予定があります。"]);
+        if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
+            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
+        if (outcome == Outcome.Full)
         {
             application.Status = ApplicationStatus.Full;
             application.DecidedAt = now;
@@ -237,7 +264,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     /// <summary>The volunteer withdraws before the shift; a confirmed place goes back to the shift.</summary>
     public async Task<MatchingResult> WithdrawAsync(ShiftApplication application, CancellationToken ct = default)
     {
-        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
+            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
         if (shift.StartsAt <= Now) return new MatchingResult(application, Error: t["始まった回は取り消せません。"]);
         if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Confirmed))
             return new MatchingResult(application, Error: t["この応募は取り消せません。"]);
@@ -302,14 +330,15 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var done = await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var free = await db.Set<Shift>().Where(s => s.Id == shiftId && s.OpportunityId == opportunity.Id && s.Confirmed == 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Places, x => x.Places), ct);
-            if (free == 0) return !await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.OpportunityId == opportunity.Id, ct);
+            if (await LockShiftAsync(shiftId, opportunity.Id, ct) == 0) return true; // already gone
+            if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed > 0, ct)) return false;
+            // Applying writes the shift's row first too, so nobody can join the list between this read and the delete.
+            waiting = await db.Set<ShiftApplication>()
+                .Where(a => a.ShiftId == shiftId && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited))
+                .Select(a => a.VolunteerId).ToListAsync(ct);
             db.ChangeTracker.Clear();
             removed = await db.Set<Shift>().FirstAsync(s => s.Id == shiftId, ct);
-            var applications = await db.Set<ShiftApplication>().Where(a => a.ShiftId == shiftId).ToListAsync(ct);
-            waiting = [.. applications.Where(a => a.Status is ApplicationStatus.Applied or ApplicationStatus.Invited).Select(a => a.VolunteerId)];
-            db.RemoveRange(applications);
+            // The database removes the shift's applications and their messages with it (cascade), whatever their state now.
             db.Remove(removed);
             await db.SaveChangesAsync(ct);
             await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
@@ -344,7 +373,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     public async Task<MatchingResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
     {
         if (application.Status != ApplicationStatus.Confirmed) return new MatchingResult(application, Error: t["参加が決まった方だけ記録できます。"]);
-        var shift = await db.Set<Shift>().AsNoTracking().FirstAsync(s => s.Id == application.ShiftId, ct);
+        if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
+            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"], Field: "Hours");
         if (shift.StartsAt > Now) return new MatchingResult(application, Error: t["活動の記録は、その回が始まってから入力してください。"], Field: "Hours");
         if (application.VolunteerConfirmedAt is not null) return new MatchingResult(application, Error: t["ボランティアが確認済みの記録は変更できません。"], Field: "Hours");
         if (attended && hours is not (> 0 and <= 24)) return new MatchingResult(application, Error: t["活動時間は0より大きく24以下の時間数で入力してください（例：2.5）。"], Field: "Hours");
@@ -443,11 +473,20 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
                          || (!confirmedOnly && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)))
                select o.Title).FirstOrDefaultAsync(ct);
 
-    private async Task<bool> ApplicationExistsAsync(int shiftId, int volunteerId)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId);
-    }
+    private enum Outcome { Confirmed, Full, Closed, Busy }
+
+    /// <summary>Writes the shift's row (to itself) so that whatever else writes it waits; 0 when the shift is gone.</summary>
+    private Task<int> LockShiftAsync(int shiftId, int opportunityId, CancellationToken ct) =>
+        db.Set<Shift>().Where(s => s.Id == shiftId && s.OpportunityId == opportunityId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Places, x => x.Places), ct);
+
+    /// <summary>Writes the opportunity's row while it is open; false when it has been closed.</summary>
+    private async Task<bool> LockOpenOpportunityAsync(int opportunityId, CancellationToken ct) =>
+        await db.Set<Opportunity>().Where(o => o.Id == opportunityId && o.Status == OpportunityStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, o => o.UpdatedAt), ct) > 0;
+
+    private Task<int> LockVolunteerAsync(int volunteerId, CancellationToken ct) =>
+        db.Set<Volunteer>().Where(v => v.Id == volunteerId).ExecuteUpdateAsync(s => s.SetProperty(v => v.UpdatedAt, v => v.UpdatedAt), ct);
+
 
     private async Task<bool> TrySaveAsync(CancellationToken ct)
     {

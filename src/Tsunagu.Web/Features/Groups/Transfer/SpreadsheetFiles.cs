@@ -11,11 +11,16 @@ namespace Tsunagu.Web.Features.Groups.Transfer;
 /// <summary>Writes a table as CSV (UTF-8 with BOM, for Japanese Excel) or as an .xlsx workbook.</summary>
 public static class SpreadsheetFiles
 {
-    public static byte[] Csv(IReadOnlyList<string> headings, IEnumerable<string[]> rows)
+    /// <param name="guardFormulas">
+    /// Cells starting with =, +, - or @ are written with a leading apostrophe, so Excel shows text that people typed instead
+    /// of running it as a formula (not for files meant to be imported again, where it would change the values).
+    /// </param>
+    public static byte[] Csv(IReadOnlyList<string> headings, IEnumerable<string[]> rows, bool guardFormulas = false)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+               { NewLine = "\r\n", InjectionOptions = guardFormulas ? InjectionOptions.Escape : InjectionOptions.None }))
         {
             foreach (var h in headings) csv.WriteField(h);
             csv.NextRecord();

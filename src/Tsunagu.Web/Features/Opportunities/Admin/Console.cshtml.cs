@@ -51,7 +51,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
         }).ToList();
         var name = $"{city.Required.Code}_matchings_FY{FiscalYear.StartYear}";
         return format == "csv"
-            ? File(Groups.Transfer.SpreadsheetFiles.Csv(headings, cells), "text/csv; charset=utf-8", name + ".csv")
+            ? File(Groups.Transfer.SpreadsheetFiles.Csv(headings, cells, guardFormulas: true), "text/csv; charset=utf-8", name + ".csv")
             : File(Groups.Transfer.SpreadsheetFiles.Xlsx(t["マッチング"], headings, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
 
