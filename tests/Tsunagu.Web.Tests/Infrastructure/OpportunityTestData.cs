@@ -112,6 +112,31 @@ public static class OpportunityTestData
         TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shiftId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, DateTime.UtcNow.AddHours(-3)).SetProperty(x => x.EndsAt, DateTime.UtcNow.AddHours(-1))));
 
+    /// <summary>
+    /// Many active volunteers at once, each with an API token and an e-mail address. Accounts are written directly: they
+    /// sign in only with tokens, so no password hashing is needed.
+    /// </summary>
+    public static async Task<List<(string Token, string Email)>> VolunteersWithTokensAsync(TsunaguFactory factory, string city, int count)
+    {
+        var cityId = await CityIdAsync(factory, city);
+        var people = new List<(string, string)>();
+        await TestData.WithDbAsync(factory, async db =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"load-{Guid.NewGuid():N}@example.jp";
+                var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"応募者{i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTime.UtcNow };
+                db.Users.Add(user);
+                db.Add(new Volunteer { CityId = cityId, UserId = user.Id, AgeBand = AgeBand.Age30s, Status = VolunteerStatus.Active, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+                var (secret, hash) = ApiToken.NewSecret();
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "load", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
+                people.Add((secret, email));
+            }
+            return await db.SaveChangesAsync();
+        });
+        return people;
+    }
+
     /// <summary>A personal API token for a user, as the account page issues one.</summary>
     public static async Task<string> ApiTokenAsync(TsunaguFactory factory, string userId)
     {

@@ -21,7 +21,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
         var organiserUser = await TestData.CreateUserAsync(factory);
         var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = Places);
-        var tokens = await VolunteersWithTokensAsync();
+        var tokens = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, Volunteers)).Select(v => v.Token).ToList();
 
         var organiser = Browser.For(factory);
         await organiser.SignInAsync(organiserUser.Email!);
@@ -107,31 +107,5 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
 
         var list = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/{City}/opportunities");
         list.GetProperty("items").EnumerateArray().ShouldContain(o => o.GetProperty("id").GetInt32() == id);
-    }
-
-    private async Task<List<string>> VolunteersWithTokensAsync()
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        var tokens = new List<string>();
-        await TestData.WithDbAsync(factory, async db =>
-        {
-            // Accounts are written directly: these volunteers sign in only with tokens, so no password hashing is needed.
-            for (var i = 0; i < Volunteers; i++)
-            {
-                var email = $"load-{Guid.NewGuid():N}@example.jp";
-                var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"応募者{i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTime.UtcNow };
-                db.Users.Add(user);
-                db.Add(new Tsunagu.Web.Features.Volunteers.Volunteer
-                {
-                    CityId = cityId, UserId = user.Id, AgeBand = Tsunagu.Web.Features.Volunteers.AgeBand.Age30s, Status = Tsunagu.Web.Features.Volunteers.VolunteerStatus.Active,
-                    CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-                });
-                var (secret, hash) = ApiToken.NewSecret();
-                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "load", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
-                tokens.Add(secret);
-            }
-            return await db.SaveChangesAsync();
-        });
-        return tokens;
     }
 }
