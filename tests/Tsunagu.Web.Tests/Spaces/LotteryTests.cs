@@ -92,4 +92,55 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         logged.ShouldBe(order);
         result.ShouldNotContain(people[0].Email!);
     }
+
+    [Fact]
+    public async Task AGroupsAdministrator_EntersForTheGroup_AndTheWinningBookingIsTheGroups_ButNotForAnotherGroup()
+    {
+        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var room = await TestData.WithDbAsync(factory, async db =>
+        {
+            var r = new Room { CityId = cityId, Name = "団体の抽選の部屋", Capacity = 20 };
+            db.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        var from = Display.Today(TimeProvider.System).AddDays(20);
+        var lotteryId = await TestData.WithDbAsync(factory, async db =>
+        {
+            var l = new Lottery
+            {
+                CityId = cityId, RoomId = room, Title = "団体も申し込める抽選", From = Display.ToUtc(from, TimeOnly.MinValue), To = Display.ToUtc(from.AddDays(7), TimeOnly.MinValue),
+                EntriesCloseAt = DateTime.UtcNow.AddDays(3), Status = LotteryStatus.Open, CreatedAt = DateTime.UtcNow,
+            };
+            db.Add(l);
+            await db.SaveChangesAsync();
+            return l.Id;
+        });
+        var (leader, leaderUser) = await TestData.SignedInAsync(factory);
+        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var otherGroup = await OpportunityTestData.GroupAsync(factory, City, (await TestData.CreateUserAsync(factory)).Id);
+        var url = $"/{City}/spaces/lotteries/{lotteryId}";
+        var (_, form) = await leader.GetPageAsync(url);
+        form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString()]);
+        Dictionary<string, string> Entry(int group) => new()
+        {
+            ["Input.GroupId"] = group.ToString(), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd"), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "定例会",
+        };
+
+        var refused = await Browser.ParseAsync(await leader.SubmitAsync(url, Entry(otherGroup)));
+        refused.QuerySelector("#Input_GroupId-error")!.TextContent.ShouldContain("管理者になっている登録団体");
+        (await leader.SubmitAsync(url, Entry(groupId))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var entries = await TestData.WithDbAsync(factory, db => db.Set<LotteryEntry>().IgnoreQueryFilters().Where(e => e.LotteryId == lotteryId).ToListAsync());
+        entries.ShouldHaveSingleItem().GroupId.ShouldBe(groupId);
+
+        await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Id == lotteryId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.EntriesCloseAt, DateTime.UtcNow.AddMinutes(-1))));
+        var staffUser = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
+        var staff = Browser.For(factory);
+        await staff.SignInAsync(staffUser.Email!);
+        (await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "7" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var booking = await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.RoomId == room));
+        booking.GroupId.ShouldBe(groupId);
+    }
 }

@@ -15,7 +15,7 @@ namespace Tsunagu.Web.Features.Spaces;
 
 /// <summary>A signed-in person asks for a room, once or weekly/monthly; it stays provisional until paid at the counter.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class BookModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class BookModel(SpaceService spaces, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -122,9 +122,7 @@ public class BookModel(SpaceService spaces, TsunaguDb db, UserManager<AppUser> u
     {
         var userId = users.GetUserId(User)!;
         RoomChoices = [new(t["（選んでください）"], "0"), .. (await spaces.RoomsAsync(HttpContext.RequestAborted)).Select(r => new SelectListItem(r.Name, r.Id.ToString()))];
-        var groups = await (from a in db.Set<GroupAdministrator>() join g in db.Groups on a.GroupId equals g.Id
-                            where a.UserId == userId && g.Status == GroupStatus.Approved orderby g.NameKana select new { g.Id, g.Name }).ToListAsync();
-        GroupChoices = [new(t["（個人として利用する）"], ""), .. groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+        GroupChoices = [new(t["（個人として利用する）"], ""), .. (await spaces.GroupsAdministeredAsync(userId, HttpContext.RequestAborted)).Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
         // One line per item lent now, in the list's order, keeping what was asked for.
         Equipment = await spaces.EquipmentAsync(activeOnly: true, HttpContext.RequestAborted);
         var asked = Input.Items.GroupBy(i => i.ItemId).ToDictionary(g => g.Key, g => g.First().Quantity);

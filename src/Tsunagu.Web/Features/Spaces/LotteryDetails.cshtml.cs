@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
@@ -12,7 +13,7 @@ using Tsunagu.Web.Shared;
 namespace Tsunagu.Web.Features.Spaces;
 
 /// <summary>A lottery, public: its period and deadline, entering (signed in), and after the draw its seed and log, recomputed on the page.</summary>
-public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public Lottery Lottery { get; private set; } = null!;
     public string RoomName { get; private set; } = "";
@@ -22,9 +23,12 @@ public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserMan
     public bool? Verified { get; private set; }
 
     [BindProperty] public EntryInput Input { get; set; } = new();
+    /// <summary>"As a person" and the groups the person administers, when there are any.</summary>
+    public List<SelectListItem> GroupChoices { get; private set; } = [];
 
     public class EntryInput
     {
+        [Display(Name = "利用する団体")] public int? GroupId { get; set; }
         [Display(Name = "日付")] public DateOnly? Date { get; set; }
         [Display(Name = "開始時刻")] public TimeOnly? Start { get; set; }
         [Display(Name = "終了時刻")] public TimeOnly? End { get; set; }
@@ -46,10 +50,11 @@ public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserMan
         else if (Input.Start is { } s && Input.End <= s) ModelState.AddModelError("Input.End", t["終了時刻は開始時刻より後にしてください。"]);
         if (string.IsNullOrWhiteSpace(Input.Purpose)) ModelState.AddModelError("Input.Purpose", t["利用目的を入力してください。"]);
         if (!ModelState.IsValid) return Page();
-        var error = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, Display.ToUtc(Input.Date!.Value, Input.Start!.Value), Display.ToUtc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
-        if (error is not null)
+        var refusal = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, Input.GroupId, Display.ToUtc(Input.Date!.Value, Input.Start!.Value),
+            Display.ToUtc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
+        if (refusal is { } r)
         {
-            ModelState.AddModelError("Input.Date", error);
+            ModelState.AddModelError("Input." + r.Field, r.Message);
             return Page();
         }
         TempData["Notice"] = "抽選に申し込みました。結果はメールでお知らせします。";
@@ -64,7 +69,12 @@ public class LotteryDetailsModel(LotteryService lotteries, TsunaguDb db, UserMan
         RoomName = await db.Set<Room>().Where(r => r.Id == lottery.RoomId).Select(r => r.Name).FirstAsync(ct);
         Entries = await db.Set<LotteryEntry>().CountAsync(e => e.LotteryId == id, ct);
         if (users.GetUserId(User) is { } userId)
+        {
             Mine = await db.Set<LotteryEntry>().AsNoTracking().Where(e => e.LotteryId == id && e.UserId == userId).OrderBy(e => e.StartsAt).ToListAsync(ct);
+            var groups = await spaces.GroupsAdministeredAsync(userId, ct);
+            if (groups.Count > 0)
+                GroupChoices = [new(t["（個人として利用する）"], ""), .. groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+        }
         if (lottery is { Status: LotteryStatus.Drawn, Log: { } log })
         {
             var published = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Split('#')[1].Split(' ')[0])).ToList();

@@ -35,11 +35,14 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
         return problems;
     }
 
-    public async Task<string?> EnterAsync(Lottery lottery, string userId, DateTime startsAt, DateTime endsAt, string purpose, CancellationToken ct = default)
+    /// <summary>Enters a lottery, as a person or for a group the person administers (a group that wins pays the group rate).</summary>
+    public async Task<(string Field, string Message)?> EnterAsync(Lottery lottery, string userId, int? groupId, DateTime startsAt, DateTime endsAt, string purpose, CancellationToken ct = default)
     {
-        if (lottery.Status != LotteryStatus.Open || Now >= lottery.EntriesCloseAt) return t["この抽選の申し込みは締め切りました。"];
-        if (startsAt < lottery.From || startsAt >= lottery.To) return t["抽選の対象期間の中の日時を選んでください。"];
-        db.Add(new LotteryEntry { LotteryId = lottery.Id, UserId = userId, Purpose = purpose.Trim(), StartsAt = startsAt, EndsAt = endsAt, Result = LotteryResult.Pending, CreatedAt = Now });
+        if (lottery.Status != LotteryStatus.Open || Now >= lottery.EntriesCloseAt) return ("Date", t["この抽選の申し込みは締め切りました。"]);
+        if (startsAt < lottery.From || startsAt >= lottery.To) return ("Date", t["抽選の対象期間の中の日時を選んでください。"]);
+        if (groupId is { } g && !(await spaces.GroupsAdministeredAsync(userId, ct)).Any(x => x.Id == g))
+            return ("GroupId", t["管理者になっている登録団体を選んでください。"]);
+        db.Add(new LotteryEntry { LotteryId = lottery.Id, UserId = userId, GroupId = groupId, Purpose = purpose.Trim(), StartsAt = startsAt, EndsAt = endsAt, Result = LotteryResult.Pending, CreatedAt = Now });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -47,7 +50,7 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return t["この日時にはすでに申し込んでいます。"];
+            return ("Date", t["この日時にはすでに申し込んでいます。"]);
         }
         return null;
     }

@@ -175,6 +175,14 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     }
 
     /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
+    /// <summary>The published groups the person administers: those they may book (and enter lotteries) for, at the group rate.</summary>
+    public async Task<List<(int Id, string Name)>> GroupsAdministeredAsync(string userId, CancellationToken ct = default)
+    {
+        var groups = await (from a in db.Set<GroupAdministrator>() join g in db.Groups on a.GroupId equals g.Id
+                            where a.UserId == userId && g.Status == GroupStatus.Approved orderby g.NameKana select new { g.Id, g.Name }).ToListAsync(ct);
+        return [.. groups.Select(g => (g.Id, g.Name))];
+    }
+
     public async Task<Booking?> BookForAsync(string userId, int roomId, DateTime start, DateTime end, string purpose, int? groupId, CancellationToken ct = default)
     {
         var rules = await RulesAsync(ct);
