@@ -185,6 +185,20 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     }
 
     [Fact]
+    public async Task OverlappingBandsSavedAtTheSameMoment_OnlyOneIsWritten()
+    {
+        var room = await RoomAsync("同時に料金を決める部屋");
+        var staff = await StaffAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
+        {
+            ["Band.RoomId"] = room.ToString(), ["Band.Name"] = $"枠{i}", ["Band.Starts"] = $"{9 + i % 2}:00", ["Band.Ends"] = "13:00",
+            ["Band.GroupFeePerHour"] = "100", ["Band.OtherFeePerHour"] = "200",
+        }, "main form[action$='handler=Band']")));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        (await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Staff_AddChangeAndRemoveBands_ARoomsBandMayOverlapTheCitys_AndEveryChangeIsAudited()
     {
         var room = await RoomAsync("夜間の部屋");

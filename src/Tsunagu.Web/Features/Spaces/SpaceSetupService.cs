@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -8,7 +9,7 @@ namespace Tsunagu.Web.Features.Spaces;
 /// Staff keep the fee bands and the equipment. Each change is checked field by field (a problem per field, nothing written
 /// when there is one) and saved through the tracked context, so the audit log records who changed what.
 /// </summary>
-public class SpaceSetupService(TsunaguDb db, Text t, TimeProvider clock)
+public class SpaceSetupService(TsunaguDb db, CurrentCity city, Text t, TimeProvider clock)
 {
     public const int MaxYen = 1_000_000;
 
@@ -35,23 +36,33 @@ public class SpaceSetupService(TsunaguDb db, Text t, TimeProvider clock)
         if (input.Id != 0 && (band = await db.Set<FeeBand>().FirstOrDefaultAsync(b => b.Id == input.Id, ct)) is null) problems.Add(("Name", t["この時間帯は見つかりません。"]));
         if (problems.Count > 0) return problems;
 
-        var clash = (await db.Set<FeeBand>().AsNoTracking().Where(b => b.RoomId == roomId && b.Id != input.Id).ToListAsync(ct))
-            .FirstOrDefault(b => b.Starts < input.Ends && input.Starts < b.Ends);
-        if (clash is not null)
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
-            var scope = roomId is { } id ? rooms[id] : t["全室"];
-            problems.Add(("Starts", t["「{0}」（{1}〜{2}）と重なっています。{3}の時間帯は重ならないようにしてください。", clash.Name, clash.Starts.ToString("HH:mm"), clash.Ends.ToString("HH:mm"), scope]));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The city's row is written first, so two staff saving overlapping bands at the same moment take turns and the
+            // second sees the first's band.
+            var cityId = city.Required.Id;
+            await db.Cities.Where(c => c.Id == cityId).ExecuteUpdateAsync(x => x.SetProperty(c => c.Slug, c => c.Slug), ct);
+            var clash = (await db.Set<FeeBand>().AsNoTracking().Where(b => b.RoomId == roomId && b.Id != input.Id).ToListAsync(ct))
+                .FirstOrDefault(b => b.Starts < input.Ends && input.Starts < b.Ends);
+            if (clash is not null)
+            {
+                var scope = roomId is { } id ? rooms[id] : t["全室"];
+                problems.Add(("Starts", t["「{0}」（{1}〜{2}）と重なっています。{3}の時間帯は重ならないようにしてください。", clash.Name, clash.Starts.ToString("HH:mm"), clash.Ends.ToString("HH:mm"), scope]));
+                return problems;
+            }
+            if (band is null) db.Add(band = new FeeBand { Name = name! });
+            band.Name = name!;
+            band.RoomId = roomId;
+            band.Starts = input.Starts!.Value;
+            band.Ends = input.Ends!.Value;
+            band.GroupFeePerHour = input.GroupFeePerHour!.Value;
+            band.OtherFeePerHour = input.OtherFeePerHour!.Value;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return problems;
-        }
-        if (band is null) db.Add(band = new FeeBand { Name = name! });
-        band.Name = name!;
-        band.RoomId = roomId;
-        band.Starts = input.Starts!.Value;
-        band.Ends = input.Ends!.Value;
-        band.GroupFeePerHour = input.GroupFeePerHour!.Value;
-        band.OtherFeePerHour = input.OtherFeePerHour!.Value;
-        await db.SaveChangesAsync(ct);
-        return problems;
+        });
     }
 
     public async Task<bool> DeleteBandAsync(int id, CancellationToken ct = default)
