@@ -160,18 +160,8 @@ public static class TsunaguApp
         await DatabaseRegistration.MigrateAsync(db);
         if (!app.Configuration.GetValue("Tsunagu:SeedDemo", true)) return;
 
+        await DemoData.SeedAllAsync(scope.ServiceProvider);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await seeder.SeedCitiesAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoNews>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoExchange>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoTalent>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoConsultations>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoOpportunities>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoSpaces>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoEvents>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoLectures>().SeedAsync();
         if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue("Tsunagu:SeedDemoAccounts", true)) return;
 
         var accounts = await seeder.SeedDemoAccountsAsync();

@@ -37,19 +37,9 @@ public static class TsunaguCommands
                     return 0;
                 case "seed-demo":
                     await DatabaseRegistration.MigrateAsync(db);
-                    var seeder = services.GetRequiredService<DemoSeeder>();
-                    output.WriteLine($"Cities added: {await seeder.SeedCitiesAsync()}");
-                    output.WriteLine($"Demo groups added: {await services.GetRequiredService<DemoGroups>().SeedAsync()}");
-                    output.WriteLine($"Demo news, grant notices and case studies added: {await services.GetRequiredService<DemoNews>().SeedAsync()}");
-                    output.WriteLine($"Demo needs and offers added: {await services.GetRequiredService<DemoExchange>().SeedAsync()}");
-                    output.WriteLine($"Demo talent bank entries added: {await services.GetRequiredService<DemoTalent>().SeedAsync()}");
-                    output.WriteLine($"Demo consultations added: {await services.GetRequiredService<DemoConsultations>().SeedAsync()}");
-                    output.WriteLine($"Demo plans added: {await services.GetRequiredService<DemoPlans>().SeedAsync()}");
-                    output.WriteLine($"Demo opportunities added: {await services.GetRequiredService<DemoOpportunities>().SeedAsync()}");
-                    output.WriteLine($"Demo rooms, lockers and mailboxes added: {await services.GetRequiredService<DemoSpaces>().SeedAsync()}");
-                    output.WriteLine($"Demo events added: {await services.GetRequiredService<DemoEvents>().SeedAsync()}");
-                    output.WriteLine($"Demo on-request lecture topics added: {await services.GetRequiredService<DemoLectures>().SeedAsync()}");
-                    var accounts = await seeder.SeedDemoAccountsAsync();
+                    foreach (var (what, added) in await DemoData.SeedAllAsync(services))
+                        output.WriteLine($"{what} added: {added}");
+                    var accounts = await services.GetRequiredService<DemoSeeder>().SeedDemoAccountsAsync();
                     output.WriteLine($"Demo accounts: {accounts.Count} (password {DemoSeeder.DemoPassword})");
                     return 0;
                 case "create-user":

@@ -52,6 +52,25 @@ public class CommandLineTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     }
 
     [Fact]
+    public async Task SeedDemo_LoadsEverySet_Once()
+    {
+        var (code, output, _) = await RunAsync("seed-demo");
+        code.ShouldBe(0);
+        var first = Counts(output);
+        first.Keys.ShouldContain("Demo opportunities");
+        first.Keys.ShouldContain("Demo events");
+        first.Where(kv => kv.Key != "Cities").ShouldAllBe(kv => kv.Value > 0, output);
+        // A second run finds everything there and adds nothing.
+        var (again, secondOutput, _) = await RunAsync("seed-demo");
+        again.ShouldBe(0);
+        Counts(secondOutput).Values.ShouldAllBe(n => n == 0, secondOutput);
+    }
+
+    private static Dictionary<string, int> Counts(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(" added: "))
+            .Select(l => l.Trim().Split(" added: ")).ToDictionary(p => p[0], p => int.Parse(p[1]));
+
+    [Fact]
     public async Task ApiToken_WithWrongSecret_IsUnauthorized()
     {
         await factory.EnsurePreparedAsync();
