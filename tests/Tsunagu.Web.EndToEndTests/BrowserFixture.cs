@@ -45,6 +45,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ja-JP",
         });
+        // Generous waits: on a 2-core CI machine running many servers and browsers at once, a navigation now and then
+        // stalls for longer than Playwright's 30-second default before it completes.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
