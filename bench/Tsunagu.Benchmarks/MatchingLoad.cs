@@ -34,7 +34,7 @@ public static class MatchingLoad
         {
             var service = services.GetRequiredService<OpportunityService>();
             var o = await service.FindAsync(opportunityIds[random.Next(opportunityIds.Count)], ct) ?? throw new InvalidOperationException();
-            var ranked = await service.RankVolunteersAsync(o, 20, ct);
+            var ranked = await service.RankVolunteersAsync(o, 20, ct: ct);
             var ids = ranked.Select(r => r.VolunteerId).ToList();
             // The rows the manage page then shows.
             return await services.GetRequiredService<TsunaguDb>().Set<Volunteer>().AsNoTracking().Include(v => v.Skills).Where(v => ids.Contains(v.Id)).CountAsync(ct);

@@ -8,7 +8,7 @@ public static class Display
     public static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     /// <summary>Today's date in Japan, where deadlines and fiscal years are counted.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TokyoZone));
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToTokyo(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>A date and time as people in Japan give them, in UTC for storing.</summary>
     public static DateTime ToUtc(DateOnly date, TimeOnly time) =>

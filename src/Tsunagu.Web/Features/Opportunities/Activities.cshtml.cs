@@ -76,7 +76,7 @@ public class ActivitiesModel(MatchingService matching, OpportunityService opport
         if (row is null) return Results.NotFound();
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
         var pdf = ActivityCertificate.Render(new ActivityCertificate.Facts(
-            currentCity.Required.Name, currentCity.Required.CentreName, name, row.o.Title, await opportunities.OrganiserNameAsync(row.o, ct, english: false), row.s.StartsAt, row.s.EndsAt,
+            currentCity.Required.Name, currentCity.Required.CentreName, name, row.o.Title, await opportunities.OrganiserNameAsync(row.o, english: false, ct), row.s.StartsAt, row.s.EndsAt,
             row.a.Hours ?? 0, row.o.Place ?? (row.o.Online ? "オンライン" : null), row.a.VolunteerConfirmedAt!.Value, row.a.Id));
         return Results.File(pdf, "application/pdf", $"certificate-{row.a.Id}.pdf");
     }

@@ -50,11 +50,9 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
     /// </summary>
     public Task<List<MatchingRow>> MatchingListAsync(FiscalYear year, bool english, CancellationToken ct = default)
     {
-        var (start, end) = year.UtcRange();
-        return (from a in db.Set<ShiftApplication>().AsNoTracking()
+        return (from a in MatchedIn(year)
                 join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
                 join s in db.Set<Shift>() on a.ShiftId equals s.Id
-                where a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end && !o.IsDemo
                 orderby a.MatchedAt, a.Id
                 select new MatchingRow(a.MatchedAt!.Value, o.Title, o.OrganiserKind,
                     db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefault(), o.DepartmentName,
@@ -63,14 +61,18 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
                     s.StartsAt, s.EndsAt, a.Attended, a.Hours)).ToListAsync(ct);
     }
 
+    /// <summary>The matchings (confirmed applications) of a fiscal year, demo data left out: what the console counts and lists.</summary>
+    private IQueryable<ShiftApplication> MatchedIn(FiscalYear year)
+    {
+        var (start, end) = year.UtcRange();
+        return db.Set<ShiftApplication>().AsNoTracking().Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end
+            && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo));
+    }
+
     /// <summary>Matchings confirmed in a fiscal year, by month (April first), programme and district.</summary>
     public async Task<MatchingCounts> MatchingsAsync(FiscalYear year, bool english, CancellationToken ct = default)
     {
-        var (start, end) = year.UtcRange();
-        var rows = await db.Set<ShiftApplication>().AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Confirmed && a.MatchedAt >= start && a.MatchedAt < end
-                && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && !o.IsDemo))
-            .Select(a => new { a.MatchedAt, a.ProgrammeId, a.DistrictId }).ToListAsync(ct);
+        var rows = await MatchedIn(year).Select(a => new { a.MatchedAt, a.ProgrammeId, a.DistrictId }).ToListAsync(ct);
         var programmes = await db.Set<Programme>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
         var byMonth = Enumerable.Range(0, 12).Select(i => new DateOnly(year.StartYear, 4, 1).AddMonths(i))

@@ -56,7 +56,7 @@ public class DetailsModel(OpportunityService opportunities, MatchingService matc
         CanManage = userId is not null && await opportunities.CanManageAsync(o, userId, ct);
         // A closed opportunity stays readable for those who took part or run it, not in public.
         Opportunity = o;
-        Organiser = await opportunities.OrganiserNameAsync(o, ct);
+        Organiser = await opportunities.OrganiserNameAsync(o, ct: ct);
         var english = Text.IsEnglish;
         DistrictName = o.DistrictId is { } d ? await db.Districts.Where(x => x.Id == d).Select(x => english && x.NameEn != null ? x.NameEn : x.Name).FirstOrDefaultAsync(ct) : null;
         ProgrammeName = o.ProgrammeId is { } p ? await db.Set<Programme>().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;

@@ -152,7 +152,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
         CandidateShift = o.Shifts.Find(s => s.Id == ShiftForCandidates && s.StartsAt > now && s.PlacesLeft > 0) ?? o.Shifts.Find(s => s.StartsAt > now && s.PlacesLeft > 0);
         if (CandidateShift is not null && o.Status == OpportunityStatus.Open)
         {
-            var ranked = await opportunities.RankVolunteersAsync(o, CandidatesShown, ct, forShift: CandidateShift);
+            var ranked = await opportunities.RankVolunteersAsync(o, CandidatesShown, CandidateShift, ct);
             var ids = ranked.Select(r => r.VolunteerId).ToList();
             var people = await db.Set<Volunteer>().AsNoTracking().Include(v => v.Skills).Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
             var already = Applicants.Where(a => a.ShiftId == CandidateShift.Id).ToDictionary(a => a.VolunteerId, a => a.Status);

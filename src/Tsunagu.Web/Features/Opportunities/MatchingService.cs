@@ -484,7 +484,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         await db.Set<Opportunity>().Where(o => o.Id == opportunityId && o.Status == OpportunityStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, o => o.UpdatedAt), ct) > 0;
 
-    private Task<int> LockVolunteerAsync(int volunteerId, CancellationToken ct) =>
+    private Task LockVolunteerAsync(int volunteerId, CancellationToken ct) =>
         db.Set<Volunteer>().Where(v => v.Id == volunteerId).ExecuteUpdateAsync(s => s.SetProperty(v => v.UpdatedAt, v => v.UpdatedAt), ct);
 
 

@@ -74,7 +74,7 @@ public class OpportunityService(
             .FirstOrDefaultAsync(o => o.Id == id, ct);
 
     /// <summary>The organiser's name in the page's language, or in Japanese (<paramref name="english"/> false) for documents such as the certificate.</summary>
-    public async Task<string> OrganiserNameAsync(Opportunity o, CancellationToken ct = default, bool? english = null) =>
+    public async Task<string> OrganiserNameAsync(Opportunity o, bool? english = null, CancellationToken ct = default) =>
         OrganiserName(o, o.OrganiserKind == OrganiserKind.Group ? await db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null, english);
 
     /// <summary>The organiser's name when a list has already read the group's name with its rows.</summary>
@@ -239,7 +239,7 @@ public class OpportunityService(
     /// The volunteers who may take part, best fit first; for <paramref name="forShift"/>, availability is scored against
     /// that shift alone (the organiser is looking for people for that day).
     /// </summary>
-    public async Task<List<RankedVolunteer>> RankVolunteersAsync(Opportunity o, int take, CancellationToken ct = default, Shift? forShift = null)
+    public async Task<List<RankedVolunteer>> RankVolunteersAsync(Opportunity o, int take, Shift? forShift = null, CancellationToken ct = default)
     {
         var volunteers = await volunteerIndex.CurrentAsync(db, city.Required.Id, ct);
         var profile = ProfileOf(o);

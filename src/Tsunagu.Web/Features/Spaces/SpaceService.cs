@@ -174,7 +174,6 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         return rows.ToLookup(r => r.BookingId, r => t["{0} {1}点", r.Name, r.Quantity]);
     }
 
-    /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
     /// <summary>The published groups the person administers: those they may book (and enter lotteries) for, at the group rate.</summary>
     public async Task<List<(int Id, string Name)>> GroupsAdministeredAsync(string userId, CancellationToken ct = default)
     {
@@ -183,6 +182,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         return [.. groups.Select(g => (g.Id, g.Name))];
     }
 
+    /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
     public async Task<Booking?> BookForAsync(string userId, int roomId, DateTime start, DateTime end, string purpose, int? groupId, CancellationToken ct = default)
     {
         var rules = await RulesAsync(ct);

@@ -23,7 +23,7 @@ public class StatsModel(ConsultationService consultations, TimeProvider clock, T
 
     public async Task<IActionResult> OnGetAsync(string? format)
     {
-        FiscalYear = Year is { } y and >= 2000 and <= 2100 ? new FiscalYear(y) : FiscalYear.Of(Tsunagu.Web.Shared.Display.ToTokyo(clock.GetUtcNow().UtcDateTime));
+        FiscalYear = Year is { } y and >= 2000 and <= 2100 ? new FiscalYear(y) : FiscalYear.Of(Tsunagu.Web.Shared.Display.Today(clock));
         Months = Enumerable.Range(0, 12).Select(i => FiscalYear.FirstDay.AddMonths(i)).Select(d => (d.Year, d.Month)).ToList();
         var (topics, channels) = await consultations.CountsAsync(FiscalYear);
         ByTopic = Enum.GetValues<ConsultationTopic>().Select(v => Row(v.ToString(), t[ConsultationTexts.Topic(v)], topics)).ToList();
