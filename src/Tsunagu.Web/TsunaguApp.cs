@@ -4,23 +4,10 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Email;
-using Tsunagu.Web.Features.Account;
-using Tsunagu.Web.Features.Admin;
-using Tsunagu.Web.Features.Cities;
-using Tsunagu.Web.Features.Consultations;
-using Tsunagu.Web.Features.Exchange;
-using Tsunagu.Web.Features.Events;
-using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Features.Opportunities;
-using Tsunagu.Web.Features.Spaces;
-using Tsunagu.Web.Features.Lectures;
-using Tsunagu.Web.Features.TalentBank;
-using Tsunagu.Web.Features.Volunteers;
-using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web;
@@ -47,15 +34,7 @@ public static class TsunaguApp
         builder.Services.AddTsunaguData(builder.Configuration);
         builder.Services.AddSingleton<CityDirectory>();
         builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddScoped<DemoGroups>();
-        builder.Services.AddScoped<DemoConsultations>();
-        builder.Services.AddScoped<DemoPlans>();
-        builder.Services.AddScoped<DemoNews>();
-        builder.Services.AddScoped<DemoOpportunities>();
-        builder.Services.AddScoped<DemoSpaces>();
-        builder.Services.AddScoped<DemoEvents>();
-        builder.Services.AddScoped<DemoLectures>();
-        builder.Services.AddScoped<DemoTalent>();
+        builder.Services.AddScoped<IDemoDataSet>(sp => sp.GetRequiredService<DemoSeeder>());
         builder.Services.AddTsunaguIdentity(builder.Configuration);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
@@ -64,19 +43,8 @@ public static class TsunaguApp
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
         builder.Services.AddTsunaguOperations(builder.Configuration);
-        builder.Services.AddAccount();
-        builder.Services.AddAdmin();
-        builder.Services.AddGroups();
-        builder.Services.AddConsultations();
-        builder.Services.AddPlans();
-        builder.Services.AddVolunteers();
-        builder.Services.AddOpportunities();
-        builder.Services.AddSpaces();
-        builder.Services.AddLectures();
-        builder.Services.AddExchange();
-        builder.Services.AddTalentBank();
-        builder.Services.AddEvents(builder.Configuration);
-        builder.Services.AddNews();
+        // Every feature's services, jobs and entries in the shared places (Shared/Contract).
+        builder.Services.AddFeatures(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -138,17 +106,7 @@ public static class TsunaguApp
         app.MapRazorPages();
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapCitiesApi();
-        app.MapAccountApi();
-        app.MapGroupsApi();
-        app.MapGroupLogos();
-        app.MapNews();
-        app.MapPlansApi();
-        app.MapOpportunitiesApi();
-        app.MapSpacesApi();
-        app.MapRoomPhotos();
-        app.MapEventsApi();
-        app.MapEventFeeds();
+        app.MapFeatures();
         return app;
     }
 

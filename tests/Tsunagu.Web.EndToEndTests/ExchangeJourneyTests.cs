@@ -5,6 +5,7 @@ using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.EndToEndTests;
 

@@ -4,6 +4,8 @@ using Microsoft.Playwright;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.News;
 
 namespace Tsunagu.Web.EndToEndTests;
 

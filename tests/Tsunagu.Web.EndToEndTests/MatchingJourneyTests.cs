@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.EndToEndTests;
 

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.EndToEndTests;
 

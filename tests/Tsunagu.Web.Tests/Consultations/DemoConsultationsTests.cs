@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Consultations;
 
 namespace Tsunagu.Web.Tests.Consultations;
 

@@ -4,6 +4,7 @@ using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Groups;
 
 namespace Tsunagu.Web.Tests.Events;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Groups;
 
 namespace Tsunagu.Web.Tests.Exchange;
 

@@ -6,6 +6,7 @@ using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Opportunities;
 

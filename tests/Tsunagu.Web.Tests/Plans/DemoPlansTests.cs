@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 

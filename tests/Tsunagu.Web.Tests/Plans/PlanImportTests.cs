@@ -12,6 +12,7 @@ using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 

@@ -10,6 +10,7 @@ using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 

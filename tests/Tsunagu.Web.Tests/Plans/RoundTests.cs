@@ -6,6 +6,7 @@ using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Plans.Rounds;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
+using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 

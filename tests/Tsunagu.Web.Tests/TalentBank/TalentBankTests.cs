@@ -277,14 +277,14 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var (browser, _) = await SignedInAsyncIn(own);
         (await browser.SubmitAsync("/muroran/talent/register", Registration("室蘭の本物の講師"), "main form[novalidate]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using (var scope = own.Services.CreateScope())
-            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.Demo.DemoTalent>().SeedAsync()).ShouldBeGreaterThan(0);
+            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Features.TalentBank.DemoTalent>().SeedAsync()).ShouldBeGreaterThan(0);
         var byCity = await TestData.WithDbAsync(own, db => db.Set<TalentEntry>().IgnoreQueryFilters()
             .Join(db.Cities, e => e.CityId, c => c.Id, (e, c) => new { c.Slug, e.IsDemo, e.Status }).ToListAsync());
         byCity.Where(e => e.Slug == "muroran").ShouldAllBe(e => !e.IsDemo);
         byCity.Where(e => e.Slug == "nagato").ShouldNotBeEmpty();
         byCity.Where(e => e.Slug != "muroran").ShouldAllBe(e => e.IsDemo && e.Status == TalentStatus.Published);
         using (var scope = own.Services.CreateScope())
-            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.Demo.DemoTalent>().SeedAsync()).ShouldBe(0);
+            (await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Features.TalentBank.DemoTalent>().SeedAsync()).ShouldBe(0);
         var (_, page) = await Browser.For(own).GetPageAsync("/nagato/talent?q=" + Uri.EscapeDataString("手話"));
         page.QuerySelector("main .card .tag")!.TextContent.ShouldBe("デモデータ");
     }

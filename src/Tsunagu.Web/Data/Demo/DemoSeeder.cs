@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Data.Demo;
@@ -11,8 +12,13 @@ namespace Tsunagu.Web.Data.Demo;
 /// Loads the four cities of the source documents (cities.json, transcribed from ../shared/seeds)
 /// and, in Development, one demo account per role. Running it again changes nothing.
 /// </summary>
-public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory directory)
+public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory directory) : IDemoDataSet
 {
+    public int Order => 0;
+    public string Description => "Cities";
+
+    Task<int> IDemoDataSet.SeedAsync(CancellationToken ct) => SeedCitiesAsync(ct);
+
     public const string DemoPassword = "tsunagu-demo-2026";
 
     public sealed record DemoAccount(string Email, string City, string Role);

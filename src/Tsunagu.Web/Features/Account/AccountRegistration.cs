@@ -1,10 +1,10 @@
+using Tsunagu.Web.Shared.Contract;
+
 namespace Tsunagu.Web.Features.Account;
 
-public static class AccountRegistration
+public sealed class AccountRegistration : IFeature
 {
-    public static IServiceCollection AddAccount(this IServiceCollection services)
-    {
-        services.AddScoped<AccountService>();
-        return services;
-    }
+    public void Register(FeatureBuilder feature) => feature.Services.AddScoped<AccountService>();
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountApi();
 }

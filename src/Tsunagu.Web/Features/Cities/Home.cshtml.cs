@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Cities;
 
-public class HomeModel(TsunaguDb db, TimeProvider clock) : PageModel
+/// <summary>A city's home page: the cards the features registered, the city's districts and departments.</summary>
+public class HomeModel(TsunaguDb db, TimeProvider clock, IEnumerable<CityHomeEntry> entries) : PageModel
 {
+    public IReadOnlyList<CityHomeEntry> Entries { get; } = entries.OrderBy(e => e.Order).ToList();
     public IReadOnlyList<District> Districts { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public FiscalYear ThisYear { get; private set; }

@@ -104,12 +104,3 @@ public class ConsultationService(TsunaguDb db, Outbox outbox, CurrentCity curren
         return (byTopic, byChannel);
     }
 }
-
-public static class ConsultationsRegistration
-{
-    public static IServiceCollection AddConsultations(this IServiceCollection services)
-    {
-        services.AddScoped<ConsultationService>();
-        return services;
-    }
-}

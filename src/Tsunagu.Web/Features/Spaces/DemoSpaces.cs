@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Features.Spaces;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Spaces;
 
 /// <summary>Fictional rooms, lockers and mailboxes for each demo city's centre, each added only to a city that has none.</summary>
-public class DemoSpaces(TsunaguDb db)
+public class DemoSpaces(TsunaguDb db) : IDemoDataSet
 {
+    public int Order => 80;
+    public string Description => "Demo rooms, lockers and mailboxes";
+
     private static readonly (string Name, int Capacity, string Facilities, string? Access)[] Rooms =
     [
         ("会議室A（デモ）", 24, "プロジェクター、スクリーン、ホワイトボード", "車いすで入れます。ヒアリングループがあります。"),

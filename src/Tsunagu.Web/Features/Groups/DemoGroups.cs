@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Groups;
 
 /// <summary>
 /// A believable, clearly fictional directory for each demo city: groups built from themes that match
 /// the NPO activity fields, spread over fields, types and districts; in Nagato also its ten real
 /// district councils (from the seed), tied to their districts. Same city, same groups, every time.
 /// </summary>
-public class DemoGroups(TsunaguDb db)
+public class DemoGroups(TsunaguDb db) : IDemoDataSet
 {
+    public int Order => 10;
+    public string Description => "Demo groups";
+
     public const int GroupsPerCity = 44;
 
     private sealed record Theme(string Name, string Kana, int[] Fields, string Description);

@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Exchange;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Shared.Contract;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Exchange;
 
 /// <summary>
 /// A few fictional needs and offers (ニーズとシーズ) per demo city, posted by its demo groups so that each need
 /// has a likely counterpart. Every post is marked as demo data. A city that has posts already is left alone.
 /// </summary>
-public class DemoExchange(TsunaguDb db, TimeProvider clock)
+public class DemoExchange(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 30;
+    public string Description => "Demo needs and offers";
+
     private sealed record DemoPost(string Theme, ExchangeDirection Direction, ExchangeCategory Category, string Title, string Details, int[] Fields, int DaysAgo);
 
     private static readonly DemoPost[] Posts =

@@ -1,16 +1,21 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Plans.Demo;
 
 /// <summary>
-/// The source plans transcribed from ../shared/seeds into the plan format (Data/Demo/Plans/*.json), loaded through
+/// The source plans transcribed from ../shared/seeds into the plan format (Features/Plans/Demo/*.json), loaded through
 /// the same importer plan managers use. A plan whose key the city already has is left alone.
 /// </summary>
-public class DemoPlans(IServiceScopeFactory scopes)
+public class DemoPlans(IServiceScopeFactory scopes) : IDemoDataSet
 {
+    public int Order => 60;
+    public string Description => "Demo plans";
+
     /// <summary>File (without .json) → the city it belongs to.</summary>
     public static readonly (string File, string City)[] Files =
     [
@@ -23,7 +28,7 @@ public class DemoPlans(IServiceScopeFactory scopes)
 
     public static byte[]? Read(string file)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Tsunagu.Web.Data.Demo.Plans.{file}.json");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Tsunagu.Web.Features.Plans.Demo.{file}.json");
         if (stream is null) return null;
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);

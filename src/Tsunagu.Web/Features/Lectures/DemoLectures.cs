@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Lectures;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared.Contract;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Lectures;
 
 /// <summary>
 /// A catalogue of on-request lectures (出前講座) for each demo city, as the plans describe them (学習機会の提供): what
 /// civic collaboration is, starting to volunteer, setting up an NPO, finding grants. A city that has any topic is left alone.
 /// </summary>
-public class DemoLectures(TsunaguDb db, TimeProvider clock)
+public class DemoLectures(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 100;
+    public string Description => "Demo on-request lecture topics";
+
     private static readonly (string Title, string Description, string Speaker, int Minutes, string Audience)[] Topics =
     [
         ("市民協働ってなに？", "市民と行政、団体どうしが力を合わせる「協働」の考え方と、市内の事例をわかりやすく紹介します。", "市民協働の担当課", 60, "自治会・町内会、地域の集まり"),

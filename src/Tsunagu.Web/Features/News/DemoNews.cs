@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Features.News;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.News;
 
 /// <summary>
 /// Demo news, grant notices and case studies for each demo city, built from what the seeds describe
@@ -11,8 +12,11 @@ namespace Tsunagu.Web.Data.Demo;
 /// Yamaguchi's 市民活動促進事業交付金, Shimonoseki's Volunteer Guild), tied to the city's demo groups.
 /// Every item is marked as demo data. A city that already has news is left alone.
 /// </summary>
-public class DemoNews(TsunaguDb db, TimeProvider clock)
+public class DemoNews(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 20;
+    public string Description => "Demo news, grant notices and case studies";
+
     private sealed record CityGrant(string Title, string Funder, int? MaxYen, string? Note, string Eligibility, string Description);
 
     private static readonly Dictionary<string, CityGrant> MainGrants = new()
@@ -36,7 +40,7 @@ public class DemoNews(TsunaguDb db, TimeProvider clock)
     {
         var added = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Shared.Display.Today(clock);
+        var today = Web.Shared.Display.Today(clock);
         foreach (var city in await db.Cities.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
         {
             // A city that has any news, notice or case study already is left alone, so nothing is ever added twice.
@@ -78,7 +82,7 @@ public class DemoNews(TsunaguDb db, TimeProvider clock)
     }
 
     private static DateTime Stamp(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 0)), Shared.Display.TokyoZone);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 0)), Web.Shared.Display.TokyoZone);
 
     private static IEnumerable<NewsItem> News(City city, DateOnly today, Func<string, int?> group)
     {

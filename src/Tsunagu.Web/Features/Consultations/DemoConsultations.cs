@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Consultations;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Shared.Contract;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Consultations;
 
 /// <summary>
 /// A year of fictional consultations at each demo city's desk, over every topic and channel, so the desk, its counts
 /// and its CSV have something to show. Every case is marked as demo data; a city that has any is left alone.
 /// </summary>
-public class DemoConsultations(TsunaguDb db, TimeProvider clock)
+public class DemoConsultations(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 50;
+    public string Description => "Demo consultations";
+
     private sealed record Case(ConsultationTopic Topic, ConsultationChannel Channel, PreferredContact Preferred, string Question, string Group, int DaysAgo, ConsultationStatus Status, string? FollowUp);
 
     private static readonly Case[] Cases =

@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.TalentBank;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared.Contract;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.TalentBank;
 
 /// <summary>
 /// A few fictional lecturers and advisers in each demo city's talent bank (人材バンク), over the subjects cities keep
 /// one for: 防災, 手話, パソコン, NPO会計, 子育て. Published and marked as demo; a city that has any entry is left alone.
 /// </summary>
-public class DemoTalent(TsunaguDb db, TimeProvider clock)
+public class DemoTalent(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 40;
+    public string Description => "Demo talent bank entries";
+
     private sealed record Demo(TalentKind Kind, string Name, string Subjects, int[] Fields, string Profile, string Fee, int? FeeYen, bool CityWide, bool Online, string Times, bool FirstDistrictOnly = false);
 
     private static readonly Demo[] Entries =

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Opportunities;
 
 /// <summary>
 /// Each demo city's programmes (as its documents name them) and a few fictional opportunities from its demo groups, with
 /// shifts in the coming weeks. Every opportunity is marked as demo; a city that has any opportunity is left alone.
 /// </summary>
-public class DemoOpportunities(TsunaguDb db, TimeProvider clock)
+public class DemoOpportunities(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 70;
+    public string Description => "Demo opportunities";
+
     private static readonly Dictionary<string, (string Name, string Description)[]> Programmes = new()
     {
         ["shimonoseki"] = [("ボランティアギルド", "ボランティアをしたい市民と、人手を求める団体・まちづくり協議会をつなぐ登録制度")],
@@ -62,7 +66,7 @@ public class DemoOpportunities(TsunaguDb db, TimeProvider clock)
                     CityId = city.Id, Title = sample.Title, Description = sample.Description, OrganiserKind = OrganiserKind.Group, GroupId = group.Id,
                     Place = "（デモ）" + group.Name + "の活動場所", DistrictId = group.District, MinAge = sample.MinAge, InsuranceCovered = true, ProgrammeId = programme,
                     Status = OpportunityStatus.Open, IsDemo = true, CreatedAt = now, UpdatedAt = now, NotifiedAt = now,
-                    SearchText = Features.Groups.SearchText.Of(sample.Title, sample.Description),
+                    SearchText = Groups.SearchText.Of(sample.Title, sample.Description),
                 };
                 o.Fields.Add(new OpportunityField { Field = sample.Field });
                 o.Skills.AddRange(sample.Required.Where(skills.ContainsKey).Select(s => new OpportunitySkill { SkillId = skills[s], Required = true }));

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Events;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
 
-namespace Tsunagu.Web.Data.Demo;
+namespace Tsunagu.Web.Features.Events;
 
 /// <summary>
 /// A few fictional events for each demo city's centre, in the coming weeks: a two-part course (講座) in a demo room, an
@@ -15,8 +16,11 @@ namespace Tsunagu.Web.Data.Demo;
 /// sign in and are never mailed. Everything is marked as demo; a city that has any event is left alone. Rooms are booked
 /// only where the demo room is free.
 /// </summary>
-public class DemoEvents(TsunaguDb db, TimeProvider clock)
+public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 {
+    public int Order => 90;
+    public string Description => "Demo events";
+
     public const int Participants = 10;
 
     public async Task<int> SeedAsync(CancellationToken ct = default)

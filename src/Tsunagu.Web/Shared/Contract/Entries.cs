@@ -1,0 +1,36 @@
+namespace Tsunagu.Web.Shared.Contract;
+
+/// <summary>
+/// A card on the staff menu. <see cref="Path"/> is below the city (<c>admin/groups</c> for <c>/{city}/admin/groups</c>);
+/// texts are Japanese, shown through the localizer. Cards are grouped by <see cref="Section"/> and ordered by
+/// <see cref="Order"/> (sections by their first card).
+/// </summary>
+public sealed record StaffMenuEntry(string Section, string Title, string Description, string Path, string Policy)
+{
+    public int Order { get; init; }
+
+    /// <summary>How much work waits for the person (applications to review, requests to answer); shown when above zero.</summary>
+    public Func<IServiceProvider, CancellationToken, Task<int>>? Waiting { get; init; }
+}
+
+/// <summary>A card on the city's home page, below the city (<c>groups</c> for <c>/{city}/groups</c>), in <see cref="Order"/>.</summary>
+public sealed record CityHomeEntry(string Title, string Description, string Path)
+{
+    public int Order { get; init; }
+}
+
+/// <summary>A card on マイページ, grouped by <see cref="Section"/> and ordered by <see cref="Order"/>.</summary>
+public sealed record MyPageEntry(string Section, string Title, string Description, string Path)
+{
+    public int Order { get; init; }
+}
+
+/// <summary>Sections of the staff menu and マイページ that several features share; a feature may name its own.</summary>
+public static class MenuSections
+{
+    public const string Centre = "センターの業務";
+    public const string Plans = "計画と評価";
+    public const string CityAdministration = "市の管理";
+    public const string Volunteering = "ボランティア";
+    public const string GroupsAndCentre = "団体とセンター";
+}
