@@ -16,12 +16,14 @@ namespace Tsunagu.Web.Data;
 public static class Turns
 {
     /// <summary>
-    /// Runs <paramref name="work"/> as one transaction under the provider's execution strategy, committing when it
-    /// returns. When a concurrency token shows that someone else changed a row first, the transaction is rolled back,
-    /// what was tracked is forgotten, and <paramref name="whenChangedMeanwhile"/> answers instead (or the exception
-    /// goes on when there is none).
+    /// Runs <paramref name="work"/> as one transaction under the provider's execution strategy. What the work wrote is
+    /// committed when it returns, unless <paramref name="commitIf"/> says no for its answer (a refusal after a write that
+    /// must not stand): then it is rolled back. When a concurrency token shows that someone else changed a row first, the
+    /// transaction is rolled back, what was tracked is forgotten, and <paramref name="whenChangedMeanwhile"/> answers
+    /// instead (or the exception goes on when there is none).
     /// </summary>
-    public static async Task<T> InTurnAsync<T>(this TsunaguDb db, Func<Task<T>> work, CancellationToken ct, Func<T>? whenChangedMeanwhile = null)
+    public static async Task<T> InTurnAsync<T>(this TsunaguDb db, Func<Task<T>> work, CancellationToken ct,
+        Func<T>? whenChangedMeanwhile = null, Func<T, bool>? commitIf = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -30,7 +32,8 @@ public static class Turns
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var result = await work();
-                await transaction.CommitAsync(ct);
+                if (commitIf is null || commitIf(result)) await transaction.CommitAsync(ct);
+                else await transaction.RollbackAsync(ct);
                 return result;
             });
         }
@@ -41,7 +44,7 @@ public static class Turns
         }
     }
 
-    /// <inheritdoc cref="InTurnAsync{T}(TsunaguDb, Func{Task{T}}, CancellationToken, Func{T}?)"/>
+    /// <inheritdoc cref="InTurnAsync{T}(TsunaguDb, Func{Task{T}}, CancellationToken, Func{T}?, Func{T, bool}?)"/>
     public static Task InTurnAsync(this TsunaguDb db, Func<Task> work, CancellationToken ct) =>
         db.InTurnAsync(async () => { await work(); return true; }, ct);
 

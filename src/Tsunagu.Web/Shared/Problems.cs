@@ -20,6 +20,9 @@ public sealed class Problems : List<Problem>
 
     public bool Ok => Count == 0;
 
+    /// <summary>The messages in one line, for a notice at the top of a page that has no field to put them beside.</summary>
+    public string Summary => string.Join(" ", this.Select(p => p.Message));
+
     public void Add(string field, string message) => Add(new Problem(field, message));
 }
 
