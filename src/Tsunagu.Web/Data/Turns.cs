@@ -49,6 +49,24 @@ public static class Turns
         db.InTurnAsync(async () => { await work(); return true; }, ct);
 
     /// <summary>
+    /// Saves a change guarded by a concurrency token outside a turn (an application's status, a request's state): false
+    /// when someone else changed the row first, and then everything tracked is forgotten, so nothing half-made is saved later.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(this TsunaguDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Takes the rows that match (of the current city): writes each to itself, so that whoever takes them next waits for
     /// this transaction to end. Call it inside <see cref="InTurnAsync{T}"/>, before reading what the rule depends on.
     /// Returns false when no row matched (it is gone, or no longer in the state asked for).

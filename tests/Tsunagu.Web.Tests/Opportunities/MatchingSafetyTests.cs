@@ -68,7 +68,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var talkative = await TestData.CreateUserAsync(factory);
         await OpportunityTestData.VolunteerAsync(factory, City, talkative.Id);
         using var talkativeApi = await ApiAsync(talkative.Id);
-        var tooLong = await talkativeApi.PostAsJsonAsync(url, new { message = new string('あ', MatchingService.MaxMessageLength + 1) });
+        var tooLong = await talkativeApi.PostAsJsonAsync(url, new { message = new string('あ', ApplicationStateMachine.MaxMessageLength + 1) });
         tooLong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain("500文字以内");
         (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
@@ -76,7 +76,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         // Once the guardian's consent is recorded, the minor's application goes through.
         await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == minorId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.GuardianConsentAt, DateTime.UtcNow)));
-        (await minorApi.PostAsJsonAsync(url, new { message = new string('あ', MatchingService.MaxMessageLength) })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await minorApi.PostAsJsonAsync(url, new { message = new string('あ', ApplicationStateMachine.MaxMessageLength) })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

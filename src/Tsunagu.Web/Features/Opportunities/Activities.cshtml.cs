@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Features.Opportunities;
 
 /// <summary>A volunteer's applications, invitations and activity: answer, withdraw, confirm hours, download certificates.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class ActivitiesModel(MatchingService matching, OpportunityService opportunities, VolunteerService volunteers, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
+public class ActivitiesModel(ApplicationStateMachine applications, OpportunityService opportunities, VolunteerService volunteers, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
 {
     public sealed record Row(ShiftApplication Application, string Title, string Organiser, Shift Shift);
 
@@ -22,23 +22,23 @@ public class ActivitiesModel(MatchingService matching, OpportunityService opport
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public Task<IActionResult> OnPostAcceptAsync(int applicationId) => ActAsync(applicationId, a => a.Status == ApplicationStatus.Invited ? matching.ConfirmAsync(a) : null,
+    public Task<IActionResult> OnPostAcceptAsync(int applicationId) => ActAsync(applicationId, a => a.Status == ApplicationStatus.Invited ? applications.ConfirmAsync(a) : null,
         "参加を決めました。主催者にお知らせしました。");
 
-    public Task<IActionResult> OnPostDeclineAsync(int applicationId) => ActAsync(applicationId, a => a.Status == ApplicationStatus.Invited ? matching.DeclineAsync(a) : null,
+    public Task<IActionResult> OnPostDeclineAsync(int applicationId) => ActAsync(applicationId, a => a.Status == ApplicationStatus.Invited ? applications.DeclineAsync(a) : null,
         "お誘いを辞退しました。");
 
-    public Task<IActionResult> OnPostWithdrawAsync(int applicationId) => ActAsync(applicationId, a => matching.WithdrawAsync(a), "応募を取り消しました。");
+    public Task<IActionResult> OnPostWithdrawAsync(int applicationId) => ActAsync(applicationId, a => applications.WithdrawAsync(a), "応募を取り消しました。");
 
-    public Task<IActionResult> OnPostConfirmHoursAsync(int applicationId) => ActAsync(applicationId, a => matching.ConfirmHoursAsync(a),
+    public Task<IActionResult> OnPostConfirmHoursAsync(int applicationId) => ActAsync(applicationId, a => applications.ConfirmHoursAsync(a),
         "活動時間を確認しました。活動証明書をダウンロードできます。");
 
-    private async Task<IActionResult> ActAsync(int applicationId, Func<ShiftApplication, Task<MatchingResult>?> act, string done)
+    private async Task<IActionResult> ActAsync(int applicationId, Func<ShiftApplication, Task<ApplicationResult>?> act, string done)
     {
         if (await MyApplicationAsync(applicationId) is not { } application) return NotFound();
         if (act(application) is not { } task) return BadRequest();
         var result = await task;
-        TempData["Notice"] = result.Succeeded ? done : result.Error;
+        TempData["Notice"] = result.Succeeded ? done : result.Problems.Summary;
         return Redirect($"/{city.Required.Slug}/volunteers/activities");
     }
 

@@ -4,22 +4,32 @@ using Tsunagu.Web.Email;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities;
 
-/// <summary>The outcome of a step in an application's life: done, the shift is full, or refused with a reason (for a field).</summary>
-public sealed record MatchingResult(ShiftApplication? Application, bool Full = false, string? Error = null, string? Field = null, bool NotFound = false)
+/// <summary>
+/// The outcome of a step in an application's life: done, or refused with the problems (for the shift, the message or the
+/// hours). <see cref="Full"/>: refused because the shift filled; <see cref="NotFound"/>: the shift or opportunity is gone.
+/// </summary>
+public sealed record ApplicationResult(ShiftApplication? Application, Problems Problems, bool Full = false, bool NotFound = false)
 {
-    public bool Succeeded => Error is null && !Full;
+    public bool Succeeded => Problems.Ok;
+
+    public static ApplicationResult Done(ShiftApplication application) => new(application, Problems.None);
+    public static ApplicationResult Refused(ShiftApplication? application, string message, string field = "") => new(application, Problems.Of(field, message));
 }
 
 /// <summary>
-/// Applications and invitations, from first contact to the hours confirmed. A shift's <see cref="Shift.Confirmed"/> count
-/// only grows through one conditional UPDATE (…WHERE Confirmed &lt; Places), in the same transaction as the application it
-/// confirms, so no amount of concurrency overfills a shift on SQLite or PostgreSQL.
+/// The life of an application to a volunteer shift, a state machine: applied (or invited) → confirmed (a matching),
+/// declined, withdrawn, or closed when the shift fills or the opportunity closes; after the shift, attendance and hours
+/// recorded by the organiser and confirmed by the volunteer. A shift's <see cref="Shift.Confirmed"/> count only grows
+/// through one conditional UPDATE (…WHERE Confirmed &lt; Places), in the same transaction as the application it confirms,
+/// so no amount of concurrency overfills a shift on SQLite or PostgreSQL. Every step that depends on other rows takes the
+/// shift's, the opportunity's and the volunteer's rows first, in that order (<see cref="Turns"/>).
 /// </summary>
-public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t)
+public class ApplicationStateMachine(TsunaguDb db, TimeProvider clock, CurrentCity city, Outbox outbox, PublicLinks links, Text t)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Slug => city.Required.Slug;
@@ -27,33 +37,24 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     public const int MaxMessageLength = 500;
 
     /// <summary>A volunteer applies for a shift.</summary>
-    public async Task<MatchingResult> ApplyAsync(Volunteer volunteer, int opportunityId, int shiftId, string? message, CancellationToken ct = default)
+    public async Task<ApplicationResult> ApplyAsync(Volunteer volunteer, int opportunityId, int shiftId, string? message, CancellationToken ct = default)
     {
         if (message?.Trim() is { Length: > MaxMessageLength })
-            return new MatchingResult(null, Error: t["ひとことは{0}文字以内にしてください。", MaxMessageLength], Field: "Message");
+            return ApplicationResult.Refused(null, t["ひとことは{0}文字以内にしてください。", MaxMessageLength], "Message");
         var (opportunity, shift, refusal) = await OpenShiftAsync(opportunityId, shiftId, ct);
         if (refusal is not null) return refusal;
         if (CanTakePart(volunteer, opportunity!) is { } problem) return problem;
         var now = Now;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await db.InTurnAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Rows are written in one order everywhere (shift, opportunity, volunteer): a removal, a closing, a confirmation
-            // or the same person's other application waits for this one, or this one sees what they committed.
-            if (await LockShiftAsync(shiftId, opportunityId, ct) == 0)
-                return new MatchingResult(null, Error: t["この日時は取りやめになりました。"], Field: "Shift", NotFound: true);
-            if (!await LockOpenOpportunityAsync(opportunityId, ct))
-                return new MatchingResult(null, Error: t["この募集は締め切られました。"], Field: "Shift");
-            await LockVolunteerAsync(volunteer.Id, ct);
+            if (await TakeShiftAndVolunteerAsync(opportunityId, shiftId, volunteer.Id, "Shift", ct) is { } gone) return gone;
             // One row per person and shift: one withdrawn or closed is opened again, any other answer stands.
             var earlier = await db.Set<ShiftApplication>().FirstOrDefaultAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteer.Id, ct);
             if (earlier is not null && earlier.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Full or ApplicationStatus.Closed))
-                return new MatchingResult(null, Error: earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], Field: "Shift");
+                return ApplicationResult.Refused(null, earlier.Status == ApplicationStatus.Declined ? t["この回への応募は見送られています。"] : t["この回にはすでに応募しています。"], "Shift");
             if (await OverlappingAsync(volunteer.Id, shift!, confirmedOnly: false, ct) is { } other)
-                return new MatchingResult(null, Error: t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], Field: "Shift");
-            if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed >= s.Places, ct))
-                return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"], Field: "Shift");
+                return ApplicationResult.Refused(null, t["同じ時間帯の「{0}」にすでに応募または参加が決まっています。", other], "Shift");
+            if (await IsFullAsync(shiftId, ct)) return FullUp(null, "Shift");
             var a = earlier ?? new ShiftApplication { ShiftId = shiftId, OpportunityId = opportunityId, VolunteerId = volunteer.Id };
             a.Status = ApplicationStatus.Applied;
             a.Invited = false;
@@ -63,9 +64,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             a.MatchedAt = null;
             if (earlier is null) db.Add(a);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new MatchingResult(a);
-        });
+            return ApplicationResult.Done(a);
+        }, ct);
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
@@ -78,40 +78,31 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     }
 
     /// <summary>The organiser invites a volunteer to a shift; the volunteer answers.</summary>
-    public async Task<MatchingResult> InviteAsync(Opportunity opportunity, int shiftId, int volunteerId, CancellationToken ct = default)
+    public async Task<ApplicationResult> InviteAsync(Opportunity opportunity, int shiftId, int volunteerId, CancellationToken ct = default)
     {
         var (_, shift, refusal) = await OpenShiftAsync(opportunity.Id, shiftId, ct);
         if (refusal is not null) return refusal;
         var volunteer = await db.Set<Volunteer>().FirstOrDefaultAsync(v => v.Id == volunteerId, ct);
-        if (volunteer is null) return new MatchingResult(null, Error: t["ボランティアが見つかりません。"]);
+        if (volunteer is null) return ApplicationResult.Refused(null, t["ボランティアが見つかりません。"]);
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem;
         var now = Now;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await db.InTurnAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The same rows in the same order as applying (see ApplyAsync).
-            if (await LockShiftAsync(shiftId, opportunity.Id, ct) == 0)
-                return new MatchingResult(null, Error: t["この日時は取りやめになりました。"], NotFound: true);
-            if (!await LockOpenOpportunityAsync(opportunity.Id, ct))
-                return new MatchingResult(null, Error: t["この募集は締め切られました。"]);
-            await LockVolunteerAsync(volunteerId, ct);
+            if (await TakeShiftAndVolunteerAsync(opportunity.Id, shiftId, volunteerId, "", ct) is { } gone) return gone;
             if (await db.Set<ShiftApplication>().AnyAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId, ct))
-                return new MatchingResult(null, Error: t["この方はこの回にすでに応募しているか、招待済みです。"]);
+                return ApplicationResult.Refused(null, t["この方はこの回にすでに応募しているか、招待済みです。"]);
             // The organiser learns only that the person is busy then, not with whom.
             if (await OverlappingAsync(volunteerId, shift!, confirmedOnly: false, ct) is not null)
-                return new MatchingResult(null, Error: t["この方は同じ時間帯にほかの活動の予定があります。"]);
-            if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed >= s.Places, ct))
-                return new MatchingResult(null, Full: true, Error: t["この回は定員に達しました。"]);
+                return ApplicationResult.Refused(null, t["この方は同じ時間帯にほかの活動の予定があります。"]);
+            if (await IsFullAsync(shiftId, ct)) return FullUp(null);
             var a = new ShiftApplication
             {
                 ShiftId = shiftId, OpportunityId = opportunity.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = now,
             };
             db.Add(a);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new MatchingResult(a);
-        });
+            return ApplicationResult.Done(a);
+        }, ct);
         if (!result.Succeeded) return result;
         await NotifyVolunteerAsync(volunteerId, t["【つなぐ】ボランティアのお誘いが届きました"],
             t["「{0}」（{1}）の主催者から、参加のお誘いが届きました。つなぐにサインインして、お返事をお願いします。\n\n{2}",
@@ -120,38 +111,53 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     }
 
     /// <summary>
+    /// Applying and inviting take the shift's, the opportunity's (while open) and the person's rows, in the order every step
+    /// takes them: a removal, a closing, a confirmation or the same person's other application waits for this one, or this
+    /// one sees what they committed. A refusal when the shift is gone or the opportunity closed.
+    /// </summary>
+    private async Task<ApplicationResult?> TakeShiftAndVolunteerAsync(int opportunityId, int shiftId, int volunteerId, string field, CancellationToken ct)
+    {
+        if (!await db.TakeAsync<Shift>(s => s.Id == shiftId && s.OpportunityId == opportunityId, ct))
+            return new ApplicationResult(null, Problems.Of(field, t["この日時は取りやめになりました。"]), NotFound: true);
+        if (!await db.TakeAsync<Opportunity>(o => o.Id == opportunityId && o.Status == OpportunityStatus.Open, ct))
+            return ApplicationResult.Refused(null, t["この募集は締め切られました。"], field);
+        await db.TakeAsync<Volunteer>(v => v.Id == volunteerId, ct);
+        return null;
+    }
+
+    private Task<bool> IsFullAsync(int shiftId, CancellationToken ct) => db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed >= s.Places, ct);
+
+    private ApplicationResult FullUp(ShiftApplication? application, string field = "") =>
+        new(application, Problems.Of(field, t["この回は定員に達しました。"]), Full: true);
+
+    /// <summary>
     /// Confirms an application (the organiser accepts an applicant, or the volunteer accepts an invitation): a matching.
     /// When the shift fills, everyone still waiting for it is told.
     /// </summary>
-    public async Task<MatchingResult> ConfirmAsync(ShiftApplication application, CancellationToken ct = default)
+    public async Task<ApplicationResult> ConfirmAsync(ShiftApplication application, CancellationToken ct = default)
     {
         var expected = application.Invited ? ApplicationStatus.Invited : ApplicationStatus.Applied;
-        if (application.Status != expected) return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+        if (application.Status != expected) return AlreadyDecided(application);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
-        if (opportunity.Status != OpportunityStatus.Open) return new MatchingResult(application, Error: t["この募集は締め切られました。"]);
+        if (opportunity.Status != OpportunityStatus.Open) return ApplicationResult.Refused(application, t["この募集は締め切られました。"]);
         // The person may have paused or left since applying: nobody is matched (or their details shown) against their wish.
         var volunteer = await db.Set<Volunteer>().AsNoTracking().FirstAsync(v => v.Id == application.VolunteerId, ct);
         if (CanTakePart(volunteer, opportunity) is { } problem) return problem with { Application = application };
         var now = Now;
         if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } toConfirm)
-            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
+            return ApplicationResult.Refused(application, t["この日時は取りやめになりました。"]);
         if (toConfirm.StartsAt <= now)
-            return new MatchingResult(application, Error: t["この回はすでに始まっているか、終わっています。"]);
-        var strategy = db.Database.CreateExecutionStrategy();
-        Outcome outcome;
+            return ApplicationResult.Refused(application, t["この回はすでに始まっているか、終わっています。"]);
         string? busy = null;
-        try
+        var outcome = await db.InTurnAsync(async () =>
         {
-        outcome = await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The one place a shift fills: the row lock (PostgreSQL) or the write lock (SQLite) orders concurrent confirmations.
             var took = await db.Set<Shift>().Where(s => s.Id == application.ShiftId && s.Confirmed < s.Places && s.StartsAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct);
             if (took == 0) return Outcome.Full;
-            if (!await LockOpenOpportunityAsync(opportunity.Id, ct)) return Outcome.Closed;
+            if (!await db.TakeAsync<Opportunity>(o => o.Id == opportunity.Id && o.Status == OpportunityStatus.Open, ct)) return Outcome.Closed;
             // With the person's row held, an acceptance elsewhere for the same hours has committed or waits: never two at once.
-            await LockVolunteerAsync(application.VolunteerId, ct);
+            await db.TakeAsync<Volunteer>(v => v.Id == application.VolunteerId, ct);
             busy = await OverlappingAsync(application.VolunteerId, toConfirm, confirmedOnly: true, ct);
             if (busy is not null) return Outcome.Busy;
             application.Status = ApplicationStatus.Confirmed;
@@ -162,37 +168,23 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             application.DistrictId = opportunity.DistrictId;
             await db.SaveChangesAsync(ct); // Status is a concurrency token: a second decision on the same application fails here and rolls back.
             await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
-            await tx.CommitAsync(ct);
             return Outcome.Confirmed;
-        });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
-        }
-        if (outcome == Outcome.Closed) return new MatchingResult(application, Error: t["この募集は締め切られました。"]);
+        }, ct, whenChangedMeanwhile: () => Outcome.DecidedMeanwhile, commitIf: o => o == Outcome.Confirmed);
+        if (outcome == Outcome.DecidedMeanwhile) return AlreadyDecided(application);
+        if (outcome == Outcome.Closed) return ApplicationResult.Refused(application, t["この募集は締め切られました。"]);
         if (outcome == Outcome.Busy)
-            return new MatchingResult(application, Error: application.Invited
+            return ApplicationResult.Refused(application, application.Invited
                 ? t["同じ時間帯の「{0}」に参加が決まっています。", busy!]
                 : t["この方は同じ時間帯にほかの活動の予定があります。"]);
         if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
-            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
+            return ApplicationResult.Refused(application, t["この日時は取りやめになりました。"]);
         if (outcome == Outcome.Full)
         {
             application.Status = ApplicationStatus.Full;
             application.DecidedAt = now;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
-            }
+            if (!await db.TrySaveAsync(ct)) return AlreadyDecided(application);
             await TellFullAsync([application.VolunteerId], opportunity, shift, ct);
-            return new MatchingResult(application, Full: true, Error: t["この回は定員に達しました。"]);
+            return FullUp(application);
         }
         await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】ボランティアの参加が決まりました"],
             t["「{0}」（{1}）への参加が決まりました。場所や持ち物は、つなぐのメッセージで主催者と確認できます。\n\n{2}",
@@ -201,7 +193,7 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」のお誘いが受けられました", opportunity.Title],
                 t["「{0}」（{1}）にお誘いしたボランティアが、参加を決めました。\n\n{2}", opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
         if (shift.Confirmed >= shift.Places) await CloseFullShiftAsync(opportunity, shift, ct);
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
     /// <summary>Everyone still waiting for a shift that has filled is told, and their applications closed.</summary>
@@ -215,21 +207,15 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     private async Task<List<int>> CloseWaitingAsync(System.Linq.Expressions.Expression<Func<ShiftApplication, bool>> which, ApplicationStatus status, CancellationToken ct)
     {
         var waiting = await db.Set<ShiftApplication>().Where(which)
-            .Where(a => a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited).ToListAsync(ct);
+            .Where(a => a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited).Select(a => a.Id).ToListAsync(ct);
         var closed = new List<int>();
-        foreach (var a in waiting)
+        foreach (var id in waiting)
         {
+            var a = await db.Set<ShiftApplication>().FirstOrDefaultAsync(x => x.Id == id && (x.Status == ApplicationStatus.Applied || x.Status == ApplicationStatus.Invited), ct);
+            if (a is null) continue;
             a.Status = status;
             a.DecidedAt = Now;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                closed.Add(a.VolunteerId);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.Entry(a).State = EntityState.Detached;
-            }
+            if (await db.TrySaveAsync(ct)) closed.Add(a.VolunteerId);
         }
         return closed;
     }
@@ -243,14 +229,14 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     }
 
     /// <summary>The organiser declines an application, or the volunteer declines an invitation.</summary>
-    public async Task<MatchingResult> DeclineAsync(ShiftApplication application, CancellationToken ct = default)
+    public async Task<ApplicationResult> DeclineAsync(ShiftApplication application, CancellationToken ct = default)
     {
         if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Invited))
-            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+            return AlreadyDecided(application);
         var byVolunteer = application.Status == ApplicationStatus.Invited;
         application.Status = ApplicationStatus.Declined;
         application.DecidedAt = Now;
-        if (!await TrySaveAsync(ct)) return new MatchingResult(application, Error: t["この応募はすでに決定済みです。"]);
+        if (!await db.TrySaveAsync(ct)) return AlreadyDecided(application);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
         if (byVolunteer)
             await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」のお誘いが辞退されました", opportunity.Title],
@@ -258,25 +244,22 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         else
             await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】応募の結果のお知らせ"],
                 t["「{0}」へのご応募ありがとうございました。今回は見送らせていただきます。ほかの募集もご覧ください。\n\n{1}", opportunity.Title, links.For($"/{Slug}/opportunities")], ct);
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
     /// <summary>The volunteer withdraws before the shift; a confirmed place goes back to the shift.</summary>
-    public async Task<MatchingResult> WithdrawAsync(ShiftApplication application, CancellationToken ct = default)
+    public async Task<ApplicationResult> WithdrawAsync(ShiftApplication application, CancellationToken ct = default)
     {
         if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
-            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"]);
-        if (shift.StartsAt <= Now) return new MatchingResult(application, Error: t["始まった回は取り消せません。"]);
+            return ApplicationResult.Refused(application, t["この日時は取りやめになりました。"]);
+        if (shift.StartsAt <= Now) return ApplicationResult.Refused(application, t["始まった回は取り消せません。"]);
         if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Confirmed))
-            return new MatchingResult(application, Error: t["この応募は取り消せません。"]);
+            return ApplicationResult.Refused(application, t["この応募は取り消せません。"]);
         var wasConfirmed = application.Status == ApplicationStatus.Confirmed;
         var now = Now;
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
+        // The organiser may decide at the same moment: then the place count rolls back with this withdrawal.
+        var withdrawn = await db.InTurnAsync(async () =>
         {
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (wasConfirmed)
                 await db.Set<Shift>().Where(s => s.Id == shift.Id && s.Confirmed > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
             application.Status = ApplicationStatus.Withdrawn;
@@ -284,19 +267,13 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             application.MatchedAt = null;
             await db.SaveChangesAsync(ct);
             await db.Set<Opportunity>().Where(o => o.Id == application.OpportunityId).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
-            await tx.CommitAsync(ct);
-        });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The organiser decided at the same moment; the place count rolled back with it.
-            db.ChangeTracker.Clear();
-            return new MatchingResult(application, Error: t["この応募はすでに決定済みです。もう一度お確かめください。"]);
-        }
+            return true;
+        }, ct, whenChangedMeanwhile: () => false);
+        if (!withdrawn) return ApplicationResult.Refused(application, t["この応募はすでに決定済みです。もう一度お確かめください。"]);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
         await NotifyOrganiserAsync(opportunity, t["【つなぐ】「{0}」の応募が取り消されました", opportunity.Title],
             t["「{0}」（{1}）の応募が、ボランティアの都合で取り消されました。\n\n{2}", opportunity.Title, ShiftText(shift), links.For($"/{Slug}/opportunities/{opportunity.Id}/manage")], ct);
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
     /// <summary>
@@ -326,13 +303,11 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var now = Now;
         Shift? removed = null;
         List<int> waiting = [];
-        var strategy = db.Database.CreateExecutionStrategy();
-        var done = await strategy.ExecuteAsync(async () =>
+        var done = await db.InTurnAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await LockShiftAsync(shiftId, opportunity.Id, ct) == 0) return true; // already gone
+            if (!await db.TakeAsync<Shift>(s => s.Id == shiftId && s.OpportunityId == opportunity.Id, ct)) return true; // already gone
             if (await db.Set<Shift>().AnyAsync(s => s.Id == shiftId && s.Confirmed > 0, ct)) return false;
-            // Applying writes the shift's row first too, so nobody can join the list between this read and the delete.
+            // Applying takes the shift's row first too, so nobody can join the list between this read and the delete.
             waiting = await db.Set<ShiftApplication>()
                 .Where(a => a.ShiftId == shiftId && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited))
                 .Select(a => a.VolunteerId).ToListAsync(ct);
@@ -342,9 +317,8 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
             db.Remove(removed);
             await db.SaveChangesAsync(ct);
             await db.Set<Opportunity>().Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), ct);
-            await tx.CommitAsync(ct);
             return true;
-        });
+        }, ct);
         if (removed is null) return done;
         foreach (var id in waiting)
             await NotifyVolunteerAsync(id, t["【つなぐ】応募していた回が取りやめになりました"],
@@ -370,14 +344,14 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
     }
 
     /// <summary>After the shift the organiser records whether the volunteer came and for how long; the volunteer's reliability follows.</summary>
-    public async Task<MatchingResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
+    public async Task<ApplicationResult> RecordAttendanceAsync(ShiftApplication application, bool attended, decimal? hours, CancellationToken ct = default)
     {
-        if (application.Status != ApplicationStatus.Confirmed) return new MatchingResult(application, Error: t["参加が決まった方だけ記録できます。"]);
+        if (application.Status != ApplicationStatus.Confirmed) return ApplicationResult.Refused(application, t["参加が決まった方だけ記録できます。"]);
         if (await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == application.ShiftId, ct) is not { } shift)
-            return new MatchingResult(application, Error: t["この日時は取りやめになりました。"], Field: "Hours");
-        if (shift.StartsAt > Now) return new MatchingResult(application, Error: t["活動の記録は、その回が始まってから入力してください。"], Field: "Hours");
-        if (application.VolunteerConfirmedAt is not null) return new MatchingResult(application, Error: t["ボランティアが確認済みの記録は変更できません。"], Field: "Hours");
-        if (attended && hours is not (> 0 and <= 24)) return new MatchingResult(application, Error: t["活動時間は0より大きく24以下の時間数で入力してください（例：2.5）。"], Field: "Hours");
+            return ApplicationResult.Refused(application, t["この日時は取りやめになりました。"], "Hours");
+        if (shift.StartsAt > Now) return ApplicationResult.Refused(application, t["活動の記録は、その回が始まってから入力してください。"], "Hours");
+        if (application.VolunteerConfirmedAt is not null) return ApplicationResult.Refused(application, t["ボランティアが確認済みの記録は変更できません。"], "Hours");
+        if (attended && hours is not (> 0 and <= 24)) return ApplicationResult.Refused(application, t["活動時間は0より大きく24以下の時間数で入力してください（例：2.5）。"], "Hours");
         var firstRecord = application.AttendanceRecordedAt is null;
         var attendedBefore = application.Attended == true;
         application.Attended = attended;
@@ -386,26 +360,17 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         var recordedDelta = firstRecord ? 1 : 0;
         var attendedDelta = (attended ? 1 : 0) - (attendedBefore ? 1 : 0);
         var now = Now;
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
+        var recorded = await db.InTurnAsync(async () =>
         {
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // AttendanceRecordedAt is a concurrency token: a double submit fails here, before the counters move twice.
             await db.SaveChangesAsync(ct);
             await db.Set<Volunteer>().Where(v => v.Id == application.VolunteerId).ExecuteUpdateAsync(s => s
                 .SetProperty(v => v.ShiftsRecorded, v => v.ShiftsRecorded + recordedDelta)
                 .SetProperty(v => v.ShiftsAttended, v => v.ShiftsAttended + attendedDelta)
                 .SetProperty(v => v.UpdatedAt, now), ct);
-            await tx.CommitAsync(ct);
-        });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new MatchingResult(application, Error: t["この記録は、ほかの操作で変わりました。画面を開き直してください。"], Field: "Hours");
-        }
+            return true;
+        }, ct, whenChangedMeanwhile: () => false);
+        if (!recorded) return ApplicationResult.Refused(application, t["この記録は、ほかの操作で変わりました。画面を開き直してください。"], "Hours");
         if (attended)
         {
             var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
@@ -413,24 +378,24 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
                 t["「{0}」（{1}）の活動時間が {2} 時間と記録されました。内容を確認すると、活動証明書をダウンロードできます。\n\n{3}",
                     opportunity.Title, ShiftText(shift), application.Hours!.Value.ToString("0.##"), links.For($"/{Slug}/volunteers/activities")], ct);
         }
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
     /// <summary>The volunteer confirms the recorded hours; only confirmed hours go on the certificate.</summary>
-    public async Task<MatchingResult> ConfirmHoursAsync(ShiftApplication application, CancellationToken ct = default)
+    public async Task<ApplicationResult> ConfirmHoursAsync(ShiftApplication application, CancellationToken ct = default)
     {
-        if (application is not { Status: ApplicationStatus.Confirmed, Attended: true }) return new MatchingResult(application, Error: t["確認できる活動記録がありません。"]);
+        if (application is not { Status: ApplicationStatus.Confirmed, Attended: true }) return ApplicationResult.Refused(application, t["確認できる活動記録がありません。"]);
         application.VolunteerConfirmedAt ??= Now;
         await db.SaveChangesAsync(ct);
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
-    public async Task<MatchingResult> PostMessageAsync(ShiftApplication application, bool fromOrganiser, string senderUserId, string body, CancellationToken ct = default)
+    public async Task<ApplicationResult> PostMessageAsync(ShiftApplication application, bool fromOrganiser, string senderUserId, string body, CancellationToken ct = default)
     {
         if (application.Status is not (ApplicationStatus.Applied or ApplicationStatus.Invited or ApplicationStatus.Confirmed))
-            return new MatchingResult(application, Error: t["この応募は終わっているため、メッセージは送れません。"], Field: "Body");
-        if (string.IsNullOrWhiteSpace(body)) return new MatchingResult(application, Error: t["メッセージを入力してください。"], Field: "Body");
-        if (body.Length > 2000) return new MatchingResult(application, Error: t["メッセージは2,000文字以内にしてください。"], Field: "Body");
+            return ApplicationResult.Refused(application, t["この応募は終わっているため、メッセージは送れません。"], "Body");
+        if (string.IsNullOrWhiteSpace(body)) return ApplicationResult.Refused(application, t["メッセージを入力してください。"], "Body");
+        if (body.Length > 2000) return ApplicationResult.Refused(application, t["メッセージは2,000文字以内にしてください。"], "Body");
         db.Add(new ApplicationMessage { ApplicationId = application.Id, FromOrganiser = fromOrganiser, SenderUserId = senderUserId, Body = body.Trim(), CreatedAt = Now });
         await db.SaveChangesAsync(ct);
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
@@ -442,24 +407,24 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
         else
             await NotifyOrganiserAsync(opportunity, t["【つなぐ】ボランティアからメッセージが届きました"],
                 t["「{0}」の応募者からメッセージが届きました。つなぐで読んで、返信できます。\n\n{1}", opportunity.Title, link], ct);
-        return new MatchingResult(application);
+        return ApplicationResult.Done(application);
     }
 
-    private async Task<(Opportunity?, Shift?, MatchingResult?)> OpenShiftAsync(int opportunityId, int shiftId, CancellationToken ct)
+    private async Task<(Opportunity?, Shift?, ApplicationResult?)> OpenShiftAsync(int opportunityId, int shiftId, CancellationToken ct)
     {
         var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, ct);
         var shift = await db.Set<Shift>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == shiftId && s.OpportunityId == opportunityId, ct);
-        if (opportunity is null || shift is null) return (null, null, new MatchingResult(null, Error: t["募集が見つかりません。"], Field: "Shift", NotFound: true));
-        if (opportunity.Status != OpportunityStatus.Open) return (null, null, new MatchingResult(null, Error: t["この募集は締め切られました。"], Field: "Shift"));
-        if (shift.StartsAt <= Now) return (null, null, new MatchingResult(null, Error: t["この回はすでに始まっているか、終わっています。"], Field: "Shift"));
+        if (opportunity is null || shift is null) return (null, null, new ApplicationResult(null, Problems.Of("Shift", t["募集が見つかりません。"]), NotFound: true));
+        if (opportunity.Status != OpportunityStatus.Open) return (null, null, ApplicationResult.Refused(null, t["この募集は締め切られました。"], "Shift"));
+        if (shift.StartsAt <= Now) return (null, null, ApplicationResult.Refused(null, t["この回はすでに始まっているか、終わっています。"], "Shift"));
         return (opportunity, shift, null);
     }
 
-    private MatchingResult? CanTakePart(Volunteer v, Opportunity o)
+    private ApplicationResult? CanTakePart(Volunteer v, Opportunity o)
     {
-        if (v.Status != VolunteerStatus.Active) return new MatchingResult(null, Error: t["ボランティア登録が休止中です。再開してから応募してください。"]);
-        if (v.NeedsGuardianConsent) return new MatchingResult(null, Error: t["18歳未満の方は、保護者の同意を登録してから応募してください。"]);
-        if (!Matching.MatchScore.AgeFits(v.AgeBand, o.MinAge, o.MaxAge)) return new MatchingResult(null, Error: t["この募集の年齢の条件に合いません。"]);
+        if (v.Status != VolunteerStatus.Active) return ApplicationResult.Refused(null, t["ボランティア登録が休止中です。再開してから応募してください。"]);
+        if (v.NeedsGuardianConsent) return ApplicationResult.Refused(null, t["18歳未満の方は、保護者の同意を登録してから応募してください。"]);
+        if (!Matching.MatchScore.AgeFits(v.AgeBand, o.MinAge, o.MaxAge)) return ApplicationResult.Refused(null, t["この募集の年齢の条件に合いません。"]);
         return null;
     }
 
@@ -473,34 +438,9 @@ public class MatchingService(TsunaguDb db, TimeProvider clock, CurrentCity city,
                          || (!confirmedOnly && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Invited)))
                select o.Title).FirstOrDefaultAsync(ct);
 
-    private enum Outcome { Confirmed, Full, Closed, Busy }
+    private enum Outcome { Confirmed, Full, Closed, Busy, DecidedMeanwhile }
 
-    /// <summary>Writes the shift's row (to itself) so that whatever else writes it waits; 0 when the shift is gone.</summary>
-    private Task<int> LockShiftAsync(int shiftId, int opportunityId, CancellationToken ct) =>
-        db.Set<Shift>().Where(s => s.Id == shiftId && s.OpportunityId == opportunityId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Places, x => x.Places), ct);
-
-    /// <summary>Writes the opportunity's row while it is open; false when it has been closed.</summary>
-    private async Task<bool> LockOpenOpportunityAsync(int opportunityId, CancellationToken ct) =>
-        await db.Set<Opportunity>().Where(o => o.Id == opportunityId && o.Status == OpportunityStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, o => o.UpdatedAt), ct) > 0;
-
-    private Task LockVolunteerAsync(int volunteerId, CancellationToken ct) =>
-        db.Set<Volunteer>().Where(v => v.Id == volunteerId).ExecuteUpdateAsync(s => s.SetProperty(v => v.UpdatedAt, v => v.UpdatedAt), ct);
-
-
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
+    private ApplicationResult AlreadyDecided(ShiftApplication application) => ApplicationResult.Refused(application, t["この応募はすでに決定済みです。"]);
 
     public static string ShiftText(Shift s) => Tsunagu.Web.Shared.Display.Span(s.StartsAt, s.EndsAt);
 

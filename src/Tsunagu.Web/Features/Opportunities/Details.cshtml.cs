@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Opportunities.Matching;
 using Tsunagu.Web.Features.Volunteers;
@@ -12,7 +13,7 @@ using Tsunagu.Web.Tenancy;
 namespace Tsunagu.Web.Features.Opportunities;
 
 /// <summary>One opportunity, public; a registered volunteer applies for a shift here and sees how well it fits them.</summary>
-public class DetailsModel(OpportunityService opportunities, MatchingService matching, VolunteerService volunteers, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
+public class DetailsModel(OpportunityService opportunities, ApplicationStateMachine applications, VolunteerService volunteers, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
 {
     public Opportunity Opportunity { get; private set; } = null!;
     public string Organiser { get; private set; } = "";
@@ -37,10 +38,10 @@ public class DetailsModel(OpportunityService opportunities, MatchingService matc
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
         if (Me is null or { Status: VolunteerStatus.Left }) return Redirect($"/{city.Required.Slug}/volunteers/register");
-        var result = await matching.ApplyAsync(Me, id, ShiftId, Message, HttpContext.RequestAborted);
+        var result = await applications.ApplyAsync(Me, id, ShiftId, Message, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(result.Field == "Message" ? $"message-{ShiftId}" : $"shift-{ShiftId}", result.Error!);
+            ModelState.AddProblems(result.Problems, prefix: null, fieldFor: field => field == "Message" ? $"message-{ShiftId}" : $"shift-{ShiftId}");
             await LoadAsync(id);
             return Page();
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
@@ -16,7 +17,7 @@ namespace Tsunagu.Web.Features.Opportunities;
 /// ranked for a shift with the reasons (invite), more shifts, closing. Contact details appear only once a person is confirmed.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class ManageModel(OpportunityService opportunities, MatchingService matching, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class ManageModel(OpportunityService opportunities, ApplicationStateMachine applications, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public const int CandidatesShown = 20;
 
@@ -47,8 +48,8 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
         if (await AuthorizeAsync(id) is { } refused) return refused;
         if (await FindApplicationAsync(id, applicationId) is not { } application) return NotFound();
         if (application.Invited) return BadRequest(); // the invited volunteer answers an invitation, not the organiser
-        var result = accept ? await matching.ConfirmAsync(application, HttpContext.RequestAborted) : await matching.DeclineAsync(application, HttpContext.RequestAborted);
-        TempData["Notice"] = result.Succeeded ? (accept ? "参加を決定しました。ボランティアにお知らせしました。" : "今回は見送りました。ボランティアにお知らせしました。") : result.Error;
+        var result = accept ? await applications.ConfirmAsync(application, HttpContext.RequestAborted) : await applications.DeclineAsync(application, HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded ? (accept ? "参加を決定しました。ボランティアにお知らせしました。" : "今回は見送りました。ボランティアにお知らせしました。") : result.Problems.Summary;
         return Back(id);
     }
 
@@ -57,10 +58,10 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
         if (await AuthorizeAsync(id) is { } refused) return refused;
         if (await FindApplicationAsync(id, applicationId) is not { } application) return NotFound();
         decimal? parsed = decimal.TryParse(hours, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : null;
-        var result = await matching.RecordAttendanceAsync(application, attended, parsed, HttpContext.RequestAborted);
+        var result = await applications.RecordAttendanceAsync(application, attended, parsed, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError($"hours-{applicationId}-value", result.Error!);
+            ModelState.AddProblems(result.Problems, prefix: null, fieldFor: _ => $"hours-{applicationId}-value");
             await LoadPageAsync();
             return Page();
         }
@@ -74,8 +75,8 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
         if (await LoadAsync(id) is { } refused) return refused;
         // Only someone the page offered: no inviting (and e-mailing) the whole registry by counting through ids.
         if (CandidateShift?.Id != shiftId || !Candidates.Any(c => c.VolunteerId == volunteerId && c.Already is null)) return BadRequest();
-        var result = await matching.InviteAsync(Opportunity, shiftId, volunteerId, HttpContext.RequestAborted);
-        TempData["Notice"] = result.Succeeded ? "お誘いを送りました。" : result.Error;
+        var result = await applications.InviteAsync(Opportunity, shiftId, volunteerId, HttpContext.RequestAborted);
+        TempData["Notice"] = result.Succeeded ? "お誘いを送りました。" : result.Problems.Summary;
         return Redirect($"/{city.Required.Slug}/opportunities/{id}/manage?shift={shiftId}#candidates");
     }
 
@@ -96,7 +97,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
     public async Task<IActionResult> OnPostRemoveShiftAsync(int id, int shiftId)
     {
         if (await AuthorizeAsync(id) is { } refused) return refused;
-        TempData["Notice"] = await matching.RemoveShiftAsync(Opportunity, shiftId, HttpContext.RequestAborted)
+        TempData["Notice"] = await applications.RemoveShiftAsync(Opportunity, shiftId, HttpContext.RequestAborted)
             ? "日時を削除しました。" : "参加が決まった方がいる日時は削除できません。";
         return Back(id);
     }
@@ -104,7 +105,7 @@ public class ManageModel(OpportunityService opportunities, MatchingService match
     public async Task<IActionResult> OnPostStatusAsync(int id, OpportunityStatus status)
     {
         if (await AuthorizeAsync(id) is { } refused) return refused;
-        await matching.SetStatusAsync(Opportunity, status, HttpContext.RequestAborted);
+        await applications.SetStatusAsync(Opportunity, status, HttpContext.RequestAborted);
         TempData["Notice"] = status == OpportunityStatus.Closed ? "募集を締め切りました。" : "募集を再開しました。";
         return Back(id);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
@@ -13,7 +14,7 @@ namespace Tsunagu.Web.Features.Opportunities;
 
 /// <summary>The conversation between an opportunity's organiser and one applicant, inside Tsunagu.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class MessagesModel(MatchingService matching, OpportunityService opportunities, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
+public class MessagesModel(ApplicationStateMachine applications, OpportunityService opportunities, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
 {
     public ShiftApplication Application { get; private set; } = null!;
     public Opportunity Opportunity { get; private set; } = null!;
@@ -29,10 +30,10 @@ public class MessagesModel(MatchingService matching, OpportunityService opportun
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (await LoadAsync(id) is { } refused) return refused;
-        var result = await matching.PostMessageAsync(Application, AsOrganiser, users.GetUserId(User)!, Body ?? "", HttpContext.RequestAborted);
+        var result = await applications.PostMessageAsync(Application, AsOrganiser, users.GetUserId(User)!, Body ?? "", HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Body), result.Error!);
+            ModelState.AddProblems(result.Problems, prefix: null, fieldFor: _ => nameof(Body));
             return Page();
         }
         return Redirect($"/{city.Required.Slug}/applications/{id}/messages#latest");

@@ -42,18 +42,18 @@ public static class OpportunitiesApi
 
         // A registered volunteer applies with their personal API token (Bearer). 201 applied, 409 full or already applied, 422 not allowed.
         app.MapPost("/api/v1/{city}/opportunities/{id:int}/shifts/{shiftId:int}/applications",
-                async (int id, int shiftId, ApplicationRequest? body, VolunteerService volunteers, MatchingService matching, UserManager<AppUser> users, HttpContext http, CancellationToken ct) =>
+                async (int id, int shiftId, ApplicationRequest? body, VolunteerService volunteers, ApplicationStateMachine applications, UserManager<AppUser> users, HttpContext http, CancellationToken ct) =>
                 {
                     var volunteer = await volunteers.MineAsync(users.GetUserId(http.User)!, ct);
                     if (volunteer is null || volunteer.Status == VolunteerStatus.Left)
                         return Results.Problem(statusCode: 422, title: "ボランティアとして登録してから応募してください。");
-                    var result = await matching.ApplyAsync(volunteer, id, shiftId, body?.Message, ct);
+                    var result = await applications.ApplyAsync(volunteer, id, shiftId, body?.Message, ct);
                     if (result.Application is { } a && result.Succeeded)
                         return Results.Created($"/api/v1/{http.GetRouteValue("city")}/opportunities/{id}/shifts/{shiftId}/applications/{a.Id}",
                             new ApplicationJson(a.Id, a.OpportunityId, a.ShiftId, a.Status.ToString()));
                     if (result.NotFound) return Results.NotFound();
-                    var conflict = result.Full || result.Field == "Shift";
-                    return Results.Problem(statusCode: conflict ? 409 : 422, title: result.Error, extensions: new Dictionary<string, object?> { ["full"] = result.Full });
+                    var conflict = result.Full || result.Problems.Any(p => p.Field == "Shift");
+                    return Results.Problem(statusCode: conflict ? 409 : 422, title: result.Problems.Summary, extensions: new Dictionary<string, object?> { ["full"] = result.Full });
                 })
             .RequireAuthorization(Policies.ApiToken)
             .WithTags("Opportunities")

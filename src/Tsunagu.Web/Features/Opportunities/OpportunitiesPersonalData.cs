@@ -34,7 +34,7 @@ public class VolunteerApplicationsPersonalData(TsunaguDb db, IServiceScopeFactor
         {
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(registration.City);
-            await scope.ServiceProvider.GetRequiredService<MatchingService>().ReleaseOpenApplicationsAsync(registration.Id, ct);
+            await scope.ServiceProvider.GetRequiredService<ApplicationStateMachine>().ReleaseOpenApplicationsAsync(registration.Id, ct);
         }
     }
 }

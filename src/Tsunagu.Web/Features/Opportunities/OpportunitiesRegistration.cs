@@ -10,7 +10,7 @@ public sealed class OpportunitiesRegistration : IFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddScoped<OpportunityService>();
-        feature.Services.AddScoped<MatchingService>();
+        feature.Services.AddScoped<ApplicationStateMachine>();
         feature.Services.AddScoped<ConsoleService>();
         // One in-memory matching index per instance, shared by every request.
         feature.Services.AddSingleton<VolunteerIndex>();

@@ -11,7 +11,7 @@ namespace Tsunagu.Web.Features.Volunteers;
 
 /// <summary>A volunteer's own registration: what it says, and pausing, resuming or leaving.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class MeModel(VolunteerService volunteers, Opportunities.MatchingService matching, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
+public class MeModel(VolunteerService volunteers, Opportunities.ApplicationStateMachine applications, TsunaguDb db, UserManager<AppUser> users, CurrentCity city) : PageModel
 {
     public Volunteer? Volunteer { get; private set; }
     public List<string> SkillNames { get; private set; } = [];
@@ -31,7 +31,7 @@ public class MeModel(VolunteerService volunteers, Opportunities.MatchingService 
     {
         if (await volunteers.MineAsync(users.GetUserId(User)!, HttpContext.RequestAborted) is not { } v) return NotFound();
         await volunteers.SetStatusAsync(v, status, HttpContext.RequestAborted);
-        if (status == VolunteerStatus.Left) await matching.ReleaseOpenApplicationsAsync(v.Id, HttpContext.RequestAborted);
+        if (status == VolunteerStatus.Left) await applications.ReleaseOpenApplicationsAsync(v.Id, HttpContext.RequestAborted);
         TempData["Notice"] = status switch
         {
             VolunteerStatus.Paused => "登録を休止しました。募集のお知らせは届きません。",

@@ -85,7 +85,7 @@ public class RegisterModel(VolunteerService volunteers, TsunaguDb db, UserManage
         var phone = Input.Phone is { Length: > 0 } ? ContactFormats.NormalizePhone(Input.Phone) : null;
         if (Input.Phone is { Length: > 0 } && phone is null)
             ModelState.AddModelError("Input.Phone", t["電話番号は市外局番から、数字とハイフンで入力してください（例：083-231-1111）。"]);
-        // An under-18 may register before the guardian has agreed; applying waits for the consent (MatchingService).
+        // An under-18 may register before the guardian has agreed; applying waits for the consent (ApplicationStateMachine).
         if (Input.AgeBand == AgeBand.Under18 && Input.GuardianConsents && string.IsNullOrWhiteSpace(Input.GuardianName))
             ModelState.AddModelError("Input.GuardianName", t["保護者の同意を登録するには、保護者の氏名を入力してください。"]);
         if (Input.Interests.Count == 0 && Input.Skills.Count == 0 && string.IsNullOrWhiteSpace(Input.FreeSkills))
