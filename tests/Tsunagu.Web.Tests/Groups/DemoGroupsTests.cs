@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Groups;
@@ -80,14 +81,14 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var csv = await (await browser.GetAsync("/muroran/admin/groups/export?format=csv")).Content.ReadAsByteArrayAsync();
         csv.Take(3).ShouldBe(System.Text.Encoding.UTF8.GetPreamble());
         var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldStartWith("団体名,ふりがな,種類,活動分野");
+        lines[0].ShouldStartWith("団体名,ふりがな,種類,協議会の地区,活動分野");
         lines.Length.ShouldBe(expected + 1);
         lines.Skip(1).ShouldAllBe(l => l.Contains("representative-muroran-") || l.Contains("council-muroran"));
 
         var xlsx = await (await browser.GetAsync("/muroran/admin/groups/export?format=xlsx")).Content.ReadAsByteArrayAsync();
-        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
-        rows.Count.ShouldBe(expected + 1);
-        rows[0].InnerText.ShouldStartWith("団体名ふりがな");
+        var sheet = SpreadsheetReader.ReadAll(xlsx).Single();
+        sheet.Name.ShouldBe("団体");
+        sheet.Rows.Count.ShouldBe(expected + 1);
+        sheet.Rows[0].Cells.Take(3).ShouldBe(["団体名", "ふりがな", "種類"]);
     }
 }
