@@ -1,8 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Groups.Register;
 using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tests.Infrastructure;
 
@@ -90,5 +94,18 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         sheet.Name.ShouldBe("団体");
         sheet.Rows.Count.ShouldBe(expected + 1);
         sheet.Rows[0].Cells.Take(3).ShouldBe(["団体名", "ふりがな", "種類"]);
+    }
+
+    [Fact]
+    public async Task EveryDemoGroup_HasHiraganaFuriganaReadingItsName_AsRegistrationAsks()
+    {
+        await SeedAsync();
+        var pattern = typeof(AboutModel.InputModel).GetProperty(nameof(AboutModel.InputModel.NameKana))!.GetCustomAttribute<RegularExpressionAttribute>()!.Pattern;
+        var groups = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Select(g => new { g.Name, g.NameKana }).ToListAsync());
+        groups.Count.ShouldBeGreaterThan(150);
+        groups.Where(g => !Regex.IsMatch(g.NameKana, pattern)).ShouldBeEmpty();
+        groups.Single(g => g.Name == "俵山景観づくり委員会").NameKana.ShouldBe("たわらやまけいかんづくりいいんかい");
+        groups.ShouldContain(g => g.Name.StartsWith("NPO法人") && g.NameKana.StartsWith("えぬぴーおーほうじん"));
+        groups.ShouldContain(g => g.Name.StartsWith("室蘭") && g.NameKana.StartsWith("むろらん"));
     }
 }
