@@ -177,6 +177,7 @@ public class SpreadsheetTests
     [InlineData(31u, null, true)]
     [InlineData(57u, null, true)]
     [InlineData(0u, "General", false)]
+    [InlineData(176u, "G/標準\"人\"", false)]
     [InlineData(20u, null, false)]
     [InlineData(165u, "0.0", false)]
     [InlineData(166u, "0.00E+00", false)]

@@ -40,8 +40,8 @@ internal static class ExcelDates
                 default: letters.Append(char.ToLowerInvariant(c)); break;
             }
         }
-        // "General" and the exponent of 0.00E+00 are not date parts.
-        var parts = letters.ToString().Replace("general", "").Replace("e+", "").Replace("e-", "");
+        // General (G/標準 in Japanese Excel, often with a unit: G/標準"人") and the exponent of 0.00E+00 are not date parts.
+        var parts = letters.ToString().Replace("general", "").Replace("g/標準", "").Replace("e+", "").Replace("e-", "");
         return parts.IndexOfAny(['y', 'd', 'e', 'g']) >= 0;
     }
 }

@@ -23,11 +23,13 @@ public static class SpreadsheetReader
     /// <summary>The first sheet, or the one of that name; null when there is no such sheet.</summary>
     /// <exception cref="UnreadableSpreadsheetException">The bytes are not a workbook.</exception>
     public static ReadSheet? Read(byte[] xlsx, string? sheetName = null) =>
-        ReadAll(xlsx).FirstOrDefault(s => sheetName is null || s.Name == sheetName.Trim());
+        Sheets(xlsx, name => sheetName is null || name == sheetName.Trim(), firstOnly: true).SingleOrDefault();
 
     /// <summary>Every sheet, in the workbook's order; names trimmed.</summary>
     /// <exception cref="UnreadableSpreadsheetException">The bytes are not a workbook.</exception>
-    public static IReadOnlyList<ReadSheet> ReadAll(byte[] xlsx)
+    public static IReadOnlyList<ReadSheet> ReadAll(byte[] xlsx) => Sheets(xlsx, _ => true, firstOnly: false);
+
+    private static List<ReadSheet> Sheets(byte[] xlsx, Func<string, bool> wanted, bool firstOnly)
     {
         try
         {
@@ -37,8 +39,10 @@ public static class SpreadsheetReader
             var sheets = new List<ReadSheet>();
             foreach (var sheet in workbook.Workbook.Descendants<X.Sheet>())
             {
-                if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
-                sheets.Add(new ReadSheet(sheet.Name?.Value?.Trim() ?? "", Rows(part, values)));
+                var name = sheet.Name?.Value?.Trim() ?? "";
+                if (!wanted(name) || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
+                sheets.Add(new ReadSheet(name, Rows(part, values)));
+                if (firstOnly) break;
             }
             return sheets;
         }
