@@ -29,8 +29,8 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
         if (table is null) return new Result(problems, []);
 
         var unknown = table.Headings.Where(h => h.Length > 0 && !GroupTable.Headings.Contains(h)).ToList();
-        foreach (var h in unknown) problems.Add(new ImportProblem(1, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
-        foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(1, h, $"必須の列「{h}」がありません。"));
+        foreach (var h in unknown) problems.Add(new ImportProblem(table.HeadingRow, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
+        foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(table.HeadingRow, h, $"必須の列「{h}」がありません。"));
         if (problems.Count > 0) return new Result(problems, []);
 
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
