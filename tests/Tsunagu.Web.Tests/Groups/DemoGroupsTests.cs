@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Features.Groups.Register;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Groups;
@@ -80,14 +85,27 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var csv = await (await browser.GetAsync("/muroran/admin/groups/export?format=csv")).Content.ReadAsByteArrayAsync();
         csv.Take(3).ShouldBe(System.Text.Encoding.UTF8.GetPreamble());
         var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldStartWith("団体名,ふりがな,種類,活動分野");
+        lines[0].ShouldStartWith("団体名,ふりがな,種類,協議会の地区,活動分野");
         lines.Length.ShouldBe(expected + 1);
         lines.Skip(1).ShouldAllBe(l => l.Contains("representative-muroran-") || l.Contains("council-muroran"));
 
         var xlsx = await (await browser.GetAsync("/muroran/admin/groups/export?format=xlsx")).Content.ReadAsByteArrayAsync();
-        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
-        rows.Count.ShouldBe(expected + 1);
-        rows[0].InnerText.ShouldStartWith("団体名ふりがな");
+        var sheet = SpreadsheetReader.ReadAll(xlsx).Single();
+        sheet.Name.ShouldBe("団体");
+        sheet.Rows.Count.ShouldBe(expected + 1);
+        sheet.Rows[0].Cells.Take(3).ShouldBe(["団体名", "ふりがな", "種類"]);
+    }
+
+    [Fact]
+    public async Task EveryDemoGroup_HasHiraganaFuriganaReadingItsName_AsRegistrationAsks()
+    {
+        await SeedAsync();
+        var pattern = typeof(AboutModel.InputModel).GetProperty(nameof(AboutModel.InputModel.NameKana))!.GetCustomAttribute<RegularExpressionAttribute>()!.Pattern;
+        var groups = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Select(g => new { g.Name, g.NameKana }).ToListAsync());
+        groups.Count.ShouldBeGreaterThan(150);
+        groups.Where(g => !Regex.IsMatch(g.NameKana, pattern)).ShouldBeEmpty();
+        groups.Single(g => g.Name == "俵山景観づくり委員会").NameKana.ShouldBe("たわらやまけいかんづくりいいんかい");
+        groups.ShouldContain(g => g.Name.StartsWith("NPO法人") && g.NameKana.StartsWith("えぬぴーおーほうじん"));
+        groups.ShouldContain(g => g.Name.StartsWith("室蘭") && g.NameKana.StartsWith("むろらん"));
     }
 }

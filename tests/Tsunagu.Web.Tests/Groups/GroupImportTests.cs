@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Groups.Transfer;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Groups;
@@ -15,7 +16,7 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
 
     private static string Row(string name, string fields = "環境保全、まちづくり", string district = "湊", string email = "rep@example.jp",
         string phone = "0837-22-2111", string postal = "759-4101", string kana = "てすとだんたい") =>
-        string.Join(",", name, kana, "ボランティア団体", fields, district, "\"海岸を清掃しています。\"\"きれいな海\"\"を守ります。\"", "毎月第1日曜日", "仙崎海岸",
+        string.Join(",", name, kana, "ボランティア団体", "", fields, district, "\"海岸を清掃しています。\"\"きれいな海\"\"を守ります。\"", "毎月第1日曜日", "仙崎海岸",
             "12", "2015-04-01", "なし", "https://example.jp", "", "はい", "事務局", "info@example.jp", "", "代表 一郎", email, phone, postal, "長門市東深川", "登録済み（公開中）");
 
     private async Task<Browser> StaffAsync()
@@ -26,26 +27,12 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         return browser;
     }
 
-    private static async Task<IHtmlDocument> UploadAsync(Browser browser, byte[] content, string fileName)
-    {
-        var (_, page) = await browser.GetPageAsync($"/{City}/admin/groups/import");
-        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        var response = await browser.Client.PostAsync($"/{City}/admin/groups/import?handler=Preview", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await Browser.ParseAsync(response);
-    }
+    private static Task<IHtmlDocument> UploadAsync(Browser browser, byte[] content, string fileName) => GroupImportPage.UploadAsync(browser, City, content, fileName);
 
     private Task<int> CountAsync() =>
         TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().CountAsync(g => db.Cities.Any(c => c.Id == g.CityId && c.Slug == City)));
 
-    private static List<(string Row, string Column, string Message)> Problems(IHtmlDocument page) =>
-        page.QuerySelectorAll("table.import-problems tbody tr")
-            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).Select(c => (c[0], c[1], c[2])).ToList();
+    private static List<(string Row, string Column, string Message)> Problems(IHtmlDocument page) => GroupImportPage.Problems(page);
 
     private static string Unique(string stem) => $"{stem}{Guid.NewGuid():N}"[..(stem.Length + 8)];
 
@@ -65,16 +52,15 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
             "utf8-bom" => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(),
             "utf8" => Encoding.UTF8.GetBytes(csv),
             "shift_jis" => Encoding.GetEncoding(932).GetBytes(csv),
-            _ => SpreadsheetFiles.Xlsx("団体", GroupTable.Headings, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                    .Select(l => CsvHelperSplit(l))),
+            _ => SpreadsheetWriter.Table(GroupTable.SheetName, GroupTable.Headings,
+                    CsvFile.Read(Encoding.UTF8.GetBytes(csv)).Rows.Skip(1).Select(r => r.Cells.Select(c => SheetCell.Text(c)).ToArray())),
         };
         var before = await CountAsync();
         var preview = await UploadAsync(browser, content, kind == "xlsx" ? "groups.xlsx" : "groups.csv");
         preview.QuerySelector(".notice--success")!.TextContent.ShouldContain("2件の団体を取り込めます");
         (await CountAsync()).ShouldBe(before, "a preview writes no group");
 
-        var uploadId = preview.QuerySelector("input[name=uploadId]")!.GetAttribute("value")!;
-        var commit = await browser.PostWithTokenAsync($"/{City}/admin/groups/import", $"/{City}/admin/groups/import?handler=Commit", new Dictionary<string, string> { ["uploadId"] = uploadId });
+        var commit = await GroupImportPage.CommitAsync(browser, City, preview);
         commit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await CountAsync()).ShouldBe(before + 2);
         var imported = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Include(g => g.Fields).Include(g => g.Districts).SingleAsync(g => g.Name == names[0]));
@@ -84,15 +70,25 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         imported.RepresentativePostalCode.ShouldBe("759-4101");
 
         // The same upload cannot be committed twice.
-        (await browser.PostWithTokenAsync($"/{City}/admin/groups/import", $"/{City}/admin/groups/import?handler=Commit", new Dictionary<string, string> { ["uploadId"] = uploadId }))
-            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await GroupImportPage.CommitAsync(browser, City, preview)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private static string[] CsvHelperSplit(string line)
+    [Fact]
+    public async Task WorkbookSavedByJapaneseExcel_IsImportedWithoutTheFurigana()
     {
-        using var parser = new CsvHelper.CsvParser(new StringReader(line), System.Globalization.CultureInfo.InvariantCulture);
-        parser.Read();
-        return parser.Record!;
+        var browser = await StaffAsync();
+        var name = Unique("山田海岸清掃の会");
+        var row = CsvFile.Read(Encoding.UTF8.GetBytes(Heading + "\r\n" + Row(name, kana: "やまだかいがんせいそうのかい"))).Rows[1].Cells.ToArray();
+        var xlsx = JapaneseExcel.Workbook((GroupTable.SheetName, [GroupTable.Headings, row]));
+
+        var preview = await UploadAsync(browser, xlsx, "japanese-excel.xlsx");
+        preview.QuerySelector(".notice--success")!.TextContent.ShouldContain("1件の団体を取り込めます");
+        (await GroupImportPage.CommitAsync(browser, City, preview)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var imported = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().SingleAsync(g => g.NameKana == "やまだかいがんせいそうのかい"));
+        imported.Name.ShouldBe(name, "山田, not 山田ヤマダ");
+        imported.Description.ShouldBe("海岸を清掃しています。\"きれいな海\"を守ります。");
+        imported.MeetingPlace.ShouldBe("仙崎海岸");
+        imported.RepresentativeName.ShouldBe("代表 一郎");
     }
 
     [Fact]

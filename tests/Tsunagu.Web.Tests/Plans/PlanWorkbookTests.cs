@@ -157,6 +157,24 @@ public class PlanWorkbookTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     }
 
     [Fact]
+    public async Task Import_WorkbookSavedByJapaneseExcel_TakesTheTextsWithoutTheirFurigana()
+    {
+        var manager = await ManagerAsync("muroran");
+        var xlsx = JapaneseExcel.Workbook(
+            ("計画", [["キー", "計画名", "初年度", "最終年度", "階層"], ["yamada-furigana", "山田の森づくり計画", "R8", "R12", "方針"]]),
+            ("項目", [["番号", "上位番号", "名前", "内容"], ["1", "", "山田の森を守る", "山田地区の森を計画的に手入れします。"]]));
+        var response = await UploadAsync(manager, "muroran", xlsx);
+        if (response.StatusCode == HttpStatusCode.OK)
+            throw new ShouldAssertException(string.Join("\n", (await ProblemsAsync(response)).Select(p => $"{p.Where}: {p.Message}")));
+        response.Headers.Location!.OriginalString.ShouldBe("/muroran/plans/yamada-furigana");
+
+        var plan = JsonNode.Parse(await manager.Client.GetStringAsync("/muroran/admin/plans?handler=Export&key=yamada-furigana"))!;
+        plan["title"]!.GetValue<string>().ShouldBe("山田の森づくり計画", "not 山田ヤマダの森モリづくり計画ケイカク");
+        plan["nodes"]![0]!["title"]!.GetValue<string>().ShouldBe("山田の森を守る");
+        plan["nodes"]![0]!["content"]!.GetValue<string>().ShouldBe("山田地区の森を計画的に手入れします。");
+    }
+
+    [Fact]
     public async Task Import_WorkbookWithoutItemsSheetOrColumn_IsRefusedWithAClearMessage()
     {
         var manager = await ManagerAsync("muroran");

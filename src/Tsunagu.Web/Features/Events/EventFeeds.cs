@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events;
@@ -32,7 +32,7 @@ public static class EventFeeds
                 await EventsAsync(db, clock, id, ct) is { Count: > 0 } one ? Calendar(one, current.Required, links, clock) : Results.NotFound())
             .ExcludeFromDescription();
         app.MapGet("/{city}/opendata/events.csv", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
-                Results.File(OpenDataCsv(await EventsAsync(db, clock, null, ct), current.Required, links), "text/csv; charset=utf-8", $"{current.Required.Code}_event.csv"))
+                Results.File(OpenDataCsv(await EventsAsync(db, clock, null, ct), current.Required, links), CsvFile.ContentType, $"{current.Required.Code}_event.csv"))
             .ExcludeFromDescription();
     }
 
@@ -111,36 +111,24 @@ public static class EventFeeds
         output.Append("\r\n");
     }
 
-    private static byte[] OpenDataCsv(List<Event> events, City city, PublicLinks links)
-    {
-        using var stream = new MemoryStream();
-        // UTF-8 with a byte order mark, so Excel opens the Japanese text correctly (the standard allows UTF-8).
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var column in OpenDataColumns) csv.WriteField(column);
-            csv.NextRecord();
-            foreach (var e in events.Where(e => e.Status == EventStatus.Published && e.Meetings.Count > 0))
+    /// <summary>The standard allows UTF-8; with a BOM, Excel opens the Japanese text correctly.</summary>
+    private static byte[] OpenDataCsv(List<Event> events, City city, PublicLinks links) =>
+        CsvFile.Write(OpenDataColumns, events.Where(e => e.Status == EventStatus.Published && e.Meetings.Count > 0).Select(e =>
             {
                 var meetings = e.Meetings.OrderBy(m => m.StartsAt).ToList();
                 var first = Display.ToTokyo(meetings[0].StartsAt);
                 var last = Display.ToTokyo(meetings[^1].EndsAt);
                 var closes = Display.ToTokyo(e.RegistrationClosesAt);
                 var services = new[] { (e.SignLanguage, "手話通訳あり"), (e.Captioning, "要約筆記あり"), (e.Childcare, "託児あり") }.Where(s => s.Item1).Select(s => s.Item2);
-                string[] row =
+                return (SheetCell[])
                 [
-                    city.Code, e.Id.ToString(CultureInfo.InvariantCulture), city.Prefecture, city.Name, e.Title, "", "",
+                    city.Code, e.Id, city.Prefecture, city.Name, e.Title, "", "",
                     first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Display.ToTokyo(meetings[0].EndsAt).ToString("HH:mm"),
                     meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Display.ToTokyo(m.StartsAt).ToString("M/d HH:mm"))) : "",
                     e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
-                    e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity.ToString(CultureInfo.InvariantCulture),
+                    e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity,
                     closes.ToString("yyyy-MM-dd"), closes.ToString("HH:mm"), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
                     string.Join("、", services),
                 ];
-                foreach (var field in row) csv.WriteField(field);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+            }));
 }

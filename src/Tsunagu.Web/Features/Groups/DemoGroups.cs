@@ -48,6 +48,34 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
     private static readonly (string Name, string Kana)[] Suffixes =
         [("", ""), ("ひまわり", "ひまわり"), ("あおぞら", "あおぞら"), ("みらい", "みらい"), ("つばさ", "つばさ"), ("ゆめ", "ゆめ")];
 
+    /// <summary>
+    /// How the demo cities (without 市) and Nagato's districts read, so that each group's furigana reads its whole name, as
+    /// registration asks. A place missing here is left out of the group names.
+    /// </summary>
+    private static readonly Dictionary<string, string> PlaceKana = new()
+    {
+        ["下関"] = "しものせき", ["山口"] = "やまぐち", ["長門"] = "ながと", ["室蘭"] = "むろらん",
+        ["板持"] = "いたもち", ["白潟"] = "しらかた", ["通"] = "かよい", ["俵山"] = "たわらやま", ["真木・渋木"] = "まき・しぶき",
+        ["湊"] = "みなと", ["みすみ"] = "みすみ", ["日置"] = "へき", ["宇津賀"] = "うつか", ["むかつく"] = "むかつく",
+    };
+
+    /// <summary>The readings of the district councils the seed names; a council missing here is not added.</summary>
+    private static readonly Dictionary<string, string> CouncilKana = new()
+    {
+        ["板持地区まちづくり協議会"] = "いたもちちくまちづくりきょうぎかい",
+        ["白潟地区まちづくり協議会"] = "しらかたちくまちづくりきょうぎかい",
+        ["通まちづくり協議会"] = "かよいまちづくりきょうぎかい",
+        ["俵山景観づくり委員会"] = "たわらやまけいかんづくりいいんかい",
+        ["真木・渋木地区まちづくり協議会"] = "まき・しぶきちくまちづくりきょうぎかい",
+        ["湊地区まちづくり協議会"] = "みなとちくまちづくりきょうぎかい",
+        ["みすみ市民協働推進協議会"] = "みすみしみんきょうどうすいしんきょうぎかい",
+        ["日置まちづくり協議会"] = "へきまちづくりきょうぎかい",
+        ["宇津賀地区まちづくり協議会"] = "うつかちくまちづくりきょうぎかい",
+        ["むかつく地域協議会"] = "むかつくちいききょうぎかい",
+    };
+
+    private const string NpoPrefix = "NPO法人", NpoPrefixKana = "えぬぴーおーほうじん";
+
     /// <summary>Adds the demo groups to every city that has none yet; returns how many were added.</summary>
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
@@ -77,15 +105,21 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
             var suffix = Suffixes[(i / Themes.Length + random.Next(Suffixes.Length)) % Suffixes.Length];
             var district = districts.Count > 0 && random.Next(3) > 0 ? districts[random.Next(districts.Count)] : null;
             var place = district?.Name ?? cityStem;
+            var placeKana = PlaceKana.GetValueOrDefault(place);
+            if (placeKana is null) place = placeKana = "";
             var type = types[random.Next(types.Length)];
-            var stem = $"{(type == GroupType.NpoCorporation ? "NPO法人" : "")}{place}{theme.Name}{suffix.Name}";
+            var npo = type == GroupType.NpoCorporation;
+            var stem = $"{(npo ? NpoPrefix : "")}{place}{theme.Name}{suffix.Name}";
+            var kana = $"{(npo ? NpoPrefixKana : "")}{placeKana}{theme.Kana}{suffix.Kana}";
+            // （デモ） marks the name as fictional and is not read.
             var name = $"{stem}（デモ）";
-            for (var n = 2; !names.Add(name); n++) name = $"{stem}{n}（デモ）";
+            var number = 1;
+            while (!names.Add(name)) name = $"{stem}{++number}（デモ）";
             var group = new Group
             {
                 CityId = city.Id,
                 Name = name,
-                NameKana = theme.Kana + suffix.Kana,
+                NameKana = number == 1 ? kana : $"{kana}{number}",
                 Type = type,
                 Description = theme.Description + "（これはデモ用の架空の団体です。）",
                 MeetingSchedule = $"毎月第{random.Next(1, 5)}{"月火水木金土日"[random.Next(7)]}曜日 {random.Next(9, 19)}時から",
@@ -112,13 +146,13 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
         }
 
         // The district councils the seed names (Nagato's ten), each tied to its district.
-        foreach (var district in districts.Where(d => d.CouncilName is not null))
+        foreach (var district in districts.Where(d => d.CouncilName is not null && CouncilKana.ContainsKey(d.CouncilName)))
         {
             var council = new Group
             {
                 CityId = city.Id,
                 Name = district.CouncilName!,
-                NameKana = "",
+                NameKana = CouncilKana[district.CouncilName!],
                 Type = GroupType.DistrictCouncil,
                 CouncilDistrictId = district.Id,
                 Description = $"{district.Name}地区の住民、自治会、団体でつくる地域づくりの協議会です。（活動内容の記載はデモ用です。）",
@@ -130,7 +164,7 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
             };
             council.Fields.Add(new GroupActivityField { Field = 3 });
             council.Districts.Add(new GroupDistrict { DistrictId = district.Id });
-            council.SearchText = SearchText.Of(council.Name, council.Description);
+            council.SearchText = SearchText.Of(council.Name, council.NameKana, council.Description);
             yield return council;
         }
     }

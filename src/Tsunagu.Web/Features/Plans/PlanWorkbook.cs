@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using Tsunagu.Web.Calendar;
-using X = DocumentFormat.OpenXml.Spreadsheet;
+using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Plans;
 
@@ -40,15 +38,15 @@ public static class PlanWorkbook
 
     public static byte[] Write(PlanFile plan)
     {
-        var planRow = new object?[]
-        {
+        SheetCell[] planRow =
+        [
             plan.Key, plan.Title, plan.Period?.From, plan.Period?.To, string.Join(LevelSeparator, plan.Levels ?? []), plan.Source,
             plan.Grades is null ? null : string.Join(ListSeparator, plan.Grades.Select(g => $"{g.Code}:{g.Label}")),
-        };
+        ];
 
         var nodeYears = Years(plan.Period, Walk(plan.Nodes, null, 0).SelectMany(w => w.Node.Yearly?.Keys ?? Enumerable.Empty<string>()));
-        var nodeRows = new List<object?[]>();
-        var repeatRows = new List<object?[]>();
+        var nodeRows = new List<SheetCell[]>();
+        var repeatRows = new List<SheetCell[]>();
         foreach (var (node, parent, depth) in Walk(plan.Nodes, null, 0))
         {
             if (node.RepeatOf is not null)
@@ -56,41 +54,31 @@ public static class PlanWorkbook
                 repeatRows.Add([node.RepeatOf, parent, node.Ref == node.RepeatOf ? null : node.Ref]);
                 continue;
             }
-            var row = new List<object?>
-            {
+            nodeRows.Add(
+            [
                 node.Ref, parent, plan.Levels is { } levels && depth < levels.Count ? levels[depth] : null, node.Title, node.Aim, node.Kind,
                 Join(node.Departments), Join(node.Actors), node.Purpose, node.Content, node.Completion ?? None, node.Priority == true ? PriorityMark : null,
                 Join(node.Pillars), node.Roles is { Count: > 0 } roles ? string.Join('\n', roles.Select(r => $"{r.Key}:{r.Value}")) : null,
-            };
-            row.AddRange(nodeYears.Select(y => (object?)YearValue(node.Yearly, y)));
-            nodeRows.Add([.. row]);
+                .. nodeYears.Select(y => (SheetCell)YearValue(node.Yearly, y)),
+            ]);
         }
 
         var indicators = plan.Indicators ?? [];
         var indicatorYears = Years(plan.Period, indicators.SelectMany(i => (i.Actuals?.Keys ?? Enumerable.Empty<string>())
             .Append(i.Baseline?.Year ?? "").Append(i.Target?.Year ?? "")).Where(y => y.Length > 0), keepUnreadable: false);
-        var indicatorRows = indicators.Select(i => new object?[]
-        {
+        var indicatorRows = indicators.Select(i => (SheetCell[])
+        [
             i.Node, i.Name, i.Unit, i.Direction switch { "higher" => Higher, "lower" => Lower, var d => d },
             i.Baseline?.Year, i.Baseline?.Value, i.Target?.Year, i.Target?.Value, i.Source, i.Note,
-        }.Concat(indicatorYears.Select(y => i.Actuals is null ? null : (object?)i.Actuals.Where(a => SameYear(a.Key, y)).Select(a => (decimal?)a.Value).FirstOrDefault())).ToArray()).ToList();
+            .. indicatorYears.Select(y => (SheetCell)i.Actuals?.Where(a => SameYear(a.Key, y)).Select(a => (decimal?)a.Value).FirstOrDefault()),
+        ]).ToList();
 
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new X.Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-            var strings = new SharedStrings(workbook.AddNewPart<SharedStringTablePart>());
-            var sheets = workbook.Workbook.AppendChild(new X.Sheets());
-            AddSheet(workbook, sheets, strings, PlanSheet, PlanColumns, [planRow]);
-            AddSheet(workbook, sheets, strings, NodeSheet, [.. NodeColumns, .. nodeYears], nodeRows);
-            AddSheet(workbook, sheets, strings, RepeatSheet, RepeatColumns, repeatRows);
-            AddSheet(workbook, sheets, strings, IndicatorSheet, [.. IndicatorColumns, .. indicatorYears], indicatorRows);
-            strings.Save();
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+        var workbook = new SpreadsheetWriter();
+        AddSheet(workbook, PlanSheet, PlanColumns, [planRow]);
+        AddSheet(workbook, NodeSheet, [.. NodeColumns, .. nodeYears], nodeRows);
+        AddSheet(workbook, RepeatSheet, RepeatColumns, repeatRows);
+        AddSheet(workbook, IndicatorSheet, [.. IndicatorColumns, .. indicatorYears], indicatorRows);
+        return workbook.ToBytes();
 
         static string? Join(List<string>? items) => items is { Count: > 0 } ? string.Join(ListSeparator, items) : null;
         static string? YearValue(Dictionary<string, string>? yearly, string year) => yearly?.Where(y => SameYear(y.Key, year)).Select(y => y.Value).FirstOrDefault();
@@ -125,89 +113,13 @@ public static class PlanWorkbook
     private static bool SameYear(string a, string b) =>
         a == b || (JapaneseDates.TryParseFiscalYear(a, out var x) && JapaneseDates.TryParseFiscalYear(b, out var y) && x.StartYear == y.StartYear);
 
-    private static void AddSheet(WorkbookPart workbook, X.Sheets sheets, SharedStrings strings, string name, IReadOnlyList<string> headings, IEnumerable<object?[]> rows)
+    /// <summary>A sheet with its headings in bold on the frozen first row; long texts get wide columns.</summary>
+    private static void AddSheet(SpreadsheetWriter workbook, string name, IReadOnlyList<string> headings, IEnumerable<SheetCell[]> rows)
     {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new X.SheetData();
-        data.Append(Row(1, headings.Cast<object?>().ToArray(), strings, StyleBold));
-        var number = 1;
-        foreach (var row in rows) data.Append(Row(++number, row, strings, null));
-        var columns = new X.Columns(headings.Select((h, i) => new X.Column
-        {
-            Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true,
-            Width = h is Name or Aim or Purpose or Content or Completion or Roles or Title or Source or Grades or IndicatorName or Note ? 40 : h.Length > 4 ? 14 : 10,
-        }));
-        var view = new X.SheetView(new X.Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = X.PaneValues.BottomLeft, State = X.PaneStateValues.Frozen })
-        { WorkbookViewId = 0, TabSelected = sheets.ChildElements.Count == 0 };
-        part.Worksheet = new X.Worksheet(new X.SheetViews(view), columns, data);
-        sheets.Append(new X.Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.ChildElements.Count + 1), Name = name });
-    }
-
-    private const uint StyleBold = 1, StyleWrap = 2;
-
-    private static X.Row Row(int number, object?[] cells, SharedStrings strings, uint? style)
-    {
-        var row = new X.Row { RowIndex = (uint)number };
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var reference = $"{ColumnName(i)}{number}";
-            switch (cells[i])
-            {
-                case null: break;
-                case decimal value:
-                    row.Append(new X.Cell { CellReference = reference, DataType = X.CellValues.Number, CellValue = new X.CellValue(value.ToString(CultureInfo.InvariantCulture)), StyleIndex = style });
-                    break;
-                case var value:
-                    var text = value.ToString() ?? "";
-                    row.Append(new X.Cell
-                    {
-                        CellReference = reference, DataType = X.CellValues.SharedString, CellValue = new X.CellValue(strings.Index(text).ToString(CultureInfo.InvariantCulture)),
-                        StyleIndex = style ?? (text.Contains('\n') ? StyleWrap : null),
-                    });
-                    break;
-            }
-        }
-        return row;
-    }
-
-    /// <summary>0 → "A", 26 → "AA".</summary>
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var i = index + 1; i > 0; i = (i - 1) / 26) name = (char)('A' + (i - 1) % 26) + name;
-        return name;
-    }
-
-    private static X.Stylesheet Styles() => new(
-        new X.Fonts(
-            new X.Font(new X.FontSize { Val = 11 }, new X.FontName { Val = "游ゴシック" }),
-            new X.Font(new X.Bold(), new X.FontSize { Val = 11 }, new X.FontName { Val = "游ゴシック" })),
-        new X.Fills(new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }), new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 })),
-        new X.Borders(new X.Border(new X.LeftBorder(), new X.RightBorder(), new X.TopBorder(), new X.BottomBorder(), new X.DiagonalBorder())),
-        new X.CellStyleFormats(new X.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }),
-        new X.CellFormats(
-            new X.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-            new X.CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
-            new X.CellFormat(new X.Alignment { WrapText = true, Vertical = X.VerticalAlignmentValues.Top }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true }),
-        new X.CellStyles(new X.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
-
-    private sealed class SharedStrings(SharedStringTablePart part)
-    {
-        private readonly Dictionary<string, int> index = [];
-        private readonly X.SharedStringTable table = new();
-
-        public int Index(string text)
-        {
-            if (index.TryGetValue(text, out var i)) return i;
-            table.Append(new X.SharedStringItem(new X.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-            return index[text] = index.Count;
-        }
-
-        public void Save()
-        {
-            table.Count = table.UniqueCount = (uint)index.Count;
-            part.SharedStringTable = table;
-        }
+        var widths = headings.Select(h => h is Name or Aim or Purpose or Content or Completion or Roles or Title or Source or Grades or IndicatorName or Note ? 40.0 : h.Length > 4 ? 14 : 10);
+        var sheet = workbook.AddSheet(name, [.. widths], freezeHeader: true);
+        sheet.Headings(headings, SheetCellStyle.Bold);
+        foreach (var row in rows) sheet.Row(row);
     }
 
     // ---------------------------------------------------------------- reading
@@ -277,12 +189,13 @@ public static class PlanWorkbook
         var reading = new Reading();
         void Problem(string where, string message) => reading.Problems.Add(new PlanImporter.Problem(where, message));
 
-        Dictionary<string, SheetRows> sheets;
+        var sheets = new Dictionary<string, HeadedTable>();
         try
         {
-            sheets = ReadSheets(xlsx);
+            // A name used twice: the first sheet of that name counts.
+            foreach (var sheet in SpreadsheetReader.ReadAll(xlsx)) sheets.TryAdd(sheet.Name, HeadedTable.From(sheet.Rows));
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or InvalidOperationException or System.Xml.XmlException)
+        catch (UnreadableSpreadsheetException)
         {
             Problem("ファイル", "Excelファイル（.xlsx）として読み取れません。Excelで「Excel ブック (*.xlsx)」として保存し直してください。");
             return reading;
@@ -296,14 +209,14 @@ public static class PlanWorkbook
 
         // 計画: the heading row and one row.
         var planRow = plan!.Rows.FirstOrDefault();
-        if (planRow.Cells is null)
+        if (planRow is null)
         {
             Problem($"{PlanSheet}!{plan.HeadingRow + 1}", "計画の行がありません。見出しの下の行に、キー・計画名・期間・階層を書いてください。");
             return reading;
         }
-        reading.PlanRow = planRow.Row;
-        if (plan.Rows.Count > 1) Problem($"{PlanSheet}!{plan.Rows[1].Row}", "計画のシートに書けるのは1行だけです。2行目以降は消してください。");
-        string? PlanCell(string column) => plan.Cell(planRow, column);
+        reading.PlanRow = planRow.Number;
+        if (plan.Rows.Count > 1) Problem($"{PlanSheet}!{plan.Rows[1].Number}", "計画のシートに書けるのは1行だけです。2行目以降は消してください。");
+        string? PlanCell(string column) => plan.TextOrNull(planRow, column);
         var header = new PlanFile
         {
             Format = PlanFile.FormatName, Key = PlanCell(Key), Title = PlanCell(Title), Source = PlanCell(Source),
@@ -317,17 +230,17 @@ public static class PlanWorkbook
             foreach (var part in Split(gradesText))
             {
                 var colon = part.IndexOfAny([':', '：']);
-                if (colon <= 0) { Problem(At($"{PlanSheet}!{planRow.Row}", Grades), $"評価の段階「{part}」は「A:計画どおり」のように、記号と説明を「:」でつないでください。"); continue; }
+                if (colon <= 0) { Problem(At($"{PlanSheet}!{planRow.Number}", Grades), $"評価の段階「{part}」は「A:計画どおり」のように、記号と説明を「:」でつないでください。"); continue; }
                 header.Grades.Add(new GradeFile { Code = part[..colon].Trim(), Label = part[(colon + 1)..].Trim() });
             }
         }
 
         // 項目: one row per node; the headings after the named columns are fiscal years.
-        var nodeYears = YearColumns(nodes!, NodeColumns);
+        var nodeYears = YearColumns(NodeSheet, nodes!, NodeColumns);
         foreach (var row in nodes!.Rows)
         {
-            var where = $"{NodeSheet}!{row.Row}";
-            string? Cell(string column) => nodes.Cell(row, column);
+            var where = $"{NodeSheet}!{row.Number}";
+            string? Cell(string column) => nodes.TextOrNull(row, column);
             var @ref = Cell(Ref);
             if (@ref is null) Problem(At(where, Ref), "番号を入力してください。番号のない行は取り込めません。");
             var node = new NodeFile
@@ -348,28 +261,28 @@ public static class PlanWorkbook
                 }
             }
             foreach (var (index, heading) in nodeYears)
-                if (row.Cells.TryGetValue(index, out var word) && word.Length > 0) (node.Yearly ??= [])[heading] = word;
+                if (row[index].Trim() is { Length: > 0 } word) (node.Yearly ??= [])[heading] = word;
             reading.Nodes.Add(new PlanImporter.FlatNode(where, @ref, Cell(Parent), 0, node));
         }
 
         // 再掲: the same node listed again under another parent.
         foreach (var row in repeats?.Rows ?? [])
         {
-            var where = $"{RepeatSheet}!{row.Row}";
-            var original = repeats!.Cell(row, Original);
-            var parent = repeats.Cell(row, Parent);
+            var where = $"{RepeatSheet}!{row.Number}";
+            var original = repeats!.TextOrNull(row, Original);
+            var parent = repeats.TextOrNull(row, Parent);
             if (original is null) { Problem(At(where, Original), "再掲するもとの項目の番号を入力してください。"); continue; }
             if (parent is null) { Problem(At(where, Parent), "再掲する場所（上の階層の番号）を入力してください。"); continue; }
-            var listed = repeats.Cell(row, Listed);
+            var listed = repeats.TextOrNull(row, Listed);
             reading.Nodes.Add(new PlanImporter.FlatNode(where, listed ?? original, parent, 0, new NodeFile { RepeatOf = original, Ref = listed }));
         }
 
         // 指標: one row per indicator; the headings after the named columns are fiscal years of actuals.
-        var actualYears = indicators is null ? [] : YearColumns(indicators, IndicatorColumns);
+        var actualYears = indicators is null ? [] : YearColumns(IndicatorSheet, indicators, IndicatorColumns);
         foreach (var row in indicators?.Rows ?? [])
         {
-            var where = $"{IndicatorSheet}!{row.Row}";
-            string? Cell(string column) => indicators!.Cell(row, column);
+            var where = $"{IndicatorSheet}!{row.Number}";
+            string? Cell(string column) => indicators!.TextOrNull(row, column);
             var direction = Cell(Direction) switch
             {
                 Higher or "higher" => "higher",
@@ -384,15 +297,15 @@ public static class PlanWorkbook
                 Target = new YearValueFile { Year = Cell(TargetYear), Value = Number(Cell(TargetValue), At(where, TargetValue)) },
             };
             foreach (var (index, heading) in actualYears)
-                if (row.Cells.TryGetValue(index, out var text) && text.Length > 0 && Number(text, At(where, heading)) is { } value) (indicator.Actuals ??= [])[heading] = value;
+                if (row[index].Trim() is { Length: > 0 } text && Number(text, At(where, heading)) is { } value) (indicator.Actuals ??= [])[heading] = value;
             (header.Indicators ??= []).Add(indicator);
-            reading.IndicatorRows.Add(row.Row);
+            reading.IndicatorRows.Add(row.Number);
         }
 
         reading.Header = header;
         return reading;
 
-        SheetRows? Sheet(string name, string[] requiredColumns, bool required, string? what)
+        HeadedTable? Sheet(string name, string[] requiredColumns, bool required, string? what)
         {
             if (!sheets.TryGetValue(name, out var sheet))
             {
@@ -404,13 +317,13 @@ public static class PlanWorkbook
             return sheet;
         }
 
-        List<(int Index, string Heading)> YearColumns(SheetRows sheet, string[] named)
+        List<(int Index, string Heading)> YearColumns(string name, HeadedTable sheet, string[] named)
         {
             var years = new List<(int, string)>();
             foreach (var (heading, index) in sheet.Columns.Where(c => !named.Contains(c.Key)).OrderBy(c => c.Value))
             {
                 if (JapaneseDates.TryParseFiscalYear(heading, out _)) years.Add((index, heading));
-                else Problem(At($"{sheet.Name}!{sheet.HeadingRow}", heading), $"見出し「{heading}」は年度として読めません。年度の列の見出しは H25、R8 のように書いてください。");
+                else Problem(At($"{name}!{sheet.HeadingRow}", heading), $"見出し「{heading}」は年度として読めません。年度の列の見出しは H25、R8 のように書いてください。");
             }
             return years;
         }
@@ -434,74 +347,4 @@ public static class PlanWorkbook
     private static List<string>? List(string? text) => text is null ? null : Split(text) is { Count: > 0 } items ? items : null;
 
     private static List<string> Split(string text) => text.Split(ListSeparator).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-
-    /// <summary>A sheet: the heading row's number, each heading's column index, and the non-empty rows after it.</summary>
-    private sealed record SheetRows(string Name, int HeadingRow, Dictionary<string, int> Columns, List<(int Row, Dictionary<int, string> Cells)> Rows)
-    {
-        /// <summary>The cell under a heading, trimmed; null when empty or when the sheet has no such column.</summary>
-        public string? Cell((int Row, Dictionary<int, string> Cells) row, string column) =>
-            Columns.TryGetValue(column, out var i) && row.Cells.TryGetValue(i, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-    }
-
-    private static Dictionary<string, SheetRows> ReadSheets(byte[] xlsx)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException();
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<X.SharedStringItem>().Select(Plain).ToList() ?? [];
-        var result = new Dictionary<string, SheetRows>();
-        foreach (var sheet in workbook.Workbook.Descendants<X.Sheet>())
-        {
-            var name = sheet.Name?.Value?.Trim() ?? "";
-            if (result.ContainsKey(name) || sheet.Id?.Value is null || workbook.GetPartById(sheet.Id.Value) is not WorksheetPart part) continue;
-            int? headingRow = null;
-            var columns = new Dictionary<string, int>();
-            var rows = new List<(int, Dictionary<int, string>)>();
-            var previous = 0;
-            foreach (var row in part.Worksheet.Descendants<X.Row>())
-            {
-                var number = (int?)row.RowIndex?.Value ?? previous + 1;
-                previous = number;
-                var cells = new Dictionary<int, string>();
-                var next = 0;
-                foreach (var cell in row.Elements<X.Cell>())
-                {
-                    var index = ColumnIndex(cell.CellReference?.Value) ?? next;
-                    next = index + 1;
-                    cells[index] = CellText(cell, shared);
-                }
-                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-                if (headingRow is null)
-                {
-                    headingRow = number;
-                    foreach (var (index, text) in cells.Where(c => !string.IsNullOrWhiteSpace(c.Value)).OrderBy(c => c.Key))
-                        columns.TryAdd(text.Trim(), index);
-                }
-                else rows.Add((number, cells));
-            }
-            result[name] = new SheetRows(name, headingRow ?? 1, columns, rows);
-        }
-        return result;
-    }
-
-    /// <summary>A string's own text, without the furigana (rPh) Japanese Excel keeps beside it.</summary>
-    private static string Plain(OpenXmlElement item) =>
-        item.Elements<X.Text>().Any() ? string.Concat(item.Elements<X.Text>().Select(t => t.Text))
-            : string.Concat(item.Elements<X.Run>().Select(r => r.Text?.Text ?? ""));
-
-    private static string CellText(X.Cell cell, List<string> shared)
-    {
-        if (cell.DataType?.Value == X.CellValues.SharedString)
-            return int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "";
-        if (cell.DataType?.Value == X.CellValues.InlineString) return cell.InlineString is null ? "" : Plain(cell.InlineString);
-        return cell.CellValue?.Text ?? "";
-    }
-
-    /// <summary>"C7" → 2.</summary>
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference) || !char.IsAsciiLetter(reference[0])) return null;
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        return index - 1;
-    }
 }

@@ -1,4 +1,5 @@
 using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Plans;
 
@@ -11,7 +12,7 @@ public static class PlansApi
         var name = $"{key}-{year}-v{report.Version}";
         return kind == "pdf"
             ? Results.File(Reports.AnnualReportPdf.Render(report), "application/pdf", $"{name}.pdf")
-            : Results.File(Reports.AnnualReportExcel.Render(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx");
+            : Results.File(Reports.AnnualReportExcel.Render(report), SpreadsheetWriter.ContentType, $"{name}.xlsx");
     }
 
     public sealed record PlanSummary(int Id, string Key, string Title, int StartYear, int EndYear, string Period, IReadOnlyList<string> Levels, bool IsDemo,

@@ -1,11 +1,10 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Consultations.Desk;
 
@@ -34,21 +33,12 @@ public class StatsModel(ConsultationService consultations, TimeProvider clock, T
     private (string, string, int[]) Row(string key, string label, List<ConsultationService.MonthlyCount> counts) =>
         (key, label, Months.Select(m => counts.Where(c => c.Key == key && c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count)).ToArray());
 
-    /// <summary>UTF-8 with a BOM, so Japanese Excel opens it without garbling.</summary>
+    /// <summary>One row per topic and per channel: the twelve months and the year's total.</summary>
     private FileContentResult Csv()
     {
-        var sb = new StringBuilder();
-        sb.Append(Field(t["区分"])).Append(',').Append(Field(t["項目"]));
-        foreach (var (y, m) in Months) sb.Append(',').Append(Field($"{y}-{m:00}"));
-        sb.Append(',').Append(Field(t["年度計"])).Append("\r\n");
-        foreach (var (group, rows) in new[] { (t["相談の内容"], ByTopic), (t["受付方法"], ByChannel) })
-            foreach (var (_, label, perMonth) in rows)
-                sb.Append(Field(group)).Append(',').Append(Field(label)).Append(',')
-                  .Append(string.Join(',', perMonth.Select(n => n.ToString(CultureInfo.InvariantCulture))))
-                  .Append(',').Append(perMonth.Sum().ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"consultations-FY{FiscalYear.StartYear}.csv");
+        string[] headings = [t["区分"], t["項目"], .. Months.Select(m => $"{m.Year}-{m.Month:00}"), t["年度計"]];
+        var rows = new[] { (Part: t["相談の内容"], Rows: ByTopic), (Part: t["受付方法"], Rows: ByChannel) }.SelectMany(part => part.Rows.Select(row =>
+            (SheetCell[])[part.Part, row.Label, .. row.PerMonth.Select(n => (SheetCell)n), row.PerMonth.Sum()]));
+        return File(CsvFile.Write(headings, rows), CsvFile.ContentType, $"consultations-FY{FiscalYear.StartYear}.csv");
     }
-
-    private static string Field(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
 }

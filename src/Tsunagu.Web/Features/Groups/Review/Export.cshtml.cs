@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups.Transfer;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Groups.Review;
@@ -18,7 +19,7 @@ public class ExportModel(TsunaguDb db, CurrentCity city, TimeProvider clock) : P
         var stamp = Tsunagu.Web.Shared.Display.ToTokyo(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd");
         var name = $"groups-{city.Required.Slug}-{stamp}";
         return format == "xlsx"
-            ? File(SpreadsheetFiles.Xlsx("団体", GroupTable.Headings, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : File(SpreadsheetFiles.Csv(GroupTable.Headings, rows), "text/csv; charset=utf-8", name + ".csv");
+            ? File(SpreadsheetWriter.Table(GroupTable.SheetName, GroupTable.Headings, rows), SpreadsheetWriter.ContentType, name + ".xlsx")
+            : File(CsvFile.Write(GroupTable.Headings, rows), CsvFile.ContentType, name + ".csv");
     }
 }

@@ -2,11 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
+using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Groups.Transfer;
 
+/// <summary>A problem found in an import file: where (row and column, when known) and what.</summary>
+public sealed record ImportProblem(int? Row, string? Column, string Message);
+
 /// <summary>
-/// Imports groups from the export's columns. Every row is checked first and every problem is reported
+/// Imports groups from the export's columns (<see cref="GroupTable"/>): .xlsx (first sheet) or CSV in UTF-8 or Shift_JIS.
+/// What the export writes reads back the same. Every row is checked first and every problem is reported
 /// with its row and column; only a file without problems is written, in one transaction.
 /// </summary>
 public class GroupImporter(TsunaguDb db, TimeProvider clock)
@@ -20,24 +25,24 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
 
     public async Task<Result> CheckAsync(byte[] content, CancellationToken ct = default)
     {
-        var (table, problems) = TableReader.Read(content);
+        var (table, problems) = ReadTable(content);
         if (table is null) return new Result(problems, []);
 
         var unknown = table.Headings.Where(h => h.Length > 0 && !GroupTable.Headings.Contains(h)).ToList();
-        foreach (var h in unknown) problems.Add(new ImportProblem(1, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
-        foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(1, h, $"必須の列「{h}」がありません。"));
+        foreach (var h in unknown) problems.Add(new ImportProblem(table.HeadingRow, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
+        foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(table.HeadingRow, h, $"必須の列「{h}」がありません。"));
         if (problems.Count > 0) return new Result(problems, []);
 
-        var column = table.Headings.Select((h, i) => (h, i)).Where(x => x.h.Length > 0).ToDictionary(x => x.h, x => x.i);
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         var taken = (await db.Groups.AsNoTracking().Select(g => g.Name).ToListAsync(ct)).ToHashSet();
         var inFile = new Dictionary<string, int>();
         var now = clock.GetUtcNow().UtcDateTime;
         var groups = new List<Group>();
 
-        foreach (var (row, cells) in table.Rows)
+        foreach (var tableRow in table.Rows)
         {
-            string Cell(string name) => column.TryGetValue(name, out var i) && i < cells.Length ? cells[i].Trim() : "";
+            var row = tableRow.Number;
+            string Cell(string name) => table.Text(tableRow, name);
             void Problem(string col, string message) => problems.Add(new ImportProblem(row, col, message));
             string? Optional(string col, int max)
             {
@@ -56,6 +61,14 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
             var typeText = Cell("種類");
             GroupType? type = Enum.GetValues<GroupType>().Cast<GroupType?>().FirstOrDefault(t => GroupTypes.Japanese(t!.Value) == typeText);
             if (typeText.Length > 0 && type is null) Problem("種類", $"「{typeText}」という種類はありません。");
+
+            int? councilDistrict = null;
+            var councilText = Cell("協議会の地区");
+            if (councilText.Length > 0)
+            {
+                if (districts.TryGetValue(councilText, out var id)) councilDistrict = id;
+                else Problem("協議会の地区", $"「{councilText}」という地区はこの都市にありません。");
+            }
 
             var fields = new List<int>();
             foreach (var f in Split(Cell("活動分野")))
@@ -107,6 +120,8 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
             var group = new Group
             {
                 Name = name, NameKana = Cell("ふりがな"), Type = type ?? GroupType.Other, Description = description,
+                // As in registration: only a council has a council district.
+                CouncilDistrictId = type == GroupType.DistrictCouncil ? councilDistrict : null,
                 MeetingSchedule = Optional("活動日時", 200), MeetingPlace = Optional("活動場所", 200), MemberCount = members, FoundedOn = founded,
                 Fees = Optional("会費", 200), Website = Optional("ホームページ", 300), SocialLinks = Optional("SNSなど", 1000),
                 RecruitingVolunteers = recruitingText == "はい", PublicContactName = Optional("公開連絡先名", 100), PublicEmail = publicEmail,
@@ -150,6 +165,25 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
         }
         await transaction.CommitAsync(ct);
         return result;
+    }
+
+    /// <summary>The upload as a table; null, with the problems, when it cannot be read as one.</summary>
+    private static (HeadedTable? Table, List<ImportProblem> Problems) ReadTable(byte[] content)
+    {
+        IReadOnlyList<TableRow> rows;
+        if (SpreadsheetReader.IsWorkbook(content))
+        {
+            try { rows = SpreadsheetReader.Read(content)?.Rows ?? []; }
+            catch (UnreadableSpreadsheetException) { return (null, [new ImportProblem(null, null, "Excelファイル（.xlsx）として読み取れません。")]); }
+        }
+        else
+        {
+            var csv = CsvFile.Read(content);
+            if (csv.Problems.Count > 0) return (null, [.. csv.Problems.Select(p => new ImportProblem(p.Row, null, p.Message))]);
+            rows = csv.Rows;
+        }
+        var table = HeadedTable.From(rows);
+        return table.HasHeadings ? (table, []) : (null, [new ImportProblem(null, null, "見出しの行がありません。")]);
     }
 
     private static IEnumerable<string> Split(string list) =>

@@ -5,6 +5,7 @@ using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities.Admin;
@@ -41,18 +42,18 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
         var english = Text.IsEnglish;
         var rows = await console.MatchingListAsync(FiscalYear, english, HttpContext.RequestAborted);
         string[] headings = [t["決定日"], t["募集"], t["主催"], t["制度・プログラム"], t["地区"], t["活動日時"], t["参加"], t["活動時間"]];
-        var cells = rows.Select(r => new[]
+        var cells = rows.Select(r => new SheetCell[]
         {
-            Display.ToTokyo(r.MatchedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Title,
+            DateOnly.FromDateTime(Display.ToTokyo(r.MatchedAt)), r.Title,
             OpportunityService.OrganiserName(r.Kind, r.GroupName, r.DepartmentName, city.Required, english),
             r.Programme ?? "", r.District ?? "", Display.Span(r.ShiftStartsAt, r.ShiftEndsAt),
             r.Attended switch { true => t["参加"], false => t["不参加"], null => t["未記録"] },
-            r.Hours?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            SheetCell.Number(r.Hours is { } hours ? Math.Round(hours, 2) : null),
         }).ToList();
         var name = $"{city.Required.Code}_matchings_FY{FiscalYear.StartYear}";
         return format == "csv"
-            ? File(Groups.Transfer.SpreadsheetFiles.Csv(headings, cells, guardFormulas: true), "text/csv; charset=utf-8", name + ".csv")
-            : File(Groups.Transfer.SpreadsheetFiles.Xlsx(t["マッチング"], headings, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            ? File(CsvFile.Write(headings, cells, guardFormulas: true), CsvFile.ContentType, name + ".csv")
+            : File(SpreadsheetWriter.Table(t["マッチング"], headings, cells), SpreadsheetWriter.ContentType, name + ".xlsx");
     }
 
     private FiscalYear ChosenYear()

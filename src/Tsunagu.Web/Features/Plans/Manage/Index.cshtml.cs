@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared.Spreadsheets;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Plans.Manage;
@@ -33,8 +34,8 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer);
         var content = buffer.ToArray();
-        // By the content, not the name: an .xlsx workbook is a ZIP file, which starts with "PK".
-        var result = IsWorkbook(content)
+        // By the content, not the name.
+        var result = SpreadsheetReader.IsWorkbook(content)
             ? await importer.ImportWorkbookAsync(content, ct: HttpContext.RequestAborted)
             : await importer.ImportAsync(content, ct: HttpContext.RequestAborted);
         if (!result.Ok)
@@ -63,8 +64,6 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
     {
         var tree = await plans.TreeAsync(key, HttpContext.RequestAborted);
         if (tree is null) return NotFound();
-        return File(PlanWorkbook.Write(PlanService.Export(tree)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{city.Required.Slug}-{key}.xlsx");
+        return File(PlanWorkbook.Write(PlanService.Export(tree)), SpreadsheetWriter.ContentType, $"{city.Required.Slug}-{key}.xlsx");
     }
-
-    private static bool IsWorkbook(byte[] content) => content.Length > 4 && content[0] == 'P' && content[1] == 'K';
 }
