@@ -330,11 +330,11 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         (await source.ValueAsync(notBegun)).ShouldBeNull();
 
         // The console's monthly counts, April to March.
-        var months = await scope.ServiceProvider.GetRequiredService<ExchangeService>().MatchingsByMonthAsync(new FiscalYear(2026));
+        var months = await scope.ServiceProvider.GetRequiredService<ExchangeIntroductions>().MatchingsByMonthAsync(new FiscalYear(2026));
         months.Count.ShouldBe(12);
-        months[0].ShouldBe(new ExchangeService.MonthlyMatchings(2026, 4, 1));
-        months[2].ShouldBe(new ExchangeService.MonthlyMatchings(2026, 6, 1));
-        months[11].ShouldBe(new ExchangeService.MonthlyMatchings(2027, 3, 0));
+        months[0].ShouldBe(new ExchangeIntroductions.MonthlyMatchings(2026, 4, 1));
+        months[2].ShouldBe(new ExchangeIntroductions.MonthlyMatchings(2026, 6, 1));
+        months[11].ShouldBe(new ExchangeIntroductions.MonthlyMatchings(2027, 3, 0));
         months.Sum(m => m.Count).ShouldBe(2);
     }
 

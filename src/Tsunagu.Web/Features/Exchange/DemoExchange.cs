@@ -61,7 +61,7 @@ public class DemoExchange(TsunaguDb db, TimeProvider clock) : IDemoDataSet
                     Status = ExchangePostStatus.Open, IsDemo = true, CreatedAt = now.AddDays(-demo.DaysAgo), UpdatedAt = now.AddDays(-demo.DaysAgo),
                 };
                 post.Fields.AddRange(demo.Fields.Select(f => new ExchangePostField { Field = f }));
-                post.SearchText = ExchangeService.SearchTextOf(post);
+                post.SearchText = ExchangePosts.SearchTextOf(post);
                 posts.Add(post);
             }
             db.AddRange(posts);

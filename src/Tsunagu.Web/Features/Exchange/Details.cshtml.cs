@@ -17,7 +17,7 @@ namespace Tsunagu.Web.Features.Exchange;
 /// One need or offer with its group and the counterparts Tsunagu suggests. An administrator of another group
 /// can ask the centre to introduce their group (紹介を依頼する).
 /// </summary>
-public class DetailsModel(ExchangeService exchange, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class DetailsModel(ExchangePosts posts, ExchangeIntroductions introductions, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public sealed class RequestInput
     {
@@ -33,7 +33,7 @@ public class DetailsModel(ExchangeService exchange, TsunaguDb db, UserManager<Ap
 
     public ExchangePost Post { get; private set; } = default!;
     public string? DistrictName { get; private set; }
-    public List<ExchangeService.Suggestion> Suggestions { get; private set; } = [];
+    public List<ExchangePosts.Suggestion> Suggestions { get; private set; } = [];
     /// <summary>Groups the visitor administers, other than the post's: those they may ask an introduction for.</summary>
     public List<SelectListItem> RequestGroups { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -48,16 +48,16 @@ public class DetailsModel(ExchangeService exchange, TsunaguDb db, UserManager<Ap
         if (Input.GroupId is null && RequestGroups.Count == 1) Input.GroupId = int.Parse(RequestGroups[0].Value, CultureInfo.InvariantCulture);
         if (Input.GroupId is null) ModelState.AddModelError("Input.GroupId", t["紹介を依頼する団体を選んでください。"]);
         if (!ModelState.IsValid) return Page();
-        var result = await exchange.RequestIntroductionAsync(Post, Input.GroupId!.Value, users.GetUserId(User)!, Input.Message, HttpContext.RequestAborted);
+        var result = await introductions.RequestIntroductionAsync(Post, Input.GroupId!.Value, users.GetUserId(User)!, Input.Message, HttpContext.RequestAborted);
         switch (result)
         {
-            case ExchangeService.RequestResult.Requested:
+            case ExchangeIntroductions.RequestResult.Requested:
                 TempData["Notice"] = "センターに紹介を依頼しました。センターから連絡があるまでお待ちください。";
                 break;
-            case ExchangeService.RequestResult.AlreadyRequested:
+            case ExchangeIntroductions.RequestResult.AlreadyRequested:
                 TempData["Notice"] = "この投稿への紹介は、すでに依頼しています。センターから連絡があるまでお待ちください。";
                 break;
-            case ExchangeService.RequestResult.Closed:
+            case ExchangeIntroductions.RequestResult.Closed:
                 ModelState.AddModelError("Input.GroupId", t["この投稿の受付は終了しています。"]);
                 return Page();
             default:
@@ -69,15 +69,15 @@ public class DetailsModel(ExchangeService exchange, TsunaguDb db, UserManager<Ap
 
     private async Task<bool> LoadAsync(int id)
     {
-        var post = await exchange.FindAsync(id, HttpContext.RequestAborted);
+        var post = await posts.FindAsync(id, HttpContext.RequestAborted);
         if (post is null) return false;
         Post = post;
         if (post.DistrictId is { } districtId && await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == districtId) is { } d)
             DistrictName = Text.IsEnglish && d.NameEn is not null ? d.NameEn : d.Name;
-        if (post.Status == ExchangePostStatus.Open) Suggestions = await exchange.SuggestionsAsync(post, ct: HttpContext.RequestAborted);
+        if (post.Status == ExchangePostStatus.Open) Suggestions = await posts.SuggestionsAsync(post, ct: HttpContext.RequestAborted);
         if (users.GetUserId(User) is { } userId)
         {
-            var mine = await exchange.AdministeredGroupsAsync(userId, HttpContext.RequestAborted);
+            var mine = await posts.AdministeredGroupsAsync(userId, HttpContext.RequestAborted);
             CanEdit = mine.Any(g => g.Id == post.GroupId);
             RequestGroups = mine.Where(g => g.Id != post.GroupId).Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         }

@@ -10,7 +10,8 @@ public sealed class ExchangeRegistration : IFeature
 {
     public void Register(FeatureBuilder feature)
     {
-        feature.Services.AddScoped<ExchangeService>();
+        feature.Services.AddScoped<ExchangePosts>();
+        feature.Services.AddScoped<ExchangeIntroductions>();
         feature.Services.AddScoped<IIndicatorSource, GroupMatchingsSource>();
         feature
             .StaffMenu(new(MenuSections.Centre, "ニーズとシーズの紹介", "団体からの紹介の依頼に答え、ニーズとシーズの団体どうしを紹介して、マッチングの結果を記録します。", "admin/exchange", Policies.CentreStaff)

@@ -5,7 +5,7 @@ using Tsunagu.Web.Shared;
 namespace Tsunagu.Web.Features.Exchange;
 
 /// <summary>Group-to-group matchings in a fiscal year: introductions that succeeded, dated by when their outcome was recorded.</summary>
-public class GroupMatchingsSource(ExchangeService exchange, TimeProvider clock) : IIndicatorSource
+public class GroupMatchingsSource(ExchangeIntroductions introductions, TimeProvider clock) : IIndicatorSource
 {
     public string Name => "group-matchings";
     public string Label => "年度内の団体同士のマッチング件数";
@@ -14,6 +14,6 @@ public class GroupMatchingsSource(ExchangeService exchange, TimeProvider clock) 
     {
         var year = new FiscalYear(fiscalYear);
         if (year.FirstDay > Display.Today(clock)) return null;
-        return await exchange.MatchingsCountAsync(year, ct);
+        return await introductions.MatchingsCountAsync(year, ct);
     }
 }

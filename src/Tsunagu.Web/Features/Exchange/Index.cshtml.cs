@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Tsunagu.Web.Features.Exchange;
 
 /// <summary>The city's open needs and offers, filtered by direction, category, activity field and words.</summary>
-public class IndexModel(ExchangeService exchange) : PageModel
+public class IndexModel(ExchangePosts posts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ExchangeDirection? Direction { get; set; }
     [BindProperty(SupportsGet = true)] public ExchangeCategory? Category { get; set; }
@@ -13,10 +13,10 @@ public class IndexModel(ExchangeService exchange) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public ExchangeService.Page Result { get; private set; } = new([], 0, 1, 1);
+    public ExchangePosts.Page Result { get; private set; } = new([], 0, 1, 1);
 
     public async Task OnGetAsync() =>
-        Result = await exchange.SearchAsync(new ExchangeService.Filter(Direction, Category, Field, Q, PageNumber), HttpContext.RequestAborted);
+        Result = await posts.SearchAsync(new ExchangePosts.Filter(Direction, Category, Field, Q, PageNumber), HttpContext.RequestAborted);
 
     /// <summary>The current filter with another page number, for the pager's links.</summary>
     public string PageLink(string citySlug, int page)

@@ -19,7 +19,7 @@ namespace Tsunagu.Web.Features.Exchange;
 /// edits it, closes it when it is met, or opens it again.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class PostEditModel(ExchangeService exchange, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class PostEditModel(ExchangePosts posts, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public sealed class PostInput
     {
@@ -92,7 +92,7 @@ public class PostEditModel(ExchangeService exchange, TsunaguDb db, UserManager<A
         if (Input.GroupId is { } groupId && MyGroups.All(g => g.Id != groupId)) return NotFound();
         if (Input.Fields.Count == 0) ModelState.AddModelError("Input.Fields", t["活動分野を1つ以上選んでください。"]);
         if (!ModelState.IsValid) return Page();
-        var saved = await exchange.SaveAsync(Existing, new ExchangeService.PostInput(
+        var saved = await posts.SaveAsync(Existing, new ExchangePosts.PostInput(
             Input.GroupId!.Value, Input.Direction!.Value, Input.Category!.Value, Input.Title, Input.Details, Input.Fields, Input.DistrictId), UserId, HttpContext.RequestAborted);
         if (saved is null) return NotFound();
         TempData["Notice"] = Existing is null ? "投稿しました。合いそうな投稿が下に表示されます。" : "投稿を保存しました。";
@@ -105,9 +105,9 @@ public class PostEditModel(ExchangeService exchange, TsunaguDb db, UserManager<A
 
     private async Task<IActionResult> SetStatusAsync(int id, ExchangePostStatus status, string notice)
     {
-        var post = await exchange.FindEditableAsync(id, UserId, HttpContext.RequestAborted);
+        var post = await posts.FindEditableAsync(id, UserId, HttpContext.RequestAborted);
         if (post is null) return NotFound();
-        await exchange.SetStatusAsync(post, status, HttpContext.RequestAborted);
+        await posts.SetStatusAsync(post, status, HttpContext.RequestAborted);
         TempData["Notice"] = notice;
         return Redirect($"/{city.Required.Slug}/exchange/{id}");
     }
@@ -115,8 +115,8 @@ public class PostEditModel(ExchangeService exchange, TsunaguDb db, UserManager<A
     private async Task<bool> LoadAsync(int? id)
     {
         Id = id;
-        if (id is { } existing && (Existing = await exchange.FindEditableAsync(existing, UserId, HttpContext.RequestAborted)) is null) return false;
-        MyGroups = await exchange.AdministeredGroupsAsync(UserId, HttpContext.RequestAborted);
+        if (id is { } existing && (Existing = await posts.FindEditableAsync(existing, UserId, HttpContext.RequestAborted)) is null) return false;
+        MyGroups = await posts.AdministeredGroupsAsync(UserId, HttpContext.RequestAborted);
         GroupItems = [.. MyGroups.Count > 1 ? [new SelectListItem(t["（選んでください）"], "")] : new List<SelectListItem>(),
             .. MyGroups.Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))];
         DistrictItems = [new SelectListItem(t["（指定しない）"], ""),

@@ -10,7 +10,7 @@ namespace Tsunagu.Web.Features.Exchange.Admin;
 
 /// <summary>The centre's desk for needs and offers: requests to answer, introductions awaiting an outcome, this year's matchings.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IndexModel(ExchangeService exchange, CurrentCity city, TimeProvider clock) : PageModel
+public class IndexModel(ExchangeIntroductions introductions, CurrentCity city, TimeProvider clock) : PageModel
 {
     public List<ExchangeIntroduction> Requests { get; private set; } = [];
     public List<ExchangeIntroduction> InProgress { get; private set; } = [];
@@ -21,19 +21,19 @@ public class IndexModel(ExchangeService exchange, CurrentCity city, TimeProvider
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Requests = await exchange.PendingRequestsAsync(ct);
-        InProgress = await exchange.InProgressAsync(ct);
-        Recent = await exchange.RecentOutcomesAsync(ct: ct);
+        Requests = await introductions.PendingRequestsAsync(ct);
+        InProgress = await introductions.InProgressAsync(ct);
+        Recent = await introductions.RecentOutcomesAsync(ct: ct);
         ThisYear = FiscalYear.Of(Display.Today(clock));
-        MatchingsThisYear = await exchange.MatchingsCountAsync(ThisYear, ct);
+        MatchingsThisYear = await introductions.MatchingsCountAsync(ThisYear, ct);
     }
 
     /// <summary>The centre decides not to introduce on a request.</summary>
     public async Task<IActionResult> OnPostDeclineAsync(int id)
     {
-        var request = await exchange.FindIntroductionAsync(id, HttpContext.RequestAborted);
+        var request = await introductions.FindIntroductionAsync(id, HttpContext.RequestAborted);
         if (request is null) return NotFound();
-        TempData["Notice"] = await exchange.DeclineRequestAsync(request, null, HttpContext.RequestAborted) ? "依頼を見送りました。" : "この依頼は、すでに対応済みです。";
+        TempData["Notice"] = await introductions.DeclineRequestAsync(request, null, HttpContext.RequestAborted) ? "依頼を見送りました。" : "この依頼は、すでに対応済みです。";
         return Redirect($"/{city.Required.Slug}/admin/exchange");
     }
 }

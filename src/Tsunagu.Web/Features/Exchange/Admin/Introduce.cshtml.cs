@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
@@ -16,7 +17,7 @@ namespace Tsunagu.Web.Features.Exchange.Admin;
 /// answering a request when there is one; both groups' administrators are e-mailed.
 /// </summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IntroduceModel(ExchangeService exchange, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+public class IntroduceModel(ExchangePosts posts, ExchangeIntroductions introductions, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public sealed class IntroduceInput
     {
@@ -43,13 +44,13 @@ public class IntroduceModel(ExchangeService exchange, UserManager<AppUser> users
     public List<SelectListItem> PostItems { get; private set; } = [];
     public List<SelectListItem> CounterpartPostItems { get; private set; } = [];
     public List<SelectListItem> GroupItems { get; private set; } = [];
-    public List<ExchangeService.Suggestion> Suggestions { get; private set; } = [];
+    public List<ExchangePosts.Suggestion> Suggestions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? request, int? post)
     {
         if (request is { } requestId)
         {
-            Answering = await exchange.FindIntroductionAsync(requestId, HttpContext.RequestAborted);
+            Answering = await introductions.FindIntroductionAsync(requestId, HttpContext.RequestAborted);
             if (Answering is null || !Answering.IsRequestOnly || Answering.Outcome != IntroductionOutcome.Pending) return NotFound();
             // The request is about one post; the requesting group is the counterpart unless staff pick one of its posts.
             var requestedPost = Answering.NeedPostId ?? Answering.OfferPostId;
@@ -66,19 +67,19 @@ public class IntroduceModel(ExchangeService exchange, UserManager<AppUser> users
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Input.RequestId is { } requestId && (Answering = await exchange.FindIntroductionAsync(requestId, HttpContext.RequestAborted)) is null) return NotFound();
+        if (Input.RequestId is { } requestId && (Answering = await introductions.FindIntroductionAsync(requestId, HttpContext.RequestAborted)) is null) return NotFound();
         if (Input.CounterpartPostId is null && Input.CounterpartGroupId is null)
             ModelState.AddModelError("Input.CounterpartPostId", t["紹介する相手の投稿か団体を選んでください。"]);
         if (ModelState.IsValid)
         {
-            var (introduction, problems) = await exchange.IntroduceAsync(new ExchangeService.IntroductionInput(
+            var introduced = await introductions.IntroduceAsync(new ExchangeIntroductions.IntroductionInput(
                 Input.PostId!.Value, Input.CounterpartPostId, Input.CounterpartGroupId, Input.Note, Input.RequestId), users.GetUserId(User)!, HttpContext.RequestAborted);
-            if (introduction is not null)
+            if (introduced is { Ok: true, Value: { } introduction })
             {
                 TempData["Notice"] = "両方の団体に紹介のメールを送りました。結果がわかったら記録してください。";
                 return Redirect($"/{city.Required.Slug}/admin/exchange/introductions/{introduction.Id}");
             }
-            foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddProblems(introduced.Problems);
         }
         await LoadAsync();
         return Page();
@@ -87,16 +88,16 @@ public class IntroduceModel(ExchangeService exchange, UserManager<AppUser> users
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var posts = await exchange.OpenPostsAsync(ct);
+        var open = await introductions.OpenPostsAsync(ct);
         string Label(ExchangePost p) => $"[{t[ExchangeTexts.DirectionShort(p.Direction)]}・{t[ExchangeTexts.Category(p.Category)]}] {p.Group!.Name}：{p.Title}";
         string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-        PostItems = [new(t["（選んでください）"], ""), .. posts.Select(p => new SelectListItem(Label(p), Id(p.Id)))];
-        CounterpartPostItems = [new(t["（選ばない）"], ""), .. posts.Select(p => new SelectListItem(Label(p), Id(p.Id)))];
-        GroupItems = [new(t["（選ばない）"], ""), .. (await exchange.PublishedGroupsAsync(ct)).Select(g => new SelectListItem(g.Name, Id(g.Id)))];
-        if (Input.PostId is { } postId && posts.FirstOrDefault(p => p.Id == postId) is { } chosen)
+        PostItems = [new(t["（選んでください）"], ""), .. open.Select(p => new SelectListItem(Label(p), Id(p.Id)))];
+        CounterpartPostItems = [new(t["（選ばない）"], ""), .. open.Select(p => new SelectListItem(Label(p), Id(p.Id)))];
+        GroupItems = [new(t["（選ばない）"], ""), .. (await introductions.PublishedGroupsAsync(ct)).Select(g => new SelectListItem(g.Name, Id(g.Id)))];
+        if (Input.PostId is { } postId && open.FirstOrDefault(p => p.Id == postId) is { } chosen)
         {
-            chosen = await exchange.FindAsync(chosen.Id, ct) ?? chosen;
-            Suggestions = await exchange.SuggestionsAsync(chosen, ct: ct);
+            chosen = await posts.FindAsync(chosen.Id, ct) ?? chosen;
+            Suggestions = await posts.SuggestionsAsync(chosen, ct: ct);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Tsunagu.Web.Features.Exchange.Admin;
 
 /// <summary>One introduction: what the centre wrote, and its outcome; a success is a group-to-group matching.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class IntroductionModel(ExchangeService exchange, CurrentCity city, Text t) : PageModel
+public class IntroductionModel(ExchangeIntroductions introductions, CurrentCity city, Text t) : PageModel
 {
     public sealed class OutcomeInput
     {
@@ -39,7 +39,7 @@ public class IntroductionModel(ExchangeService exchange, CurrentCity city, Text 
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        await exchange.RecordOutcomeAsync(Introduction, Input.Outcome!.Value, Input.Note, HttpContext.RequestAborted);
+        await introductions.RecordOutcomeAsync(Introduction, Input.Outcome!.Value, Input.Note, HttpContext.RequestAborted);
         TempData["Notice"] = Input.Outcome == IntroductionOutcome.Succeeded ? "マッチングの成立を記録しました。" : "結果を記録しました。";
         return Redirect($"/{city.Required.Slug}/admin/exchange/introductions/{id}");
     }
@@ -47,7 +47,7 @@ public class IntroductionModel(ExchangeService exchange, CurrentCity city, Text 
     /// <summary>Only introductions made: a request still waiting is answered on the introduce page.</summary>
     private async Task<bool> LoadAsync(int id)
     {
-        var introduction = await exchange.FindIntroductionAsync(id, HttpContext.RequestAborted);
+        var introduction = await introductions.FindIntroductionAsync(id, HttpContext.RequestAborted);
         if (introduction is null || introduction.IsRequestOnly) return false;
         Introduction = introduction;
         return true;

@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Features.Opportunities.Admin;
 
 /// <summary>The coordinators' console: what needs a nudge, and how many matchings the year has made.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class ConsoleModel(ConsoleService console, Exchange.ExchangeService exchange, TimeProvider clock, CurrentCity city, Text t) : PageModel
+public class ConsoleModel(ConsoleService console, Exchange.ExchangeIntroductions introductions, TimeProvider clock, CurrentCity city, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 7;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -22,7 +22,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
     public List<ConsoleService.Waiting> Waiting { get; private set; } = [];
     public ConsoleService.MatchingCounts Matchings { get; private set; } = new([], [], [], 0);
     /// <summary>Introductions between groups that succeeded, by month (the group-matchings indicator).</summary>
-    public List<Exchange.ExchangeService.MonthlyMatchings> GroupMatchings { get; private set; } = [];
+    public List<Exchange.ExchangeIntroductions.MonthlyMatchings> GroupMatchings { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -32,7 +32,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeService excha
         WithoutApplicants = await console.WithoutApplicantsAsync(ct);
         Waiting = await console.WaitingAsync(Days, ct);
         Matchings = await console.MatchingsAsync(FiscalYear, Text.IsEnglish, ct);
-        GroupMatchings = await exchange.MatchingsByMonthAsync(FiscalYear, ct);
+        GroupMatchings = await introductions.MatchingsByMonthAsync(FiscalYear, ct);
     }
 
     /// <summary>The year's matchings one per row, as an Excel workbook or CSV (UTF-8 with BOM) for the yearly report.</summary>
