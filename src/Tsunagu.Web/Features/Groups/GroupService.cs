@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
@@ -136,13 +137,14 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     }
 
     /// <summary>What is still missing before an application can be submitted (field name → message).</summary>
-    public List<(string Step, string Message)> MissingForSubmission(Group g)
+    /// <summary>What the application still lacks, by the journey step (about, contact) where it is filled in.</summary>
+    public Problems MissingForSubmission(Group g)
     {
-        var missing = new List<(string, string)>();
-        if (IsPlaceholderName(g.Name) || string.IsNullOrWhiteSpace(g.NameKana)) missing.Add(("about", t["団体名とふりがなを入力してください。"]));
-        if (string.IsNullOrWhiteSpace(g.Description)) missing.Add(("about", t["活動内容を入力してください。"]));
-        if (g.Fields.Count == 0) missing.Add(("about", t["活動分野を1つ以上選んでください。"]));
-        if (string.IsNullOrWhiteSpace(g.RepresentativeName) || string.IsNullOrWhiteSpace(g.RepresentativeEmail)) missing.Add(("contact", t["代表者の氏名とメールアドレスを入力してください。"]));
+        var missing = new Problems();
+        if (IsPlaceholderName(g.Name) || string.IsNullOrWhiteSpace(g.NameKana)) missing.Add("about", t["団体名とふりがなを入力してください。"]);
+        if (string.IsNullOrWhiteSpace(g.Description)) missing.Add("about", t["活動内容を入力してください。"]);
+        if (g.Fields.Count == 0) missing.Add("about", t["活動分野を1つ以上選んでください。"]);
+        if (string.IsNullOrWhiteSpace(g.RepresentativeName) || string.IsNullOrWhiteSpace(g.RepresentativeEmail)) missing.Add("contact", t["代表者の氏名とメールアドレスを入力してください。"]);
         return missing;
     }
 

@@ -50,15 +50,6 @@ public class LectureService(TsunaguDb db, Outbox outbox, PublicLinks links, Curr
             outbox.Enqueue(email, t["【つなぐ】出前講座の申し込みについて"], status == LectureRequestStatus.Scheduled
                 ? t["出前講座「{0}」の日時が決まりました：{1}\n{2}\n\n{3}", topic.Title, Tsunagu.Web.Shared.Display.Tokyo(scheduledAt!.Value), request.StaffNote ?? "", links.For($"/{city.Required.Slug}/lectures/requests")]
                 : t["出前講座「{0}」は、今回はお受けできませんでした。\n{1}\n\n{2}", topic.Title, request.StaffNote ?? "", links.For($"/{city.Required.Slug}/lectures/requests")]);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return t["ほかの職員が同時に更新しました。画面を開き直してください。"];
-        }
-        return null;
+        return await db.TrySaveAsync(ct) ? null : t["ほかの職員が同時に更新しました。画面を開き直してください。"];
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
@@ -95,7 +96,7 @@ public class EditModel(OpportunityService opportunities, VolunteerService volunt
         var ct = HttpContext.RequestAborted;
         var posting = new OpportunityService.Posting(Input.Title ?? "", Input.Description ?? "", Input.Place, Input.DistrictId, Input.Online, Input.RequiredSkills,
             Input.WelcomeSkills, Input.Fields, Input.MinAge, Input.MaxAge, Input.InsuranceCovered, Input.ProgrammeId);
-        foreach (var (field, message) in opportunities.Check(posting)) ModelState.AddModelError($"Input.{field}", message);
+        ModelState.AddProblems(opportunities.Check(posting));
         var organiser = Organisers.Find(o => o.Key == Input.Organiser);
         List<(DateTime, DateTime)>? shifts = null;
         if (Existing is null)

@@ -32,6 +32,28 @@ public class OpportunityService(
     public Task<List<Programme>> ProgrammesAsync(CancellationToken ct = default) =>
         db.Set<Programme>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
 
+    /// <summary>Adds a programme at the end of the city's list; a name already on it is refused.</summary>
+    public async Task<Problems> AddProgrammeAsync(string name, string? description, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        var programmes = await ProgrammesAsync(ct);
+        if (programmes.Any(p => p.Name == name)) return Problems.Of("Name", t["「{0}」はすでにあります。", name]);
+        db.Add(new Programme { Name = name, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(), SortOrder = programmes.Count + 1 });
+        await db.SaveChangesAsync(ct);
+        return Problems.None;
+    }
+
+    /// <summary>Removes an unused programme: past matchings keep theirs for the counts. Null when there is no such programme.</summary>
+    public async Task<Problems?> RemoveProgrammeAsync(int id, CancellationToken ct = default)
+    {
+        if (await db.Set<Programme>().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } programme) return null;
+        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ProgrammeId == id, ct) || await db.Set<Opportunity>().AnyAsync(o => o.ProgrammeId == id, ct))
+            return Problems.Of("", t["募集やマッチングに使われている制度・プログラムは削除できません。"]);
+        db.Remove(programme);
+        await db.SaveChangesAsync(ct);
+        return Problems.None;
+    }
+
     /// <summary>The organisers a person may post as, in this city.</summary>
     public async Task<List<Organiser>> OrganisersForAsync(string userId, CancellationToken ct = default)
     {
@@ -94,36 +116,36 @@ public class OpportunityService(
         IReadOnlyList<int> Fields, int? MinAge, int? MaxAge, bool InsuranceCovered, int? ProgrammeId);
 
     /// <summary>What is wrong with a posting, by field (the page's input names).</summary>
-    public List<(string Field, string Message)> Check(Posting p)
+    public Problems Check(Posting p)
     {
-        var problems = new List<(string, string)>();
-        if (p.MinAge is < 0 or > 120) problems.Add(("MinAge", t["年齢の下限は0〜120の数字で入力してください。"]));
-        if (p.MaxAge is < 0 or > 120) problems.Add(("MaxAge", t["年齢の上限は0〜120の数字で入力してください。"]));
+        var problems = new Problems();
+        if (p.MinAge is < 0 or > 120) problems.Add("MinAge", t["年齢の下限は0〜120の数字で入力してください。"]);
+        if (p.MaxAge is < 0 or > 120) problems.Add("MaxAge", t["年齢の上限は0〜120の数字で入力してください。"]);
         if (p.MinAge is { } min && p.MaxAge is { } max && min > max)
-            problems.Add(("MaxAge", t["年齢の上限が下限より小さいため、誰も参加できません。"]));
-        if (!p.Online && string.IsNullOrWhiteSpace(p.Place)) problems.Add(("Place", t["活動場所を入力するか、オンラインを選んでください。"]));
-        if (p.RequiredSkills.Intersect(p.WelcomeSkills).Any()) problems.Add(("WelcomeSkills", t["同じスキルを「必須」と「歓迎」の両方に選ぶことはできません。"]));
+            problems.Add("MaxAge", t["年齢の上限が下限より小さいため、誰も参加できません。"]);
+        if (!p.Online && string.IsNullOrWhiteSpace(p.Place)) problems.Add("Place", t["活動場所を入力するか、オンラインを選んでください。"]);
+        if (p.RequiredSkills.Intersect(p.WelcomeSkills).Any()) problems.Add("WelcomeSkills", t["同じスキルを「必須」と「歓迎」の両方に選ぶことはできません。"]);
         return problems;
     }
 
     public sealed record ShiftPlan(DateOnly? Date, TimeOnly? Start, TimeOnly? End, int? Places, Repeat Repeat, int? Count);
 
     /// <summary>The shifts a plan makes (Japan time in, UTC out), or what is wrong with it, by field.</summary>
-    public List<(string Field, string Message)> PlanShifts(ShiftPlan plan, out List<(DateTime StartsAt, DateTime EndsAt)> shifts)
+    public Problems PlanShifts(ShiftPlan plan, out List<(DateTime StartsAt, DateTime EndsAt)> shifts)
     {
         shifts = [];
-        var problems = new List<(string, string)>();
-        if (plan.Date is null) problems.Add(("Date", t["日付を入力してください。"]));
-        if (plan.Start is null) problems.Add(("Start", t["開始時刻を入力してください。"]));
-        if (plan.End is null) problems.Add(("End", t["終了時刻を入力してください。"]));
-        if (plan.Places is null) problems.Add(("Places", t["募集人数を入力してください。"]));
-        else if (plan.Places is < 1) problems.Add(("Places", t["募集人数は1人以上にしてください。"]));
-        else if (plan.Places > 1000) problems.Add(("Places", t["募集人数は1,000人以下にしてください。"]));
+        var problems = new Problems();
+        if (plan.Date is null) problems.Add("Date", t["日付を入力してください。"]);
+        if (plan.Start is null) problems.Add("Start", t["開始時刻を入力してください。"]);
+        if (plan.End is null) problems.Add("End", t["終了時刻を入力してください。"]);
+        if (plan.Places is null) problems.Add("Places", t["募集人数を入力してください。"]);
+        else if (plan.Places is < 1) problems.Add("Places", t["募集人数は1人以上にしてください。"]);
+        else if (plan.Places > 1000) problems.Add("Places", t["募集人数は1,000人以下にしてください。"]);
         var count = plan.Repeat == Repeat.None ? 1 : plan.Count ?? 0;
         if (plan.Repeat != Repeat.None && count is < 2 or > MaxShiftsPerSeries)
-            problems.Add(("Count", t["繰り返す回数は2〜{0}回にしてください。", MaxShiftsPerSeries]));
-        if (plan is { Start: { } s, End: { } e } && e <= s) problems.Add(("End", t["終了時刻は開始時刻より後にしてください。"]));
-        if (problems.Count > 0) return problems;
+            problems.Add("Count", t["繰り返す回数は2〜{0}回にしてください。", MaxShiftsPerSeries]);
+        if (plan is { Start: { } s, End: { } e } && e <= s) problems.Add("End", t["終了時刻は開始時刻より後にしてください。"]);
+        if (!problems.Ok) return problems;
 
         for (var i = 0; i < count; i++)
         {
@@ -136,7 +158,7 @@ public class OpportunityService(
             };
             shifts.Add((Display.ToUtc(date, plan.Start!.Value), Display.ToUtc(date, plan.End!.Value)));
         }
-        if (shifts[0].StartsAt <= Now) problems.Add(("Date", t["過去の日時には募集できません。これからの日時を入力してください。"]));
+        if (shifts[0].StartsAt <= Now) problems.Add("Date", t["過去の日時には募集できません。これからの日時を入力してください。"]);
         return problems;
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Localization;
 
 namespace Tsunagu.Web.Features.Opportunities;
@@ -41,7 +42,7 @@ public class ShiftPlanInput
         foreach (var key in new[] { "Date", "Start", "End", "Places", "Count" })
             if (state.TryGetValue($"{prefix}.{key}", out var entry) && entry.Errors.Count > 0) return null;
         var problems = service.PlanShifts(ToPlan(), out var shifts);
-        foreach (var (field, message) in problems) state.AddModelError($"{prefix}.{field}", message);
-        return problems.Count == 0 ? shifts : null;
+        state.AddProblems(problems, prefix);
+        return problems.Ok ? shifts : null;
     }
 }

@@ -236,15 +236,16 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
     {
         var plan = result.Plan!;
         plan.IsDemo = isDemo;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Add(plan);
-        await db.SaveChangesAsync(ct);
-        foreach (var indicator in result.Indicators) indicator.PlanId = plan.Id;
-        db.AddRange(result.Indicators);
-        db.AddRange(result.Repeats);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return result;
+        return await db.InTurnAsync(async () =>
+        {
+            db.Add(plan);
+            await db.SaveChangesAsync(ct);
+            foreach (var indicator in result.Indicators) indicator.PlanId = plan.Id;
+            db.AddRange(result.Indicators);
+            db.AddRange(result.Repeats);
+            await db.SaveChangesAsync(ct);
+            return result;
+        }, ct);
     }
 
     public static List<FlatNode> Flatten(List<NodeFile>? nodes)

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Volunteers;
 
 /// <summary>Centre staff keep the city's list of volunteer skills.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class SkillsModel(VolunteerService volunteers, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class SkillsModel(VolunteerService volunteers, TsunaguDb db, CurrentCity city) : PageModel
 {
     [BindProperty]
     [Display(Name = "追加するスキル")]
@@ -27,21 +27,19 @@ public class SkillsModel(VolunteerService volunteers, TsunaguDb db, CurrentCity 
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        await LoadAsync();
-        var name = Name?.Trim();
-        if (name is { Length: > 0 } && Skills.Any(s => s.Name == name)) ModelState.AddModelError(nameof(Name), t["「{0}」はすでに一覧にあります。", name]);
-        if (!ModelState.IsValid) return Page();
-        db.Add(new VolunteerSkill { Name = name!, SortOrder = Skills.Count == 0 ? 1 : Skills.Max(s => s.SortOrder) + 1 });
-        await db.SaveChangesAsync();
+        if (ModelState.IsValid) ModelState.AddProblems(await volunteers.AddSkillAsync(Name!, HttpContext.RequestAborted), prefix: null);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
         TempData["Notice"] = "スキルを追加しました。";
         return Redirect($"/{city.Required.Slug}/admin/volunteers/skills");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
     {
-        if (await db.Set<VolunteerSkill>().FirstOrDefaultAsync(s => s.Id == id) is not { } skill) return NotFound();
-        db.Remove(skill);
-        await db.SaveChangesAsync();
+        if (!await volunteers.RemoveSkillAsync(id, HttpContext.RequestAborted)) return NotFound();
         TempData["Notice"] = "スキルを一覧から外しました。";
         return Redirect($"/{city.Required.Slug}/admin/volunteers/skills");
     }

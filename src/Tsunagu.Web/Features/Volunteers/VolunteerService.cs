@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
+using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Volunteers;
 
 /// <summary>The city's volunteer registry: the skill list the centre keeps, and each citizen's registration.</summary>
-public class VolunteerService(TsunaguDb db, TimeProvider clock)
+public class VolunteerService(TsunaguDb db, TimeProvider clock, CurrentCity city, Text t)
 {
     /// <summary>The list a city starts with; the centre edits it.</summary>
     public static readonly string[] DefaultSkills =
@@ -13,14 +16,43 @@ public class VolunteerService(TsunaguDb db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The city's skills; a city without a list gets the default one the first time it is asked for.</summary>
+    /// <summary>
+    /// The city's skills; a city without a list gets the default one the first time it is asked for. Two first visits at
+    /// the same moment take turns on the city's row, so the list is written once.
+    /// </summary>
     public async Task<List<VolunteerSkill>> SkillsAsync(CancellationToken ct = default)
     {
         var skills = await db.Set<VolunteerSkill>().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
         if (skills.Count > 0) return skills;
-        db.AddRange(DefaultSkills.Select((name, i) => new VolunteerSkill { Name = name, SortOrder = i + 1 }));
+        var cityId = city.Required.Id;
+        await db.InTurnAsync(async () =>
+        {
+            await db.TakeAsync<City>(c => c.Id == cityId, ct);
+            if (await db.Set<VolunteerSkill>().AnyAsync(ct)) return;
+            db.AddRange(DefaultSkills.Select((name, i) => new VolunteerSkill { Name = name, SortOrder = i + 1 }));
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        return await db.Set<VolunteerSkill>().AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Adds a skill at the end of the city's list; a name already on it is refused.</summary>
+    public async Task<Problems> AddSkillAsync(string name, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        var skills = await SkillsAsync(ct);
+        if (skills.Any(s => s.Name == name)) return Problems.Of("Name", t["「{0}」はすでに一覧にあります。", name]);
+        db.Add(new VolunteerSkill { Name = name, SortOrder = skills.Count == 0 ? 1 : skills.Max(s => s.SortOrder) + 1 });
         await db.SaveChangesAsync(ct);
-        return await db.Set<VolunteerSkill>().AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
+        return Problems.None;
+    }
+
+    /// <summary>Takes a skill off the list (volunteers who chose it lose it with it); false when there is no such skill.</summary>
+    public async Task<bool> RemoveSkillAsync(int id, CancellationToken ct = default)
+    {
+        if (await db.Set<VolunteerSkill>().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } skill) return false;
+        db.Remove(skill);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public Task<Volunteer?> MineAsync(string userId, CancellationToken ct = default) =>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
@@ -33,7 +34,8 @@ public class CheckModel(GroupService groups, UserManager<AppUser> users, Current
     {
         if (!await LoadAsync()) return NotFound();
         if (Group.Status == GroupStatus.Approved) return BadRequest();
-        foreach (var (_, message) in Groups.MissingForSubmission(Group)) ModelState.AddModelError(string.Empty, message);
+        // Listed at the top of the page: the fields are on the steps before it.
+        ModelState.AddProblems(Groups.MissingForSubmission(Group), fieldFor: _ => string.Empty);
         if (!Agree) ModelState.AddModelError(nameof(Agree), t["申請するには、センターの利用規約への同意が必要です。"]);
         if (!ModelState.IsValid)
         {

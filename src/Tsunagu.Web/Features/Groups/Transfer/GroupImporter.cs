@@ -146,25 +146,26 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
     {
         var result = await CheckAsync(content, ct);
         if (!result.Ok) return result;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (uploadId is { } id)
+        return await db.InTurnAsync(async () =>
         {
-            // The upload is claimed inside the transaction: a second commit of the same file (a double click) waits
-            // for this one, then finds it taken and imports nothing.
-            var claimed = await db.ImportUploads.Where(u => u.Id == id && u.CommittedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.CommittedAt, clock.GetUtcNow().UtcDateTime), ct);
-            if (claimed == 0) return new Result([new ImportProblem(null, null, "このファイルはすでに取り込みました。")], []);
-        }
-        // Written in slices inside the one transaction: the change tracker (and the audit entries it yields)
-        // stays small, which keeps a 10,000-row import well within seconds; nothing is visible until the commit.
-        foreach (var slice in result.Groups.Chunk(500))
-        {
-            db.Groups.AddRange(slice);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        await transaction.CommitAsync(ct);
-        return result;
+            if (uploadId is { } id)
+            {
+                // The upload is claimed inside the transaction: a second commit of the same file (a double click) waits
+                // for this one, then finds it taken and imports nothing.
+                var claimed = await db.ImportUploads.Where(u => u.Id == id && u.CommittedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.CommittedAt, clock.GetUtcNow().UtcDateTime), ct);
+                if (claimed == 0) return new Result([new ImportProblem(null, null, "このファイルはすでに取り込みました。")], []);
+            }
+            // Written in slices inside the one transaction: the change tracker (and the audit entries it yields)
+            // stays small, which keeps a 10,000-row import well within seconds; nothing is visible until the commit.
+            foreach (var slice in result.Groups.Chunk(500))
+            {
+                db.Groups.AddRange(slice);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            return result;
+        }, ct);
     }
 
     /// <summary>The upload as a table; null, with the problems, when it cannot be read as one.</summary>

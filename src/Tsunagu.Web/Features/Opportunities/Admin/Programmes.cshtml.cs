@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities.Admin;
 
 /// <summary>Centre staff keep the city's programmes that opportunities belong to and matchings are counted under.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class ProgrammesModel(OpportunityService opportunities, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class ProgrammesModel(OpportunityService opportunities, TsunaguDb db, CurrentCity city) : PageModel
 {
     [BindProperty]
     [Display(Name = "名前")]
@@ -32,28 +32,20 @@ public class ProgrammesModel(OpportunityService opportunities, TsunaguDb db, Cur
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        await LoadAsync();
-        var name = Name?.Trim();
-        if (name is { Length: > 0 } && Programmes.Any(p => p.Name == name)) ModelState.AddModelError(nameof(Name), t["「{0}」はすでにあります。", name]);
-        if (!ModelState.IsValid) return Page();
-        db.Add(new Programme { Name = name!, Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), SortOrder = Programmes.Count + 1 });
-        await db.SaveChangesAsync();
+        if (ModelState.IsValid) ModelState.AddProblems(await opportunities.AddProgrammeAsync(Name!, Description, HttpContext.RequestAborted), prefix: null);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
         TempData["Notice"] = "制度・プログラムを追加しました。";
         return Redirect($"/{city.Required.Slug}/admin/volunteers/programmes");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
     {
-        if (await db.Set<Programme>().FirstOrDefaultAsync(p => p.Id == id) is not { } programme) return NotFound();
-        // Past matchings keep their programme for the counts; only an unused programme goes.
-        if (await db.Set<ShiftApplication>().AnyAsync(a => a.ProgrammeId == id) || await db.Set<Opportunity>().AnyAsync(o => o.ProgrammeId == id))
-        {
-            TempData["Notice"] = "募集やマッチングに使われている制度・プログラムは削除できません。";
-            return Redirect($"/{city.Required.Slug}/admin/volunteers/programmes");
-        }
-        db.Remove(programme);
-        await db.SaveChangesAsync();
-        TempData["Notice"] = "制度・プログラムを削除しました。";
+        if (await opportunities.RemoveProgrammeAsync(id, HttpContext.RequestAborted) is not { } problems) return NotFound();
+        TempData["Notice"] = problems.Ok ? "制度・プログラムを削除しました。" : problems.Summary;
         return Redirect($"/{city.Required.Slug}/admin/volunteers/programmes");
     }
 

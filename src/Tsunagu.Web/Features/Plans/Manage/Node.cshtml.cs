@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Plans.Manage;
 
 /// <summary>A plan manager edits one node of a plan in place: its text, departments, actors and yearly plan.</summary>
 [Authorize(Policy = Policies.PlanManager)]
-public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, CurrentCity city, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
@@ -62,7 +63,7 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
     public string? NewTitle { get; set; }
 
     public Plan Plan { get; private set; } = default!;
-    public bool CanAddChild => Node.Depth + 1 < Plan.LevelNames.Count;
+    public bool CanAddChild => PlanEditing.CanAddChild(Plan, Node);
     public bool CanDelete { get; private set; }
     public PlanNode Node { get; private set; } = default!;
     public List<Department> CityDepartments { get; private set; } = [];
@@ -78,33 +79,11 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (Input.Kind is { Length: > 0 } kind && !PlanVocabulary.Kinds.Contains(kind)) ModelState.AddModelError("Input.Kind", t["種別は一覧から選んでください。"]);
-        if (Input.Departments.Any(d => CityDepartments.All(c => c.Id != d))) ModelState.AddModelError("Input.Departments", t["担当課は一覧から選んでください。"]);
-        foreach (var (year, word) in Input.Years)
-        {
-            if (!Plan.Years.Contains(year)) ModelState.AddModelError("Input.Years", t["計画期間の外の年度があります。"]);
-            else if (word is { Length: > 0 } && !PlanVocabulary.YearlyWords.Contains(word)) ModelState.AddModelError("Input.Years", t["年次計画は一覧から選んでください。"]);
-        }
+        var edit = new PlanEditing.NodeEdit(Input.Title, Input.Kind, Input.Aim, Input.Purpose, Input.Content, Input.Completion, Input.Priority,
+            Input.Departments, Input.Actors, Input.Years);
+        // Every problem at once: the form's own checks and the plan's rules.
+        ModelState.AddProblems(ModelState.IsValid ? await editing.SaveNodeAsync(Plan, Node, edit, HttpContext.RequestAborted) : await editing.CheckNodeAsync(Plan, edit, HttpContext.RequestAborted));
         if (!ModelState.IsValid) return Page();
-
-        Node.Title = Input.Title.Trim();
-        Node.Kind = Input.Kind is { Length: > 0 } ? Input.Kind : null;
-        Node.Aim = Clean(Input.Aim);
-        Node.Purpose = Clean(Input.Purpose);
-        Node.Content = Clean(Input.Content);
-        Node.Completion = Clean(Input.Completion);
-        Node.Priority = Input.Priority;
-        Node.Actors = Input.Actors.Aggregate(TargetActors.None, (all, a) => all | a);
-        Node.Departments.RemoveAll(d => !Input.Departments.Contains(d.DepartmentId));
-        foreach (var d in Input.Departments.Distinct().Where(d => Node.Departments.All(x => x.DepartmentId != d)))
-            Node.Departments.Add(new PlanNodeDepartment { NodeId = Node.Id, DepartmentId = d, SortOrder = Node.Departments.Count == 0 ? 1 : Node.Departments.Max(x => x.SortOrder) + 1 });
-        Node.Years.RemoveAll(y => !Input.Years.TryGetValue(y.FiscalYear, out var w) || string.IsNullOrEmpty(w));
-        foreach (var (year, word) in Input.Years.Where(y => !string.IsNullOrEmpty(y.Value)))
-        {
-            if (Node.Years.FirstOrDefault(y => y.FiscalYear == year) is { } existing) existing.Word = word!;
-            else Node.Years.Add(new PlanNodeYear { NodeId = Node.Id, FiscalYear = year, Word = word! });
-        }
-        await db.SaveChangesAsync();
         TempData["Notice"] = "項目を保存しました。";
         return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/edit#node-{Node.Id}");
     }
@@ -114,18 +93,13 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
     {
         if (!await LoadAsync()) return NotFound();
         ModelState.Clear();
-        var reference = NewRef?.Trim() ?? "";
-        if (!CanAddChild) ModelState.AddModelError(nameof(NewRef), t["この階層の下には項目を追加できません。"]);
-        if (reference.Length == 0) ModelState.AddModelError(nameof(NewRef), t["番号を入力してください。"]);
-        else if (reference.Length > 50) ModelState.AddModelError(nameof(NewRef), t["番号は50文字以内にしてください。"]);
-        else if (await db.Set<PlanNode>().AnyAsync(n => n.PlanId == Plan.Id && n.Ref == reference)) ModelState.AddModelError(nameof(NewRef), t["番号「{0}」はこの計画にすでにあります。", reference]);
-        if (string.IsNullOrWhiteSpace(NewTitle)) ModelState.AddModelError(nameof(NewTitle), t["名前を入力してください。"]);
-        else if (NewTitle.Length > 500) ModelState.AddModelError(nameof(NewTitle), t["名前は500文字以内にしてください。"]);
-        if (!ModelState.IsValid) { FillInput(); return Page(); }
-        var last = await db.Set<PlanNode>().Where(n => n.PlanId == Plan.Id).MaxAsync(n => n.SortOrder);
-        var child = new PlanNode { PlanId = Plan.Id, ParentId = Node.Id, Depth = Node.Depth + 1, SortOrder = last + 1, Ref = reference, Title = NewTitle!.Trim() };
-        db.Add(child);
-        await db.SaveChangesAsync();
+        var added = await editing.AddChildAsync(Plan, Node, NewRef, NewTitle, HttpContext.RequestAborted);
+        if (added is not { Ok: true, Value: { } child })
+        {
+            ModelState.AddProblems(added.Problems, prefix: null);
+            FillInput();
+            return Page();
+        }
         TempData["Notice"] = "項目を追加しました。担当課や年次計画を入力してください。";
         return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/nodes/{child.Id}");
     }
@@ -134,14 +108,13 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!CanDelete)
+        var problems = await editing.DeleteNodeAsync(Node, HttpContext.RequestAborted);
+        if (!problems.Ok)
         {
-            ModelState.AddModelError("", t["下の項目・進捗報告・成果指標・再掲のいずれかがあるため、この項目は削除できません。"]);
+            ModelState.AddProblems(problems);
             FillInput();
             return Page();
         }
-        db.Remove(Node);
-        await db.SaveChangesAsync();
         TempData["Notice"] = "項目を削除しました。";
         return Redirect($"/{city.Required.Slug}/admin/plans/{Key}/edit");
     }
@@ -160,13 +133,8 @@ public class NodeModel(PlanService plans, TsunaguDb db, CurrentCity city, Text t
         if (await db.Set<PlanNode>().Include(n => n.Departments).Include(n => n.Years).FirstOrDefaultAsync(n => n.Id == Id && n.PlanId == plan.Id) is not { } node) return false;
         (Plan, Node) = (plan, node);
         CityDepartments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
-        CanDelete = !await db.Set<PlanNode>().AnyAsync(n => n.ParentId == node.Id)
-            && !await db.Set<Rounds.ProgressReport>().AnyAsync(r => r.NodeId == node.Id)
-            && !await db.Set<Indicator>().AnyAsync(i => i.NodeId == node.Id)
-            && !await db.Set<PlanNodeRepeat>().AnyAsync(r => r.NodeId == node.Id || r.ParentId == node.Id)
-            && !await db.Set<Rounds.CouncilEvaluation>().AnyAsync(e => e.NodeId == node.Id);
+        CanDelete = await editing.CanDeleteAsync(node, HttpContext.RequestAborted);
         return true;
     }
 
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
