@@ -4,13 +4,21 @@ using System.Text;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
-/// <summary>A minimal SMTP server on a free loopback port that keeps every message it receives.</summary>
+/// <summary>
+/// A minimal SMTP server on a free loopback port that keeps every message it receives (enough of RFC 5321 for MailKit:
+/// greeting, EHLO, MAIL, RCPT, DATA with dot-stuffing, RSET, QUIT). The real server test is in Email/RealSmtpServerTests.
+/// </summary>
 public sealed class SmtpSink : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private int _connections;
     public List<string> Messages { get; } = [];
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    /// <summary>How many SMTP sessions were opened.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+    /// <summary>RCPT TO lines containing this text are refused with 550.</summary>
+    public string? RefuseRecipientsContaining { get; init; }
 
     public SmtpSink()
     {
@@ -33,6 +41,7 @@ public sealed class SmtpSink : IDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        Interlocked.Increment(ref _connections);
         var stream = client.GetStream();
         var reader = new StreamReader(stream, Encoding.ASCII);
         var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
@@ -42,10 +51,18 @@ public sealed class SmtpSink : IDisposable
             var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
             switch (command)
             {
+                case "EHLO":
+                    await writer.WriteLineAsync("250-sink");
+                    await writer.WriteLineAsync("250 HELP");
+                    break;
+                case "RCPT" when RefuseRecipientsContaining is { } refused && line.Contains(refused, StringComparison.OrdinalIgnoreCase):
+                    await writer.WriteLineAsync("550 5.1.1 no such mailbox");
+                    break;
                 case "DATA":
                     await writer.WriteLineAsync("354 go ahead");
                     var data = new StringBuilder();
-                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".") data.AppendLine(dataLine);
+                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
+                        data.AppendLine(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine);
                     lock (Messages) Messages.Add(data.ToString());
                     await writer.WriteLineAsync("250 queued");
                     break;
