@@ -13,6 +13,8 @@ public class EventReminders(TsunaguDb db, CurrentCity city, Outbox outbox, Publi
     /// <summary>Reminders go out on the day before a meeting from this hour (Japan time), not in the middle of the night.</summary>
     public const int ReminderHour = 9;
 
+    private string Slug => city.Required.Slug;
+
     /// <summary>
     /// The day before each meeting (Japan time, from <see cref="ReminderHour"/>), every confirmed registrant of a published
     /// event is e-mailed once: title, date and time, place, and the online link when it is already shown (24 hours before
@@ -76,8 +78,8 @@ public class EventReminders(TsunaguDb db, CurrentCity city, Outbox outbox, Publi
         if (e.OnlineLink is not null)
             lines.Add(EventCatalog.OnlineLinkOpen(e, nowUtc) ? t["参加用のリンク：{0}", e.OnlineLink] : t["参加用のリンクは、開始の24時間前からイベントのページに表示されます。"]);
         lines.Add("");
-        lines.Add(t["受付コードは申込一覧で確認できます：{0}", links.For($"/{city.Required.Slug}/events/mine")]);
-        lines.Add(t["都合が悪くなったときは、イベントのページから申込を取り消してください：{0}", links.For($"/{city.Required.Slug}/events/{e.Id}")]);
+        lines.Add(t["受付コードは申込一覧で確認できます：{0}", links.For($"/{Slug}/events/mine")]);
+        lines.Add(t["都合が悪くなったときは、イベントのページから申込を取り消してください：{0}", links.For($"/{Slug}/events/{e.Id}")]);
         return string.Join("\n", lines);
     }
 }
