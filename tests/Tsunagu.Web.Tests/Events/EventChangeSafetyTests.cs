@@ -15,11 +15,11 @@ public class EventChangeSafetyTests(TsunaguFactory factory) : IClassFixture<Tsun
         var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
         var first = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(id, first.Id))).Registration!.Status.ShouldBe(RegistrationStatus.Confirmed);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(id, waiting.Id))).Registration!.Status.ShouldBe(RegistrationStatus.Waitlisted);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelEventAsync(id, "会場の都合のため"))).ShouldBeNull();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, first.Id))).Registration!.Status.ShouldBe(RegistrationStatus.Confirmed);
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, waiting.Id))).Registration!.Status.ShouldBe(RegistrationStatus.Waitlisted);
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(id, "会場の都合のため"))).ShouldBeEmpty();
 
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelAsync(id, first.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CancelAsync(id, first.Id))).Succeeded.ShouldBeTrue();
 
         var stillWaiting = await TestData.WithDbAsync(factory, db => db.Set<EventRegistration>().IgnoreQueryFilters().SingleAsync(r => r.EventId == id && r.UserId == waiting.Id));
         stillWaiting.Status.ShouldBe(RegistrationStatus.Waitlisted);
@@ -34,10 +34,10 @@ public class EventChangeSafetyTests(TsunaguFactory factory) : IClassFixture<Tsun
         var rows = new[] { At(0), At(1), At(2) };
 
         // The first meeting is dropped: the second and third keep their rows (and the reminders sent for them).
-        EventService.PairMeetings(rows, [At(1), At(2)]).ShouldBe([1, 2]);
+        EventEditing.PairMeetings(rows, [At(1), At(2)]).ShouldBe([1, 2]);
         // The first moves by an hour and a fourth is added: the moved one takes the row left, the new one gets none.
-        EventService.PairMeetings(rows, [At(0, 1), At(1), At(2), At(3)]).ShouldBe([0, 1, 2, null]);
+        EventEditing.PairMeetings(rows, [At(0, 1), At(1), At(2), At(3)]).ShouldBe([0, 1, 2, null]);
         // Nothing changed.
-        EventService.PairMeetings(rows, rows).ShouldBe([0, 1, 2]);
+        EventEditing.PairMeetings(rows, rows).ShouldBe([0, 1, 2]);
     }
 }

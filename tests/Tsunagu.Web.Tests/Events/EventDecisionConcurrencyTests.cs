@@ -27,7 +27,7 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
         if (room is { } r)
             await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.RoomId, r)));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EventTestData.WithServiceAsync(factory, City, s => s.ApproveAsync(id))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EventTestData.WithServiceAsync(factory, City, s => s.Review.ApproveAsync(id))));
         results.Count(x => x.Count == 0).ShouldBe(1);
         var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Include(x => x.Meetings).SingleAsync(x => x.Id == id));
         e.Status.ShouldBe(EventStatus.Published);
@@ -49,19 +49,19 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
         for (var i = 0; i < 30; i++) users.Add((await TestData.CreateUserAsync(factory)).Email!);
         var ids = await TestData.WithDbAsync(factory, db => db.Users.Where(u => users.Contains(u.Email!)).Select(u => u.Id).ToListAsync());
 
-        var registrations = ids.Select(u => EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(id, u))).ToList();
+        var registrations = ids.Select(u => EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, u))).ToList();
         var cancel = Task.Run(async () =>
         {
             await Task.Delay(30);
-            return await EventTestData.WithServiceAsync(factory, City, s => s.CancelEventAsync(id, "会場の設備故障のため"));
+            return await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(id, "会場の設備故障のため"));
         });
         var outcomes = await Task.WhenAll(registrations);
-        (await cancel).ShouldBeNull();
+        (await cancel).ShouldBeEmpty();
 
         var registered = await TestData.WithDbAsync(factory, db => db.Set<EventRegistration>().IgnoreQueryFilters()
             .Where(r => r.EventId == id && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted)).CountAsync());
         outcomes.Count(o => o.Succeeded).ShouldBe(registered);
-        outcomes.Where(o => !o.Succeeded).ShouldAllBe(o => o.Error == "このイベントは中止になりました。");
+        outcomes.Where(o => !o.Succeeded).ShouldAllBe(o => o.Problems.Summary == "このイベントは中止になりました。");
         (await TestData.WithDbAsync(factory, db => db.OutboxMessages.CountAsync(m => m.Subject.Contains("「競合する中止」は中止になりました")))).ShouldBe(registered);
         var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().SingleAsync(x => x.Id == id));
         e.Confirmed.ShouldBe(Math.Min(10, registered));

@@ -19,7 +19,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         return client;
     }
 
-    private Task<EventRegistration?> MineAsync(int id, string userId) => EventTestData.WithServiceAsync(factory, City, s => s.MineAsync(id, userId));
+    private Task<EventRegistration?> MineAsync(int id, string userId) => EventTestData.WithServiceAsync(factory, City, s => s.Catalog.MineAsync(id, userId));
 
     [Fact]
     public async Task ResidentsOnly_TheWebFormAndTheApi_AskForTheDeclaration()

@@ -27,18 +27,18 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         waiting.Position.ShouldBe(1);
         (await Register(id, third.Id)).Position.ShouldBe(2);
 
-        var cancelled = await EventTestData.WithServiceAsync(factory, City, s => s.CancelAsync(id, first.Id));
+        var cancelled = await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CancelAsync(id, first.Id));
         cancelled.Succeeded.ShouldBeTrue();
         (await Mine(id, second.Id)).Status.ShouldBe(RegistrationStatus.Confirmed);
         (await Mine(id, second.Id)).PromotedAt.ShouldNotBeNull();
         (await Mine(id, third.Id)).Status.ShouldBe(RegistrationStatus.Waitlisted);
-        (await EventTestData.WithServiceAsync(factory, City, async s => await s.QueuePlaceAsync(await s.MineAsync(id, third.Id) ?? throw new InvalidOperationException()))).ShouldBe(1);
+        (await EventTestData.WithServiceAsync(factory, City, async s => await s.Catalog.QueuePlaceAsync(await s.Catalog.MineAsync(id, third.Id) ?? throw new InvalidOperationException()))).ShouldBe(1);
         var mail = await TestData.LastMailToAsync(factory, second.Email!);
         mail.Subject.ShouldContain("参加が確定しました");
         TestData.FirstLink(mail.Body).ShouldBe($"/{City}/events/mine");
 
         // A waitlisted person leaving frees no seat; the one who cancelled may register again, at the back of the queue.
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelAsync(id, third.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CancelAsync(id, third.Id))).Succeeded.ShouldBeTrue();
         var again = await Register(id, first.Id);
         again.Status.ShouldBe(RegistrationStatus.Waitlisted);
         again.Position.ShouldBe(3);
@@ -72,9 +72,9 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var id = await EventTestData.EventAsync(factory, City);
         var user = await TestData.CreateUserAsync(factory);
         var registration = await Register(id, user.Id);
-        await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code));
+        await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code));
         await EventTestData.PastAsync(factory, id);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, user.Id, 5, "山田です。とても良かった"))).ShouldBeNull();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, user.Id, 5, "山田です。とても良かった"))).ShouldBeEmpty();
 
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
@@ -92,9 +92,9 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var id = await EventTestData.EventAsync(factory, City, e => e.Title = "防災講座");
         var user = await TestData.CreateUserAsync(factory);
         var registration = await Register(id, user.Id);
-        await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code));
+        await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code));
         await EventTestData.PastAsync(factory, id);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, user.Id, 4, "また参加したい"))).ShouldBeNull();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, user.Id, 4, "また参加したい"))).ShouldBeEmpty();
 
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
@@ -116,15 +116,15 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         for (var i = 0; i < 4; i++) users.Add((await TestData.CreateUserAsync(factory)).Id);
         foreach (var u in users) await Register(id, u);
 
-        var e = (await EventTestData.WithServiceAsync(factory, City, s => s.FindAsync(id)))!;
-        var errors = await EventTestData.WithServiceAsync(factory, City, s => s.UpdateAsync(id, Draft(e) with { Capacity = 3 }));
+        var e = (await EventTestData.WithServiceAsync(factory, City, s => s.Catalog.FindAsync(id)))!;
+        var errors = await EventTestData.WithServiceAsync(factory, City, s => s.Editing.UpdateAsync(id, Draft(e) with { Capacity = 3 }));
         errors.ShouldBeEmpty();
         (await Mine(id, users[1])).Status.ShouldBe(RegistrationStatus.Confirmed);
         (await Mine(id, users[2])).Status.ShouldBe(RegistrationStatus.Confirmed);
         (await Mine(id, users[3])).Status.ShouldBe(RegistrationStatus.Waitlisted);
 
-        var lower = await EventTestData.WithServiceAsync(factory, City, s => s.UpdateAsync(id, Draft(e) with { Capacity = 2 }));
-        lower["Capacity"].ShouldContain("3人より少なくできません");
+        var lower = await EventTestData.WithServiceAsync(factory, City, s => s.Editing.UpdateAsync(id, Draft(e) with { Capacity = 2 }));
+        MessageFor(lower, "Capacity").ShouldContain("3人より少なくできません");
     }
 
     [Fact]
@@ -138,21 +138,21 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         await Register(id, absent.Id);
         var waitlisted = await Register(id, waiting.Id);
 
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, "NOSUCHCODE"))).Error.ShouldBe("この受付コードの申込はありません。");
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, waitlisted.Code))).Error!.ShouldContain("キャンセル待ち");
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code.ToLowerInvariant()))).Succeeded.ShouldBeTrue();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CheckInAsync(id, registration.Code))).Error.ShouldBe("この方はすでに受付済みです。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, "NOSUCHCODE"))).Problems.Summary.ShouldBe("この受付コードの申込はありません。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, waitlisted.Code))).Problems.Summary.ShouldContain("キャンセル待ち");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code.ToLowerInvariant()))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code))).Problems.Summary.ShouldBe("この方はすでに受付済みです。");
         (await Mine(id, attendee.Id)).Status.ShouldBe(RegistrationStatus.Attended);
 
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, attendee.Id, 5, null))).ShouldBe("アンケートはイベントの終了後に回答できます。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, attendee.Id, 5, null))).Summary.ShouldBe("アンケートはイベントの終了後に回答できます。");
         await EventTestData.PastAsync(factory, id);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, absent.Id, 5, null))).ShouldBe("アンケートは参加された方だけが回答できます。");
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, attendee.Id, 6, null))).ShouldBe("満足度を1から5で選んでください。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, absent.Id, 5, null))).Summary.ShouldBe("アンケートは参加された方だけが回答できます。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, attendee.Id, 6, null))).Summary.ShouldBe("満足度を1から5で選んでください。");
 
         var fiscalYear = FiscalYearNow();
         var before = await Indicator(fiscalYear);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, attendee.Id, 4, "分かりやすかったです"))).ShouldBeNull();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.AnswerSurveyAsync(id, attendee.Id, 1, null))).ShouldBe("アンケートにはすでに回答しています。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, attendee.Id, 4, "分かりやすかったです"))).ShouldBeEmpty();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Survey.AnswerAsync(id, attendee.Id, 1, null))).Summary.ShouldBe("アンケートにはすでに回答しています。");
         var after = await Indicator(fiscalYear);
         var (satisfied, total) = await TestData.WithDbAsync(factory, async db =>
         {
@@ -201,15 +201,15 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var start = DateTime.UtcNow.AddDays(10);
         var draft = new EventDraft("講座", "説明", EventKind.Course, "会議室", null, -5, DateTime.UtcNow, start.AddDays(30), false, false, false, 0,
             [(start, start.AddHours(2)), (start.AddHours(1), start.AddHours(3)), (start.AddDays(1), start.AddDays(1).AddHours(-1))]);
-        var errors = await EventTestData.WithServiceAsync(factory, City, s => Task.FromResult(s.Validate(draft)));
-        errors["Capacity"].ShouldBe("定員は1以上の数を入力してください。");
-        errors["Meetings[1].StartTime"].ShouldBe("第2回の時間が第1回と重なっています。");
-        errors["Meetings[2].EndTime"].ShouldBe("第3回の終了時刻は開始時刻より後にしてください。");
-        errors["RegistrationClosesAt"].ShouldBe("申込の締切は、最終回が終わるより前にしてください。");
+        var errors = await EventTestData.WithServiceAsync(factory, City, s => Task.FromResult(s.Editing.Validate(draft)));
+        MessageFor(errors, "Capacity").ShouldBe("定員は1以上の数を入力してください。");
+        MessageFor(errors, "Meetings[1].StartTime").ShouldBe("第2回の時間が第1回と重なっています。");
+        MessageFor(errors, "Meetings[2].EndTime").ShouldBe("第3回の終了時刻は開始時刻より後にしてください。");
+        MessageFor(errors, "RegistrationClosesAt").ShouldBe("申込の締切は、最終回が終わるより前にしてください。");
 
         var good = draft with { Capacity = 20, RegistrationClosesAt = start.AddDays(-1), Meetings = [(start, start.AddHours(2)), (start.AddDays(7), start.AddDays(7).AddHours(2))] };
-        (await EventTestData.WithServiceAsync(factory, City, s => Task.FromResult(s.Validate(good)))).ShouldBeEmpty();
-        var (created, none) = await EventTestData.WithServiceAsync(factory, City, s => s.CreateAsync(good, null));
+        (await EventTestData.WithServiceAsync(factory, City, s => Task.FromResult(s.Editing.Validate(good)))).ShouldBeEmpty();
+        var (created, none) = await EventTestData.WithServiceAsync(factory, City, s => s.Editing.CreateAsync(good, null));
         none.ShouldBeEmpty();
         created!.Meetings.Count.ShouldBe(2);
     }
@@ -227,11 +227,11 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
 
         await EventTestData.WithServiceAsync(factory, City, async s =>
         {
-            var e = (await s.FindAsync(soon))!;
-            s.ShowsOnlineLink(e, await s.MineAsync(soon, confirmed.Id)).ShouldBeTrue();
-            s.ShowsOnlineLink(e, await s.MineAsync(soon, waiting.Id)).ShouldBeFalse();
-            s.ShowsOnlineLink(e, null).ShouldBeFalse();
-            s.ShowsOnlineLink((await s.FindAsync(later))!, await s.MineAsync(later, confirmed.Id)).ShouldBeFalse();
+            var e = (await s.Catalog.FindAsync(soon))!;
+            s.Catalog.ShowsOnlineLink(e, await s.Catalog.MineAsync(soon, confirmed.Id)).ShouldBeTrue();
+            s.Catalog.ShowsOnlineLink(e, await s.Catalog.MineAsync(soon, waiting.Id)).ShouldBeFalse();
+            s.Catalog.ShowsOnlineLink(e, null).ShouldBeFalse();
+            s.Catalog.ShowsOnlineLink((await s.Catalog.FindAsync(later))!, await s.Catalog.MineAsync(later, confirmed.Id)).ShouldBeFalse();
             return 0;
         });
     }
@@ -239,13 +239,13 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     private Task<EventRegistration> Register(int id, string userId) =>
         EventTestData.WithServiceAsync(factory, City, async s =>
         {
-            var result = await s.RegisterAsync(id, userId);
-            result.Error.ShouldBeNull();
+            var result = await s.Registrations.RegisterAsync(id, userId);
+            result.Problems.ShouldBeEmpty();
             return result.Registration!;
         });
 
     private Task<EventRegistration> Mine(int id, string userId) =>
-        EventTestData.WithServiceAsync(factory, City, async s => (await s.MineAsync(id, userId))!);
+        EventTestData.WithServiceAsync(factory, City, async s => (await s.Catalog.MineAsync(id, userId))!);
 
     private async Task<decimal?> Indicator(int fiscalYear)
     {
@@ -262,6 +262,8 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Tsunagu.Web.Shared.Display.TokyoZone);
         return tokyo.Month >= 4 ? tokyo.Year : tokyo.Year - 1;
     }
+
+    private static string MessageFor(Tsunagu.Web.Shared.Problems problems, string field) => problems.Single(p => p.Field == field).Message;
 
     private static EventDraft Draft(Event e) => new(e.Title, e.Description, e.Kind, e.Place, e.OnlineLink, e.Capacity, e.RegistrationOpensAt, e.RegistrationClosesAt,
         e.SignLanguage, e.Captioning, e.Childcare, e.Fee, [.. e.Meetings.Select(m => (m.StartsAt, m.EndsAt))]);

@@ -43,14 +43,14 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var waiting = await TestData.CreateUserAsync(factory);
         var cancelled = await TestData.CreateUserAsync(factory);
         foreach (var u in new[] { a, cancelled, b, waiting })
-            (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(id, u.Id))).Succeeded.ShouldBeTrue();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelAsync(id, cancelled.Id))).Succeeded.ShouldBeTrue(); // b is promoted
-        (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(later, a.Id))).Succeeded.ShouldBeTrue();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.MineAsync(id, waiting.Id)))!.Status.ShouldBe(RegistrationStatus.Waitlisted);
+            (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, u.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CancelAsync(id, cancelled.Id))).Succeeded.ShouldBeTrue(); // b is promoted
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(later, a.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Catalog.MineAsync(id, waiting.Id)))!.Status.ShouldBe(RegistrationStatus.Waitlisted);
 
         // Two days before, and early on the day before, nothing is due.
         await RunJobAsync(Display.ToUtc(day.AddDays(-2), new TimeOnly(12, 0)));
-        await RunJobAsync(Display.ToUtc(day.AddDays(-1), new TimeOnly(EventService.ReminderHour - 1, 59)));
+        await RunJobAsync(Display.ToUtc(day.AddDays(-1), new TimeOnly(EventReminders.ReminderHour - 1, 59)));
         (await RemindersToAsync(a.Email!)).ShouldBeEmpty();
 
         // The day before, from the reminder hour: several runs, two of them at once, as on two instances.
@@ -90,8 +90,8 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var day = Display.Today(TimeProvider.System).AddDays(9);
         var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "中止になる講座"; e.FirstStartsAt = Display.ToUtc(day, new TimeOnly(13, 0)); });
         var user = await TestData.CreateUserAsync(factory);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(id, user.Id))).Succeeded.ShouldBeTrue();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelEventAsync(id, "会場の都合"))).ShouldBeNull();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, user.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(id, "会場の都合"))).ShouldBeEmpty();
         await RunJobAsync(Display.ToUtc(day.AddDays(-1), new TimeOnly(12, 0)));
         (await RemindersToAsync(user.Email!)).ShouldBeEmpty();
     }

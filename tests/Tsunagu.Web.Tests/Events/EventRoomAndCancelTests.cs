@@ -119,8 +119,8 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         var waiting = await TestData.CreateUserAsync(factory);
         var left = await TestData.CreateUserAsync(factory);
         foreach (var u in new[] { confirmed, waiting, left })
-            (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(e.Id, u.Id))).Succeeded.ShouldBeTrue();
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelAsync(e.Id, left.Id))).Succeeded.ShouldBeTrue();
+            (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(e.Id, u.Id))).Succeeded.ShouldBeTrue();
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CancelAsync(e.Id, left.Id))).Succeeded.ShouldBeTrue();
 
         var cancel = $"/{City}/admin/events/{e.Id}/cancel";
         var (_, form) = await staff.GetPageAsync(cancel);
@@ -153,7 +153,7 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         (await (await anonymous.GetAsync($"/{City}/opendata/events.csv")).Content.ReadAsStringAsync()).ShouldNotContain(title);
 
         var newcomer = await TestData.CreateUserAsync(factory);
-        (await EventTestData.WithServiceAsync(factory, City, s => s.RegisterAsync(e.Id, newcomer.Id))).Error.ShouldBe("このイベントは中止になりました。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(e.Id, newcomer.Id))).Problems.Summary.ShouldBe("このイベントは中止になりました。");
         var registered = Browser.For(factory);
         await registered.SignInAsync(confirmed.Email!);
         var (_, mine) = await registered.GetPageAsync($"/{City}/events/mine");
@@ -162,7 +162,7 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == "Event" && a.EntityKey == e.Id.ToString() && a.UserId == staffUser.Id && a.Changes.Contains("Cancelled"))))
             .ShouldBeTrue();
         // Nothing more to do with it: no second cancellation, no edit.
-        (await EventTestData.WithServiceAsync(factory, City, s => s.CancelEventAsync(e.Id, "もう一度"))).ShouldBe("このイベントは中止できません。");
+        (await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(e.Id, "もう一度"))).Summary.ShouldBe("このイベントは中止できません。");
         (await staff.GetPageAsync($"/{City}/admin/events")).Page.QuerySelector($"a[href='/{City}/admin/events/{e.Id}/edit']").ShouldBeNull();
     }
 }

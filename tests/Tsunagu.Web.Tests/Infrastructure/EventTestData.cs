@@ -76,14 +76,24 @@ public static class EventTestData
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.RegistrationClosesAt, now.AddDays(-1)));
         });
 
-    /// <summary>Runs something with the event service as a request of the city would have it.</summary>
-    public static async Task<T> WithServiceAsync<T>(TsunaguFactory factory, string city, Func<EventService, Task<T>> action)
+    /// <summary>The events feature's services, as one request of a city has them.</summary>
+    public sealed class EventServices(IServiceProvider services)
+    {
+        public EventCatalog Catalog => services.GetRequiredService<EventCatalog>();
+        public EventRegistrations Registrations => services.GetRequiredService<EventRegistrations>();
+        public EventEditing Editing => services.GetRequiredService<EventEditing>();
+        public EventReview Review => services.GetRequiredService<EventReview>();
+        public EventSurvey Survey => services.GetRequiredService<EventSurvey>();
+    }
+
+    /// <summary>Runs something with the event services as a request of the city would have them: `s => s.Registrations.RegisterAsync(id, userId)`.</summary>
+    public static async Task<T> WithServiceAsync<T>(TsunaguFactory factory, string city, Func<EventServices, Task<T>> action)
     {
         await factory.EnsurePreparedAsync();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Data.TsunaguDb>();
         var current = scope.ServiceProvider.GetRequiredService<CurrentCity>();
         current.Set(await db.Cities.SingleAsync(c => c.Slug == city));
-        return await action(scope.ServiceProvider.GetRequiredService<EventService>());
+        return await action(new EventServices(scope.ServiceProvider));
     }
 }

@@ -142,7 +142,7 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
         {
             var r = new EventRegistration
             {
-                CityId = e.CityId, EventId = e.Id, UserId = person.Id, Status = status, CreatedAt = at, Code = EventService.NewCode(),
+                CityId = e.CityId, EventId = e.Id, UserId = person.Id, Status = status, CreatedAt = at, Code = EventRegistrations.NewCode(),
             };
             if (status == RegistrationStatus.Waitlisted) r.Position = ++e.WaitlistIssued;
             else e.Confirmed++;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Events;
 
@@ -12,7 +13,8 @@ namespace Tsunagu.Web.Features.Events;
 /// An event, its meetings and places; a signed-in person registers or cancels here, and answers the survey afterwards.
 /// A group's proposal not yet approved (or not approved) is seen only by centre staff and the group's administrators.
 /// </summary>
-public class DetailsModel(EventService events, UserManager<AppUser> users, IAuthorizationService authorization, Text t) : PageModel
+public class DetailsModel(
+    EventCatalog catalog, EventRegistrations registrations, EventSurvey survey, UserManager<AppUser> users, IAuthorizationService authorization, Text t) : PageModel
 {
     public Event Event { get; private set; } = default!;
     public EventRegistration? Mine { get; private set; }
@@ -44,16 +46,16 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, IAuth
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         ModelState.Clear();
-        var result = await events.RegisterAsync(id, users.GetUserId(User)!, DeclaresResident, HttpContext.RequestAborted);
+        var result = await registrations.RegisterAsync(id, users.GetUserId(User)!, DeclaresResident, HttpContext.RequestAborted);
         if (result.NotFound) return NotFound();
-        if (!result.Succeeded && !result.Conflict && !result.Ineligible && !DeclaresResident
-            && await LoadAsync(id) && Event.Eligibility == EventEligibility.Residents && ClosedReason is null)
+        if (result.Problems.Any(p => p.Field == nameof(DeclaresResident)))
         {
             // The declaration is missing: said next to the checkbox, on the page itself.
-            ModelState.AddModelError(nameof(DeclaresResident), result.Error!);
+            if (!await LoadAsync(id)) return NotFound();
+            ModelState.AddProblems(result.Problems, prefix: null);
             return Page();
         }
-        if (!result.Succeeded) TempData["Warning"] = result.Error;
+        if (!result.Succeeded) TempData["Warning"] = result.Problems.Summary;
         else TempData["Notice"] = result.Registration!.Status == RegistrationStatus.Confirmed
             ? "参加が確定しました。受付コードは「自分の申込」で確認できます。"
             : "満席のため、キャンセル待ちで受け付けました。空きが出たら順番にお知らせします。";
@@ -63,9 +65,9 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, IAuth
     public async Task<IActionResult> OnPostCancelAsync(int id)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
-        var result = await events.CancelAsync(id, users.GetUserId(User)!, HttpContext.RequestAborted);
+        var result = await registrations.CancelAsync(id, users.GetUserId(User)!, HttpContext.RequestAborted);
         if (result.NotFound) return NotFound();
-        if (!result.Succeeded) TempData["Warning"] = result.Error;
+        if (!result.Succeeded) TempData["Warning"] = result.Problems.Summary;
         else TempData["Notice"] = "申込を取り消しました。";
         return RedirectToPage(new { id });
     }
@@ -76,10 +78,10 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, IAuth
         if (!await LoadAsync(id)) return NotFound();
         ModelState.Remove(nameof(DeclaresResident));
         if (!ModelState.IsValid) return Page();
-        var refusal = await events.AnswerSurveyAsync(id, users.GetUserId(User)!, Satisfaction!.Value, Comment, HttpContext.RequestAborted);
-        if (refusal is not null)
+        var problems = await survey.AnswerAsync(id, users.GetUserId(User)!, Satisfaction!.Value, Comment, HttpContext.RequestAborted);
+        if (!problems.Ok)
         {
-            ModelState.AddModelError(nameof(Satisfaction), refusal);
+            ModelState.AddProblems(problems, prefix: null);
             return Page();
         }
         TempData["Notice"] = "アンケートにご回答いただき、ありがとうございました。";
@@ -96,24 +98,24 @@ public class DetailsModel(EventService events, UserManager<AppUser> users, IAuth
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        var e = await events.FindAsync(id, ct);
+        var e = await catalog.FindAsync(id, ct);
         if (e is null) return false;
         var userId = users.GetUserId(User);
         // Not public until approved: the centre and the proposing group only.
         if (e.Status is EventStatus.PendingApproval or EventStatus.Rejected
             && !(await authorization.AuthorizeAsync(User, Policies.CentreStaff)).Succeeded
-            && !(userId is not null && e.GroupId is { } groupId && await events.LeadsAsync(groupId, userId, ct)))
+            && !(userId is not null && e.GroupId is { } groupId && await catalog.LeadsAsync(groupId, userId, ct)))
             return false;
         Event = e;
-        ClosedReason = events.ClosedReason(e);
-        HasStarted = events.HasStarted(e);
+        ClosedReason = registrations.ClosedReason(e);
+        HasStarted = catalog.HasStarted(e);
         if (userId is not null)
         {
-            Mine = await events.MineAsync(id, userId, ct);
-            if (Mine is { Status: RegistrationStatus.Waitlisted }) QueuePlace = await events.QueuePlaceAsync(Mine, ct);
-            ShowsOnlineLink = events.ShowsOnlineLink(e, Mine);
-            CanAnswerSurvey = await events.SurveyRefusalAsync(e, Mine, ct) is null;
-            Ineligible = await events.IneligibleReasonAsync(e, userId, ct);
+            Mine = await catalog.MineAsync(id, userId, ct);
+            if (Mine is { Status: RegistrationStatus.Waitlisted }) QueuePlace = await catalog.QueuePlaceAsync(Mine, ct);
+            ShowsOnlineLink = catalog.ShowsOnlineLink(e, Mine);
+            CanAnswerSurvey = await survey.RefusalAsync(e, Mine, ct) is null;
+            Ineligible = await registrations.IneligibleReasonAsync(e, userId, ct);
         }
         return true;
     }

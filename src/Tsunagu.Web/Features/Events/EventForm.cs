@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,7 +15,7 @@ namespace Tsunagu.Web.Features.Events;
 /// The event form, shared by centre staff (create, edit) and a group's administrators (propose, revise): its fields, the
 /// meetings read row by row, the service's field names mapped back to the form, and the choices of room and group.
 /// </summary>
-public abstract partial class EventFormModel(TsunaguDb db, Text t) : PageModel
+public abstract class EventFormModel(TsunaguDb db, Text t) : PageModel
 {
     public const int MeetingRows = 6;
 
@@ -168,24 +167,13 @@ public abstract partial class EventFormModel(TsunaguDb db, Text t) : PageModel
             Input.SignLanguage, Input.Captioning, Input.Childcare, Input.Fee ?? 0, meetings, Input.RoomId, Input.Eligibility, Input.EligibleGroupId);
     }
 
-    protected void AddErrors(Dictionary<string, string> errors, List<int> rows)
+    /// <summary>A service's field to the form's: meeting numbers among the filled rows to the rows on the form (for <c>ModelState.AddProblems</c>).</summary>
+    protected static string FormField(string field, List<int> rows) => field switch
     {
-        foreach (var (field, message) in errors) ModelState.AddModelError(FieldKey(field, rows), message);
-    }
-
-    /// <summary>Service field names to form keys: meeting numbers among the filled rows to the rows on the form.</summary>
-    private static string FieldKey(string field, List<int> rows)
-    {
-        var m = MeetingField().Match(field);
-        if (m.Success) return $"Input.Meetings[{rows[int.Parse(m.Groups[1].Value)]}].{m.Groups[2].Value}";
-        return field switch
-        {
-            "RegistrationClosesAt" => "Input.ClosesDate",
-            "Meetings" => "Input.Meetings[0].Date",
-            "Status" => "",
-            _ => "Input." + field,
-        };
-    }
+        "RegistrationClosesAt" => "ClosesDate",
+        "Meetings" => "Meetings[0].Date",
+        _ => MeetingFields.Renumber(field, i => rows[i]),
+    };
 
     protected void Pad()
     {
@@ -197,9 +185,6 @@ public abstract partial class EventFormModel(TsunaguDb db, Text t) : PageModel
         var local = Display.ToTokyo(utc);
         return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
-
-    [GeneratedRegex(@"^Meetings\[(\d+)\]\.(\w+)$")]
-    private static partial Regex MeetingField();
 }
 
 /// <summary>How events' kinds, statuses and places read.</summary>
@@ -220,5 +205,14 @@ public static class EventTexts
         EventStatus.Cancelled => t["中止"],
         EventStatus.PendingApproval => t["承認待ち"],
         _ => t["見送り"],
+    };
+
+    /// <summary>Who may register, as the event page says it.</summary>
+    public static string Eligibility(Text t, Event e, string cityName) => e.Eligibility switch
+    {
+        EventEligibility.Residents => t["{0}に住んでいる方、市内に通勤・通学している方", cityName],
+        EventEligibility.GroupMembers => t["登録団体の方（つなぐで団体の管理者になっている方）"],
+        EventEligibility.OneGroup => t["「{0}」の方（つなぐでこの団体の管理者になっている方）", e.EligibleGroup?.Name ?? ""],
+        _ => t["どなたでも（つなぐへの登録が必要です）"],
     };
 }

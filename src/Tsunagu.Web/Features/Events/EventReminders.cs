@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
+using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events;
 
-public partial class EventService
+/// <summary>The e-mails that remind confirmed registrants of a meeting the day before.</summary>
+public class EventReminders(TsunaguDb db, CurrentCity city, Outbox outbox, PublicLinks links, Text t, EventCatalog catalog)
 {
     /// <summary>Reminders go out on the day before a meeting from this hour (Japan time), not in the middle of the night.</summary>
     public const int ReminderHour = 9;
+
+    private string Slug => city.Required.Slug;
 
     /// <summary>
     /// The day before each meeting (Japan time, from <see cref="ReminderHour"/>), every confirmed registrant of a published
@@ -15,7 +21,7 @@ public partial class EventService
     /// the start). Each reminder is a row, unique per (registration, meeting, start), written with its mail in one save; a
     /// second instance or a restart that gets there too fails on the index and sends nothing. Returns how many were sent.
     /// </summary>
-    public async Task<int> SendRemindersAsync(DateTime nowUtc, CancellationToken ct = default)
+    public async Task<int> SendAsync(DateTime nowUtc, CancellationToken ct = default)
     {
         var local = Display.ToTokyo(nowUtc);
         if (local.Hour < ReminderHour) return 0;
@@ -28,7 +34,7 @@ public partial class EventService
         var sent = 0;
         foreach (var eventId in eventIds)
         {
-            var e = (await FindAsync(eventId, ct))!;
+            var e = (await catalog.FindAsync(eventId, ct))!;
             var meetings = e.Meetings.Where(m => m.StartsAt >= from && m.StartsAt < to).ToList();
             var meetingIds = meetings.Select(m => m.Id).ToList();
             var registrants = await db.Set<EventRegistration>().AsNoTracking()
@@ -70,7 +76,7 @@ public partial class EventService
             t["会場：{0}", e.PlaceText ?? t["オンライン"]],
         };
         if (e.OnlineLink is not null)
-            lines.Add(OnlineLinkOpen(e, nowUtc) ? t["参加用のリンク：{0}", e.OnlineLink] : t["参加用のリンクは、開始の24時間前からイベントのページに表示されます。"]);
+            lines.Add(EventCatalog.OnlineLinkOpen(e, nowUtc) ? t["参加用のリンク：{0}", e.OnlineLink] : t["参加用のリンクは、開始の24時間前からイベントのページに表示されます。"]);
         lines.Add("");
         lines.Add(t["受付コードは申込一覧で確認できます：{0}", links.For($"/{Slug}/events/mine")]);
         lines.Add(t["都合が悪くなったときは、イベントのページから申込を取り消してください：{0}", links.For($"/{Slug}/events/{e.Id}")]);
@@ -83,5 +89,5 @@ public class EventReminderJob(IServiceScopeFactory scopes, ILogger<EventReminder
     : CityJob(scopes, log, TimeSpan.FromMinutes(15), "event-reminders")
 {
     protected override Task RunForCityAsync(IServiceProvider services, City city, CancellationToken ct) =>
-        services.GetRequiredService<EventService>().SendRemindersAsync(clock.GetUtcNow().UtcDateTime, ct);
+        services.GetRequiredService<EventReminders>().SendAsync(clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -19,9 +19,9 @@ public static class EventsApi
     public static void MapEventsApi(this IEndpointRouteBuilder app)
     {
         // The public list, as on the events page: published events that have not ended.
-        app.MapGet("/api/v1/{city}/events", async (EventService events, CancellationToken ct) =>
+        app.MapGet("/api/v1/{city}/events", async (EventCatalog catalog, CancellationToken ct) =>
             {
-                var items = await events.UpcomingAsync(ct);
+                var items = await catalog.UpcomingAsync(ct);
                 return Results.Ok(new
                 {
                     items = items.Select(e => new EventJson(e.Id, e.Title, e.Description, e.Kind.ToString(), e.PlaceText, e.OnlineLink is not null, e.Capacity, e.PlacesLeft,
@@ -35,15 +35,15 @@ public static class EventsApi
         // A person registers with their personal API token (Bearer). 201 confirmed or waitlisted (see status), 409 already registered,
         // 403 the event is for others (a group), 422 not open or, for residents only, no {"declaresResident": true} in the body.
         app.MapPost("/api/v1/{city}/events/{id:int}/registrations",
-                async (int id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RegistrationRequest? body, EventService events, UserManager<AppUser> users,
+                async (int id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RegistrationRequest? body, EventRegistrations registrations, UserManager<AppUser> users,
                     HttpContext http, CancellationToken ct) =>
                 {
-                    var result = await events.RegisterAsync(id, users.GetUserId(http.User)!, body?.DeclaresResident ?? false, ct);
+                    var result = await registrations.RegisterAsync(id, users.GetUserId(http.User)!, body?.DeclaresResident ?? false, ct);
                     if (result.NotFound) return Results.NotFound();
                     if (result.Registration is { } r && result.Succeeded)
                         return Results.Created($"/api/v1/{http.GetRouteValue("city")}/events/{id}/registrations/{r.Id}",
                             new RegistrationJson(r.Id, r.EventId, r.Status.ToString(), r.Position, r.Code));
-                    return Results.Problem(statusCode: result.Conflict ? 409 : result.Ineligible ? 403 : 422, title: result.Error);
+                    return Results.Problem(statusCode: result.Conflict ? 409 : result.Ineligible ? 403 : 422, title: result.Problems.Summary);
                 })
             .RequireAuthorization(Policies.ApiToken)
             .WithTags("Events")

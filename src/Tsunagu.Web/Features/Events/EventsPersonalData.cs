@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Shared.Contract;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events;
 
 /// <summary>Registrations for courses and events, with the person's survey answer.</summary>
-public class EventsPersonalData(TsunaguDb db, EventService events) : IPersonalData
+public class EventsPersonalData(TsunaguDb db, EventSurvey survey, IServiceScopeFactory scopes) : IPersonalData
 {
     public string Section => "eventRegistrations";
 
@@ -27,6 +28,21 @@ public class EventsPersonalData(TsunaguDb db, EventService events) : IPersonalDa
         }).ToList();
     }
 
-    /// <summary>Places held go to the people waiting, rather than leaving with the account.</summary>
-    public Task ReleaseAsync(string userId, CancellationToken ct) => events.ReleaseAllAsync(userId, ct);
+    /// <summary>
+    /// The person's survey comments are cleared (the scores still count), and places held go to the people waiting rather
+    /// than leaving with the account: each in a scope of its own city, as the promoted people's notices link to it.
+    /// </summary>
+    public async Task ReleaseAsync(string userId, CancellationToken ct)
+    {
+        await survey.ForgetCommentsAsync(userId, ct);
+        var held = await db.Set<EventRegistration>().IgnoreQueryFilters()
+            .Where(r => r.UserId == userId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+            .Join(db.Cities, r => r.CityId, c => c.Id, (r, c) => new { r.Id, City = c }).ToListAsync(ct);
+        foreach (var registration in held)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(registration.City);
+            await scope.ServiceProvider.GetRequiredService<EventRegistrations>().ReleaseAsync(registration.Id, ct);
+        }
+    }
 }

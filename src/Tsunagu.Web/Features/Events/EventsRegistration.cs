@@ -10,7 +10,13 @@ public sealed class EventsRegistration : IFeature
 {
     public void Register(FeatureBuilder feature)
     {
-        feature.Services.AddScoped<EventService>();
+        feature.Services.AddScoped<EventCatalog>();
+        feature.Services.AddScoped<EventRegistrations>();
+        feature.Services.AddScoped<EventRooms>();
+        feature.Services.AddScoped<EventEditing>();
+        feature.Services.AddScoped<EventReview>();
+        feature.Services.AddScoped<EventSurvey>();
+        feature.Services.AddScoped<EventReminders>();
         feature.Services.AddSingleton(new RegistrationGate(DatabaseRegistration.Provider(feature.Configuration) == DatabaseProvider.Sqlite ? 1 : 8));
         feature.Services.AddScoped<IIndicatorSource, CourseSatisfactionSource>();
         feature

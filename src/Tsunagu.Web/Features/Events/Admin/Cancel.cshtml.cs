@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events.Admin;
 
 /// <summary>Staff cancel an event with a reason: everyone registered or waiting is e-mailed and its room bookings are released.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class CancelModel(EventService events, TsunaguDb db, CurrentCity city) : PageModel
+public class CancelModel(EventCatalog catalog, EventReview review, TsunaguDb db, CurrentCity city) : PageModel
 {
     public Event Event { get; private set; } = default!;
     public int Confirmed { get; private set; }
@@ -29,9 +30,10 @@ public class CancelModel(EventService events, TsunaguDb db, CurrentCity city) : 
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (await events.CancelEventAsync(id, Reason!, HttpContext.RequestAborted) is { } error)
+        var problems = await review.CancelEventAsync(id, Reason!, HttpContext.RequestAborted);
+        if (!problems.Ok)
         {
-            ModelState.AddModelError(nameof(Reason), error);
+            ModelState.AddProblems(problems, prefix: null);
             return Page();
         }
         TempData["Notice"] = "イベントを中止しました。申し込んでいた方にメールで知らせました。";
@@ -41,7 +43,7 @@ public class CancelModel(EventService events, TsunaguDb db, CurrentCity city) : 
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        if (await events.FindAsync(id, ct) is not { } e) return false;
+        if (await catalog.FindAsync(id, ct) is not { } e) return false;
         Event = e;
         Confirmed = await db.Set<EventRegistration>().CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Confirmed, ct);
         Waitlisted = await db.Set<EventRegistration>().CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Waitlisted, ct);

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Events.Admin;
 
 /// <summary>At the door, staff type (or scan into the field) a registration code to check a person in.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class CheckInModel(EventService events, TsunaguDb db, Text t) : PageModel
+public class CheckInModel(EventCatalog catalog, EventRegistrations registrations, TsunaguDb db, Text t) : PageModel
 {
     [BindProperty]
     [Display(Name = "受付コード")]
@@ -28,10 +29,10 @@ public class CheckInModel(EventService events, TsunaguDb db, Text t) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await events.CheckInAsync(id, Code!, HttpContext.RequestAborted);
+        var result = await registrations.CheckInAsync(id, Code!, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Code), result.Error!);
+            ModelState.AddProblems(result.Problems, prefix: null);
             await LoadAsync(id);
             return Page();
         }
@@ -43,7 +44,7 @@ public class CheckInModel(EventService events, TsunaguDb db, Text t) : PageModel
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        var e = await events.FindAsync(id, ct);
+        var e = await catalog.FindAsync(id, ct);
         if (e is null) return false;
         Event = e;
         Rows = await (from r in db.Set<EventRegistration>().AsNoTracking()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events.Admin;
@@ -13,7 +14,7 @@ namespace Tsunagu.Web.Features.Events.Admin;
 /// chosen is booked for every meeting, and every problem (a taken slot names its meeting) is shown next to its field.
 /// </summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class EditModel(EventService events, UserManager<AppUser> users, CurrentCity city, TsunaguDb db, Text t) : EventFormModel(db, t)
+public class EditModel(EventCatalog catalog, EventEditing editing, UserManager<AppUser> users, CurrentCity city, TsunaguDb db, Text t) : EventFormModel(db, t)
 {
     public override string Heading => Existing is null ? "イベントを作成する" : "イベントを変更する";
     public override string SubmitLabel => Existing is null ? "作成する" : "保存する";
@@ -22,7 +23,7 @@ public class EditModel(EventService events, UserManager<AppUser> users, CurrentC
     {
         if (id is { } existingId)
         {
-            Existing = await events.FindAsync(existingId, HttpContext.RequestAborted);
+            Existing = await catalog.FindAsync(existingId, HttpContext.RequestAborted);
             if (Existing is null) return NotFound();
             Fill(Existing);
         }
@@ -35,16 +36,16 @@ public class EditModel(EventService events, UserManager<AppUser> users, CurrentC
         var ct = HttpContext.RequestAborted;
         if (id is { } existingId)
         {
-            Existing = await events.FindAsync(existingId, ct);
+            Existing = await catalog.FindAsync(existingId, ct);
             if (Existing is null) return NotFound();
         }
         if (ReadDraft(out var rows) is { } draft)
         {
-            var errors = Existing is null
-                ? (await events.CreateAsync(draft, users.GetUserId(User), ct)).Errors
-                : await events.UpdateAsync(Existing.Id, draft, ct);
-            AddErrors(errors, rows);
-            if (errors.Count == 0)
+            var problems = Existing is null
+                ? (await editing.CreateAsync(draft, users.GetUserId(User), ct)).Problems
+                : await editing.UpdateAsync(Existing.Id, draft, ct);
+            ModelState.AddProblems(problems, fieldFor: field => FormField(field, rows));
+            if (problems.Ok)
             {
                 TempData["Notice"] = Existing is null ? "イベントを作成しました。" : "イベントを保存しました。";
                 return Redirect($"/{city.Required.Slug}/admin/events");

@@ -5,17 +5,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events.Admin;
 
 /// <summary>Centre staff approve a group's proposal (which books its room and publishes it) or reject it with a reason; the group is e-mailed either way.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-public class ReviewModel(EventService events, TsunaguDb db, CurrentCity city) : PageModel
+public class ReviewModel(EventCatalog catalog, EventReview review, TsunaguDb db, CurrentCity city) : PageModel
 {
     public Event Event { get; private set; } = default!;
     public string? Proposer { get; private set; }
-    public List<string> Problems { get; private set; } = [];
+    /// <summary>Why the proposal could not be approved, shown above it.</summary>
+    public Problems Problems { get; private set; } = [];
 
     [BindProperty]
     [Display(Name = "見送る理由")]
@@ -29,8 +31,8 @@ public class ReviewModel(EventService events, TsunaguDb db, CurrentCity city) : 
     {
         if (!await LoadAsync(id)) return NotFound();
         ModelState.Clear();
-        Problems = await events.ApproveAsync(id, HttpContext.RequestAborted);
-        if (Problems.Count > 0)
+        Problems = await review.ApproveAsync(id, HttpContext.RequestAborted);
+        if (!Problems.Ok)
         {
             await LoadAsync(id);
             return Page();
@@ -43,9 +45,10 @@ public class ReviewModel(EventService events, TsunaguDb db, CurrentCity city) : 
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (await events.RejectAsync(id, Reason!, HttpContext.RequestAborted) is { } error)
+        var problems = await review.RejectAsync(id, Reason!, HttpContext.RequestAborted);
+        if (!problems.Ok)
         {
-            ModelState.AddModelError(nameof(Reason), error);
+            ModelState.AddProblems(problems, prefix: null);
             return Page();
         }
         TempData["Notice"] = "提案を見送りました。団体に理由をメールで知らせました。";
@@ -55,7 +58,7 @@ public class ReviewModel(EventService events, TsunaguDb db, CurrentCity city) : 
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        if (await events.FindAsync(id, ct) is not { GroupId: not null } e) return false;
+        if (await catalog.FindAsync(id, ct) is not { GroupId: not null } e) return false;
         Event = e;
         Proposer = await db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName + "（" + u.Email + "）").FirstOrDefaultAsync(ct);
         return true;

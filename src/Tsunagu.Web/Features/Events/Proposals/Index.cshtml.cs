@@ -11,7 +11,7 @@ namespace Tsunagu.Web.Features.Events.Proposals;
 
 /// <summary>A group's administrators see the group's events and proposals: waiting, approved (published), not approved (with the reason) or cancelled.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class IndexModel(EventService events, TsunaguDb db, UserManager<AppUser> users) : PageModel
+public class IndexModel(EventCatalog catalog, TsunaguDb db, UserManager<AppUser> users) : PageModel
 {
     public Group Group { get; private set; } = default!;
     public List<Event> Events { get; private set; } = [];
@@ -19,7 +19,7 @@ public class IndexModel(EventService events, TsunaguDb db, UserManager<AppUser> 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        if (!await events.LeadsAsync(id, users.GetUserId(User)!, ct)) return NotFound();
+        if (!await catalog.LeadsAsync(id, users.GetUserId(User)!, ct)) return NotFound();
         Group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == id, ct);
         var list = await db.Set<Event>().AsNoTracking().Include(e => e.Meetings).Include(e => e.Room).Where(e => e.GroupId == id).ToListAsync(ct);
         Events = [.. list.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id)];

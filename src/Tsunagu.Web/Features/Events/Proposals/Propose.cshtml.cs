@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Events.Proposals;
@@ -14,7 +15,7 @@ namespace Tsunagu.Web.Features.Events.Proposals;
 /// approved; it waits for the centre's approval. Anyone else finds no such page.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class ProposeModel(EventService events, UserManager<AppUser> users, CurrentCity city, TsunaguDb db, Text t) : EventFormModel(db, t)
+public class ProposeModel(EventCatalog catalog, EventReview review, UserManager<AppUser> users, CurrentCity city, TsunaguDb db, Text t) : EventFormModel(db, t)
 {
     private readonly TsunaguDb data = db;
 
@@ -36,19 +37,12 @@ public class ProposeModel(EventService events, UserManager<AppUser> users, Curre
         if (ReadDraft(out var rows) is { } draft)
         {
             var userId = users.GetUserId(User)!;
-            Dictionary<string, string> errors;
-            if (Existing is null)
-            {
-                (var created, errors) = await events.ProposeAsync(id, draft, userId, ct);
-                if (created is null && errors.Count == 0) return NotFound();
-            }
-            else
-            {
-                (var found, errors) = await events.ReviseProposalAsync(id, Existing.Id, draft, userId, ct);
-                if (!found) return NotFound();
-            }
-            AddErrors(errors, rows);
-            if (errors.Count == 0)
+            var problems = Existing is null
+                ? (await review.ProposeAsync(id, draft, userId, ct))?.Problems
+                : await review.ReviseAsync(id, Existing.Id, draft, userId, ct);
+            if (problems is null) return NotFound(); // not their group, or no longer a proposal they may revise
+            ModelState.AddProblems(problems, fieldFor: field => FormField(field, rows));
+            if (problems.Ok)
             {
                 TempData["Notice"] = "提案を受け付けました。センターが承認すると公開されます。結果はメールでお知らせします。";
                 return Redirect($"/{city.Required.Slug}/groups/{id}/events");
@@ -62,11 +56,11 @@ public class ProposeModel(EventService events, UserManager<AppUser> users, Curre
     private async Task<bool> LoadAsync(int id, int? eventId)
     {
         var ct = HttpContext.RequestAborted;
-        if (!await events.LeadsAsync(id, users.GetUserId(User)!, ct)) return false;
+        if (!await catalog.LeadsAsync(id, users.GetUserId(User)!, ct)) return false;
         ForGroup = await data.Groups.AsNoTracking().FirstAsync(g => g.Id == id, ct);
         if (eventId is { } existingId)
         {
-            Existing = await events.FindAsync(existingId, ct);
+            Existing = await catalog.FindAsync(existingId, ct);
             if (Existing is null || Existing.GroupId != id || Existing.Status is not (EventStatus.PendingApproval or EventStatus.Rejected)) return false;
         }
         return true;
