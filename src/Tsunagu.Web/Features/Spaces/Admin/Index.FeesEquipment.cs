@@ -53,8 +53,8 @@ public partial class IndexModel
         if (ModelState.IsValid)
         {
             var problems = await setup.SaveBandAsync(new SpaceSetupService.BandInput(Band.Id, Band.RoomId, Band.Name, Band.Starts, Band.Ends, Band.GroupFeePerHour, Band.OtherFeePerHour), HttpContext.RequestAborted);
-            foreach (var (field, message) in problems) ModelState.AddModelError($"Band.{field}", message);
-            if (problems.Count == 0)
+            ModelState.AddProblems(problems, nameof(Band));
+            if (problems.Ok)
             {
                 TempData["Notice"] = Band.Id == 0 ? "料金の時間帯を追加しました。" : "料金の時間帯を変更しました。";
                 return Redirect($"/{city.Required.Slug}/admin/spaces#bands");
@@ -75,8 +75,8 @@ public partial class IndexModel
         if (ModelState.IsValid)
         {
             var problems = await setup.SaveItemAsync(new SpaceSetupService.ItemInput(Item.Id, Item.Name, Item.Quantity, Item.FeePerBooking, Item.Notes, Item.Active), HttpContext.RequestAborted);
-            foreach (var (field, message) in problems) ModelState.AddModelError($"Item.{field}", message);
-            if (problems.Count == 0)
+            ModelState.AddProblems(problems, nameof(Item));
+            if (problems.Ok)
             {
                 TempData["Notice"] = Item.Id == 0 ? "備品を追加しました。" : "備品を変更しました。";
                 return Redirect($"/{city.Required.Slug}/admin/spaces#equipment");

@@ -51,8 +51,8 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
         if (ModelState.IsValid)
         {
             var problems = await lotteries.CreateAsync(NewLottery.RoomId, NewLottery.Title ?? "", NewLottery.From, NewLottery.To, NewLottery.Closes, HttpContext.RequestAborted);
-            foreach (var (field, message) in problems) ModelState.AddModelError($"NewLottery.{field}", message);
-            if (problems.Count == 0)
+            ModelState.AddProblems(problems, nameof(NewLottery));
+            if (problems.Ok)
             {
                 TempData["Notice"] = "抽選の受付を始めました。";
                 return Redirect($"/{city.Required.Slug}/admin/spaces#lotteries");
@@ -161,7 +161,7 @@ public partial class IndexModel(SpaceService spaces, SpaceSetupService setup, Lo
         if (ModelState.IsValid)
         {
             var outcome = await spaces.BlockAsync(Block.RoomId, Block.Date, Block.Start, Block.End, string.IsNullOrWhiteSpace(Block.Reason) ? "センターの都合" : Block.Reason, HttpContext.RequestAborted);
-            foreach (var (field, message) in outcome.Problems) ModelState.AddModelError($"Block.{(field == "Purpose" ? "Reason" : field)}", message);
+            ModelState.AddProblems(outcome.Problems, nameof(Block), field => field == "Purpose" ? nameof(BlockInput.Reason) : field);
             foreach (var c in outcome.Conflicts) ModelState.AddModelError("Block.Date", t["{0}：{1}", Display.Span(c.StartsAt, c.EndsAt), c.Reason]);
             if (outcome.Succeeded)
             {
