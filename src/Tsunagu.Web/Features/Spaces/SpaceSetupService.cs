@@ -7,12 +7,68 @@ using Tsunagu.Web.Tenancy;
 namespace Tsunagu.Web.Features.Spaces;
 
 /// <summary>
-/// Staff keep the fee bands and the equipment. Each change is checked field by field (a problem per field, nothing written
-/// when there is one) and saved through the tracked context, so the audit log records who changed what.
+/// Staff keep the rooms, the booking rules, the fee bands and the equipment. Each change is checked field by field (a
+/// problem per field, nothing written when there is one) and saved through the tracked context, so the audit log records
+/// who changed what.
 /// </summary>
-public class SpaceSetupService(TsunaguDb db, CurrentCity city, Text t, TimeProvider clock)
+public class SpaceSetupService(TsunaguDb db, SpaceService spaces, CurrentCity city, Text t, TimeProvider clock)
 {
     public const int MaxYen = 1_000_000;
+
+    public sealed record RoomInput(string? Name, int? Capacity, string? Facilities, string? AccessibilityNotes);
+
+    /// <summary>Adds a room at the end of the list. Its name is unique in the city.</summary>
+    public async Task<Problems> AddRoomAsync(RoomInput input, CancellationToken ct = default)
+    {
+        var problems = new Problems();
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name)) problems.Add("Name", t["部屋の名前を入力してください。"]);
+        else if (name.Length > 100) problems.Add("Name", t["部屋の名前は100文字以内にしてください。"]);
+        if (input.Capacity is not (>= 1 and <= 1000)) problems.Add("Capacity", t["定員は1〜1,000人で入力してください。"]);
+        var facilities = Optional(input.Facilities);
+        if (facilities is { Length: > 500 }) problems.Add("Facilities", t["設備は500文字以内にしてください。"]);
+        var access = Optional(input.AccessibilityNotes);
+        if (access is { Length: > 500 }) problems.Add("AccessibilityNotes", t["バリアフリーの情報は500文字以内にしてください。"]);
+        if (problems.Count > 0) return problems;
+        return await db.InTurnAsync(async () =>
+        {
+            // The city's row is taken first: two rooms added at the same moment are checked one after the other.
+            await TakeCityAsync(ct);
+            if (await db.Set<Room>().AnyAsync(r => r.Name == name, ct)) return Problems.Of("Name", t["「{0}」はすでにあります。", name!]);
+            db.Add(new Room { Name = name!, Capacity = input.Capacity!.Value, Facilities = facilities, AccessibilityNotes = access, SortOrder = await db.Set<Room>().CountAsync(ct) + 1 });
+            await db.SaveChangesAsync(ct);
+            return Problems.None;
+        }, ct);
+    }
+
+    /// <summary>The city's booking rules as staff set them; closed days are weekdays, Monday = 0.</summary>
+    public sealed record RulesInput(TimeOnly Opens, TimeOnly Closes, IReadOnlyCollection<int> ClosedDays, int GroupHorizonDays, int OtherHorizonDays,
+        int ProvisionalDays, int FreeCancellationDays, int GroupFeePerHour, int OtherFeePerHour);
+
+    public async Task<Problems> SaveRulesAsync(RulesInput input, CancellationToken ct = default)
+    {
+        var problems = new Problems();
+        if (input.Closes <= input.Opens) problems.Add("Closes", t["閉館時刻は開館時刻より後にしてください。"]);
+        if (input.GroupHorizonDays is < 1 or > 730) problems.Add("GroupHorizonDays", t["日数は1〜730日で入力してください。"]);
+        if (input.OtherHorizonDays is < 1 or > 730) problems.Add("OtherHorizonDays", t["日数は1〜730日で入力してください。"]);
+        if (input.ProvisionalDays is < 1 or > 60) problems.Add("ProvisionalDays", t["日数は1〜60日で入力してください。"]);
+        if (input.FreeCancellationDays is < 0 or > 60) problems.Add("FreeCancellationDays", t["日数は0〜60日で入力してください。"]);
+        Yen(input.GroupFeePerHour, "GroupFeePerHour", problems);
+        Yen(input.OtherFeePerHour, "OtherFeePerHour", problems);
+        if (problems.Count > 0) return problems;
+        var rules = await spaces.RulesAsync(ct);
+        rules.Opens = input.Opens;
+        rules.Closes = input.Closes;
+        rules.ClosedWeekdays = input.ClosedDays.Where(d => d is >= 0 and < 7).Aggregate(0, (m, d) => m | (1 << d));
+        rules.GroupHorizonDays = input.GroupHorizonDays;
+        rules.OtherHorizonDays = input.OtherHorizonDays;
+        rules.ProvisionalDays = input.ProvisionalDays;
+        rules.FreeCancellationDays = input.FreeCancellationDays;
+        rules.GroupFeePerHour = input.GroupFeePerHour;
+        rules.OtherFeePerHour = input.OtherFeePerHour;
+        await db.SaveChangesAsync(ct);
+        return Problems.None;
+    }
 
     public sealed record BandInput(int Id, int RoomId, string? Name, TimeOnly? Starts, TimeOnly? Ends, int? GroupFeePerHour, int? OtherFeePerHour);
 
@@ -41,8 +97,7 @@ public class SpaceSetupService(TsunaguDb db, CurrentCity city, Text t, TimeProvi
         {
             // The city's row is taken first, so two staff saving overlapping bands at the same moment take turns and the
             // second sees the first's band.
-            var cityId = city.Required.Id;
-            await db.TakeAsync<City>(c => c.Id == cityId, ct);
+            await TakeCityAsync(ct);
             var clash = (await db.Set<FeeBand>().AsNoTracking().Where(b => b.RoomId == roomId && b.Id != input.Id).ToListAsync(ct))
                 .FirstOrDefault(b => b.Starts < input.Ends && input.Starts < b.Ends);
             if (clash is not null)
@@ -80,7 +135,7 @@ public class SpaceSetupService(TsunaguDb db, CurrentCity city, Text t, TimeProvi
         else if (await db.Set<EquipmentItem>().AnyAsync(i => i.Name == name && i.Id != input.Id, ct)) problems.Add("Name", t["「{0}」はすでにあります。", name]);
         if (input.Quantity is not (>= 1 and <= 1000)) problems.Add("Quantity", t["数量は1〜1,000で入力してください。"]);
         Yen(input.FeePerBooking, "FeePerBooking", problems);
-        var notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        var notes = Optional(input.Notes);
         if (notes is { Length: > 500 }) problems.Add("Notes", t["備考は500文字以内にしてください。"]);
         EquipmentItem? item = null;
         if (input.Id != 0 && (item = await db.Set<EquipmentItem>().FirstOrDefaultAsync(i => i.Id == input.Id, ct)) is null) problems.Add("Name", t["この備品は見つかりません。"]);
@@ -115,6 +170,15 @@ public class SpaceSetupService(TsunaguDb db, CurrentCity city, Text t, TimeProvi
                            select new { b.StartsAt, b.EndsAt, be.Quantity }).AsNoTracking().ToListAsync(ct);
         return loans.Count == 0 ? 0 : loans.Max(l => loans.Where(x => x.StartsAt <= l.StartsAt && l.StartsAt < x.EndsAt).Sum(x => x.Quantity));
     }
+
+    /// <summary>Takes the city's row: the first row of every turn that takes one (<see cref="Turns"/>).</summary>
+    private async Task TakeCityAsync(CancellationToken ct)
+    {
+        var cityId = city.Required.Id;
+        await db.TakeAsync<City>(c => c.Id == cityId, ct);
+    }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private void Yen(int? value, string field, Problems problems)
     {
