@@ -97,8 +97,10 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);
-        await staff.GotoAsync($"/{City}/admin/spaces#bands");
-        var band = staff.Locator("form[action$='handler=Band']");
+        await staff.GotoAsync($"/{City}/admin/spaces");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "料金の時間帯" }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/spaces/fees");
+        var band = staff.Locator("#band-form");
         await band.GetByLabel("対象の部屋").SelectOptionAsync(new SelectOptionValue { Label = "備品の部屋1" });
         await band.GetByLabel("時間帯の名前").FillAsync("夜間");
         await band.GetByLabel("時間帯の開始").FillAsync("21:00");
@@ -111,13 +113,17 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await band.GetByLabel("時間帯の開始").FillAsync("18:00");
         await band.GetByLabel("時間帯の終了").FillAsync("21:00");
         await band.GetByRole(AriaRole.Button, new() { Name = "時間帯を追加する" }).ClickAsync();
-        await staff.WaitForURLAsync("**/admin/spaces#bands");
-        var item = staff.Locator("form[action$='handler=Item']");
+        (await staff.Locator("[role=status]").TextContentAsync() ?? "").ShouldContain("料金の時間帯を追加しました");
+        (await staff.Locator("table:has(#bands-caption)").TextContentAsync() ?? "").ShouldContain("夜間");
+        await staff.AssertAccessibleAsync("s10a-fees");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "備品", Exact = true }).ClickAsync();
+        await staff.WaitForURLAsync("**/admin/spaces/equipment");
+        var item = staff.Locator("#item-form");
         await item.GetByLabel("備品の名前").FillAsync("書画カメラ");
         await item.GetByLabel("数量（持っている数）").FillAsync("1");
         await item.GetByLabel("1回の貸し出し料金（1点あたり・円）").FillAsync("300");
         await item.GetByRole(AriaRole.Button, new() { Name = "備品を追加する" }).ClickAsync();
-        await staff.WaitForURLAsync("**/admin/spaces#equipment");
+        (await staff.Locator("[role=status]").TextContentAsync() ?? "").ShouldContain("備品を追加しました");
         (await staff.Locator("table:has(#equipment-caption)").TextContentAsync() ?? "").ShouldContain("書画カメラ");
         await staff.AssertAccessibleAsync("s10-bands-equipment");
 
@@ -168,6 +174,17 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         // The counter lists the camera with the booking waiting for payment.
         await staff.GotoAsync($"/{City}/admin/spaces");
         (await staff.Locator("tr", new() { HasText = "資料の勉強会" }).TextContentAsync() ?? "").ShouldContain("備品：書画カメラ 1点");
+
+        // Each of the centre's room pages, on a phone and on a desktop, names itself as the current one in the pages' menu.
+        var phone = await app.NewPageAsync(width: 375, height: 800);
+        await phone.SignInAsync(staffUser.Email!);
+        foreach (var (path, name) in new[] { ("", "counter"), ("/rooms", "rooms"), ("/rules", "rules"), ("/fees", "fees"), ("/equipment", "equipment"), ("/lotteries", "lotteries") })
+            foreach (var (page, size) in new[] { (staff, "desktop"), (phone, "phone") })
+            {
+                await page.GotoAsync($"/{City}/admin/spaces{path}");
+                (await page.Locator("nav[aria-label='部屋の予約の管理'] a[aria-current=page]").GetAttributeAsync("href")).ShouldBe($"/{City}/admin/spaces{path}");
+                await page.AssertAccessibleAsync($"s15-{name}-{size}");
+            }
     }
 
     [Fact]
@@ -183,15 +200,16 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);
-        await staff.GotoAsync($"/{City}/admin/spaces#lotteries");
-        var form = staff.Locator("form[action*=Lottery]");
+        await staff.GotoAsync($"/{City}/admin/spaces/lotteries");
+        var form = staff.Locator("#lottery-form");
         await form.GetByLabel("部屋").SelectOptionAsync(new SelectOptionValue { Label = "抽選の部屋" });
         await form.GetByLabel("抽選の名前").FillAsync("交流スペースの抽選");
         await form.GetByLabel("対象期間の初日").FillAsync(from.ToString("yyyy-MM-dd"));
         await form.GetByLabel("対象期間の最終日").FillAsync(from.AddDays(6).ToString("yyyy-MM-dd"));
         await form.GetByLabel("申し込みの締め切り日").FillAsync(from.AddDays(-5).ToString("yyyy-MM-dd"));
         await form.GetByRole(AriaRole.Button, new() { Name = "抽選の受付を始める" }).ClickAsync();
-        await staff.WaitForURLAsync("**/admin/spaces**");
+        // The page posts to itself and comes back with a notice (waiting for its own URL would not wait for the post).
+        (await staff.Locator("[role=status]").TextContentAsync() ?? "").ShouldContain("抽選の受付を始めました");
         var lotteryId = await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Title == "交流スペースの抽選").Select(l => l.Id).SingleAsync());
 
         for (var i = 0; i < 3; i++)
@@ -211,7 +229,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         }
         await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Id == lotteryId)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.EntriesCloseAt, DateTime.UtcNow.AddMinutes(-1))));
-        await staff.GotoAsync($"/{City}/admin/spaces#lotteries");
+        await staff.GotoAsync($"/{City}/admin/spaces/lotteries");
         await staff.GetByLabel("乱数の種（空欄ならその場で決めます）").FillAsync("777");
         await staff.GetByRole(AriaRole.Button, new() { Name = "抽選する" }).ClickAsync();
         await staff.WaitForURLAsync($"**/spaces/lotteries/{lotteryId}**");

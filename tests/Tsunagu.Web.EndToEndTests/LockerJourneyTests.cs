@@ -93,7 +93,7 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);
-        await staff.GotoAsync($"/{City}/admin/spaces#rooms");
+        await staff.GotoAsync($"/{City}/admin/spaces/rooms");
         await staff.GetByRole(AriaRole.Link, new() { Name = "写真の部屋の写真" }).ClickAsync();
         await staff.WaitForURLAsync("**/admin/spaces/rooms/*");
 

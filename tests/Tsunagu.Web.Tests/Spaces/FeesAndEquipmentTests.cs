@@ -173,10 +173,10 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         await BandAsync(room, "朝", 9, 12, 100, 200);
         var staff = await StaffAsync();
         var before = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync());
-        var response = await staff.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
+        var response = await staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
             ["Band.RoomId"] = room.ToString(), ["Band.Name"] = name, ["Band.Starts"] = starts, ["Band.Ends"] = ends, ["Band.GroupFeePerHour"] = group, ["Band.OtherFeePerHour"] = other,
-        }, "main form[action$='handler=Band']");
+        }, "#band-form");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
         page.QuerySelector($"#{errorId}")!.TextContent.ShouldContain(message);
@@ -189,11 +189,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     {
         var room = await RoomAsync("同時に料金を決める部屋");
         var staff = await StaffAsync();
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
             ["Band.RoomId"] = room.ToString(), ["Band.Name"] = $"枠{i}", ["Band.Starts"] = $"{9 + i % 2}:00", ["Band.Ends"] = "13:00",
             ["Band.GroupFeePerHour"] = "100", ["Band.OtherFeePerHour"] = "200",
-        }, "main form[action$='handler=Band']")));
+        }, "#band-form")));
         answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
         (await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room))).ShouldBe(1);
     }
@@ -208,21 +208,21 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
             ["Band.Id"] = id.ToString(), ["Band.RoomId"] = roomId.ToString(), ["Band.Name"] = name, ["Band.Starts"] = from, ["Band.Ends"] = to,
             ["Band.GroupFeePerHour"] = group.ToString(), ["Band.OtherFeePerHour"] = other.ToString(),
         };
-        (await staff.SubmitAsync($"/{City}/admin/spaces", Band(0, "夜", "18:00", "21:00", 300, 600), "main form[action$='handler=Band']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.SubmitAsync($"/{City}/admin/spaces/fees", Band(0, "夜", "18:00", "21:00", 300, 600), "#band-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // The room's own band over the same hours is not an overlap: it is the room's price.
-        (await staff.SubmitAsync($"/{City}/admin/spaces", Band(room, "夜", "18:00", "20:00", 800, 1600), "main form[action$='handler=Band']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.SubmitAsync($"/{City}/admin/spaces/fees", Band(room, "夜", "18:00", "20:00", 800, 1600), "#band-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var bands = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().Where(b => b.Name == "夜").OrderBy(b => b.Id).ToListAsync());
         bands.Select(b => b.RoomId).ShouldBe([null, room]);
 
         // Changing: the form opens with the band, and saving changes that band.
-        var (_, edit) = await staff.GetPageAsync($"/{City}/admin/spaces?band={bands[1].Id}");
+        var (_, edit) = await staff.GetPageAsync($"/{City}/admin/spaces/fees?band={bands[1].Id}");
         edit.QuerySelector("#Band_GroupFeePerHour")!.GetAttribute("value").ShouldBe("800");
-        (await staff.SubmitAsync($"/{City}/admin/spaces?band={bands[1].Id}", Band(room, "夜", "18:00", "21:00", 900, 1800, bands[1].Id), "main form[action$='handler=Band']"))
+        (await staff.SubmitAsync($"/{City}/admin/spaces/fees?band={bands[1].Id}", Band(room, "夜", "18:00", "21:00", 900, 1800, bands[1].Id), "#band-form"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var changed = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().SingleAsync(b => b.Id == bands[1].Id));
         (changed.Ends, changed.GroupFeePerHour).ShouldBe((new TimeOnly(21, 0), 900));
 
-        (await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=DeleteBand&id={bands[0].Id}", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.PostWithTokenAsync($"/{City}/admin/spaces/fees", $"/{City}/admin/spaces/fees?handler=Delete&id={bands[0].Id}", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().AnyAsync(b => b.Id == bands[0].Id))).ShouldBeFalse();
 
         var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "FeeBand" && (e.EntityKey == bands[0].Id.ToString() || e.EntityKey == bands[1].Id.ToString()))
@@ -239,14 +239,14 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         {
             ["Item.Id"] = id.ToString(), ["Item.Name"] = name, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = fee, ["Item.Notes"] = notes, ["Item.Active"] = active ? "true" : "false",
         };
-        var refused = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces", Item("書画カメラ", "0", "-5"), "main form[action$='handler=Item']"));
+        var refused = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment", Item("書画カメラ", "0", "-5"), "#item-form"));
         refused.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("1〜1,000");
         refused.QuerySelector("#Item_FeePerBooking-error")!.TextContent.ShouldContain("0円以上");
         (await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().AnyAsync(i => i.Name == "書画カメラ"))).ShouldBeFalse();
 
-        (await staff.SubmitAsync($"/{City}/admin/spaces", Item("書画カメラ", "2", "300", "HDMIで接続します。"), "main form[action$='handler=Item']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.SubmitAsync($"/{City}/admin/spaces/equipment", Item("書画カメラ", "2", "300", "HDMIで接続します。"), "#item-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Name == "書画カメラ").Select(i => i.Id).SingleAsync());
-        var duplicate = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces", Item("書画カメラ", "1", "0"), "main form[action$='handler=Item']"));
+        var duplicate = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment", Item("書画カメラ", "1", "0"), "#item-form"));
         duplicate.QuerySelector("#Item_Name-error")!.TextContent.ShouldContain("すでにあります");
 
         var (_, spaces) = await Browser.For(factory).GetPageAsync($"/{City}/spaces");
@@ -254,7 +254,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         row.QuerySelectorAll("td").Select(td => td.TextContent).ShouldBe(["2", "300円", "HDMIで接続します。"]);
 
         // Stopped: no longer listed publicly nor offered on the booking form; the record stays.
-        (await staff.SubmitAsync($"/{City}/admin/spaces?item={id}", Item("書画カメラ", "2", "300", active: false, id: id), "main form[action$='handler=Item']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={id}", Item("書画カメラ", "2", "300", active: false, id: id), "#item-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, after) = await Browser.For(factory).GetPageAsync($"/{City}/spaces");
         after.QuerySelectorAll("table:has(#equipment-caption) tbody th").Select(th => th.TextContent).ShouldNotContain("書画カメラ");
         var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "EquipmentItem" && e.EntityKey == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
@@ -315,10 +315,10 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         {
             ["Item.Id"] = item.ToString(), ["Item.Name"] = itemName, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = "500", ["Item.Notes"] = "", ["Item.Active"] = "true",
         };
-        var lowered = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces?item={item}", ItemForm("1"), "main form[action$='handler=Item']"));
+        var lowered = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={item}", ItemForm("1"), "#item-form"));
         lowered.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("最大2点を貸し出す予定です");
         (await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Quantity).SingleAsync())).ShouldBe(2);
-        (await staff.SubmitAsync($"/{City}/admin/spaces?item={item}", ItemForm("3"), "main form[action$='handler=Item']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={item}", ItemForm("3"), "#item-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Quantity).SingleAsync())).ShouldBe(3);
     }
 

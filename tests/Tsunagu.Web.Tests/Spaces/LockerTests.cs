@@ -74,7 +74,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     }
 
     /// <summary>Applies through the locker service as a request on <paramref name="day"/> (Japan time) would.</summary>
-    private async Task<(List<(string Field, string Message)> Problems, LockerRental? Rental)> ApplyOnAsync(DateOnly day, string userId, LockerService.Application a)
+    private async Task<Result<LockerRental>> ApplyOnAsync(DateOnly day, string userId, LockerService.Application a)
     {
         await factory.EnsurePreparedAsync();
         using var scope = factory.Services.CreateScope();
@@ -103,11 +103,11 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         });
         var next = new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null);
 
-        var (refused, _) = await ApplyOnAsync(new DateOnly(2031, 2, 28), otherUser.Id, next);
+        var (_, refused) = await ApplyOnAsync(new DateOnly(2031, 2, 28), otherUser.Id, next);
         refused.ShouldHaveSingleItem().Field.ShouldBe("LockerId");
         refused[0].Message.ShouldContain("2031/02/28まで優先しています");
 
-        var (renewal, renewed) = await ApplyOnAsync(new DateOnly(2031, 2, 28), holderUser.Id, next with { GroupId = holder });
+        var (renewed, renewal) = await ApplyOnAsync(new DateOnly(2031, 2, 28), holderUser.Id, next with { GroupId = holder });
         renewal.ShouldBeEmpty();
         renewed!.LockerId.ShouldBe(locker.Id);
     }
@@ -126,7 +126,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
                 Status = LockerRentalStatus.Confirmed, AppliedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
-        var (problems, rental) = await ApplyOnAsync(new DateOnly(2033, 3, 1), otherUser.Id, new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null));
+        var (rental, problems) = await ApplyOnAsync(new DateOnly(2033, 3, 1), otherUser.Id, new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null));
         problems.ShouldBeEmpty();
         rental!.GroupId.ShouldBe(other);
     }

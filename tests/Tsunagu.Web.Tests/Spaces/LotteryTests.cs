@@ -36,11 +36,11 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var staff = Browser.For(factory);
         await staff.SignInAsync(staffUser.Email!);
         var from = Display.Today(TimeProvider.System).AddDays(14);
-        (await staff.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
+        (await staff.SubmitAsync($"/{City}/admin/spaces/lotteries", new Dictionary<string, string>
         {
             ["NewLottery.RoomId"] = room.ToString(), ["NewLottery.Title"] = "人気の部屋の抽選", ["NewLottery.From"] = from.ToString("yyyy-MM-dd"),
             ["NewLottery.To"] = from.AddDays(6).ToString("yyyy-MM-dd"), ["NewLottery.Closes"] = from.AddDays(-3).ToString("yyyy-MM-dd"),
-        }, "main form[action*=Lottery]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }, "#lottery-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var lotteryId = await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.RoomId == room).Select(l => l.Id).SingleAsync());
 
         // While the lottery is open its slots cannot be booked first-come.
@@ -68,11 +68,11 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
         // Drawing before the deadline is refused; then the deadline passes.
-        await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "20261123" });
+        await staff.PostWithTokenAsync($"/{City}/admin/spaces/lotteries", $"/{City}/admin/spaces/lotteries?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "20261123" });
         (await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().SingleAsync(l => l.Id == lotteryId))).Status.ShouldBe(LotteryStatus.Open);
         await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Id == lotteryId)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.EntriesCloseAt, DateTime.UtcNow.AddMinutes(-1))));
-        (await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "20261123" }))
+        (await staff.PostWithTokenAsync($"/{City}/admin/spaces/lotteries", $"/{City}/admin/spaces/lotteries?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "20261123" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var entries = await TestData.WithDbAsync(factory, db => db.Set<LotteryEntry>().IgnoreQueryFilters().Where(e => e.LotteryId == lotteryId).ToListAsync());
@@ -138,7 +138,7 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var staffUser = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = Browser.For(factory);
         await staff.SignInAsync(staffUser.Email!);
-        (await staff.PostWithTokenAsync($"/{City}/admin/spaces", $"/{City}/admin/spaces?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "7" }))
+        (await staff.PostWithTokenAsync($"/{City}/admin/spaces/lotteries", $"/{City}/admin/spaces/lotteries?handler=Draw&id={lotteryId}", new Dictionary<string, string> { ["seed"] = "7" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var booking = await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.RoomId == room));
         booking.GroupId.ShouldBe(groupId);

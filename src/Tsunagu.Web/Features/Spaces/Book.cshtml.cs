@@ -9,6 +9,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
@@ -102,21 +103,22 @@ public class BookModel(SpaceService spaces, UserManager<AppUser> users, CurrentC
             [.. Input.Items.Where(i => i.Quantity is not null and not 0).Select(i => new SpaceService.EquipmentRequest(i.ItemId, i.Quantity!.Value))]);
 
     /// <summary>Problems next to their fields (an item's next to its quantity); conflicts listed, and each short item named next to its quantity.</summary>
-    private void Report(List<(string Field, string Message)> problems, List<SpaceService.Conflict> conflicts)
+    private void Report(Problems problems, List<SpaceService.Conflict> conflicts)
     {
-        foreach (var (field, message) in problems) ModelState.AddModelError(Key(field), message);
+        ModelState.AddProblems(problems, nameof(Input), FieldFor);
         Conflicts = conflicts;
         var rooms = conflicts.Count(c => c.EquipmentItemId is null);
         if (rooms > 0) ModelState.AddModelError("conflicts", t["{0}件の日時がほかの予約と重なっています。下の一覧を見て、日時を変えてください。", rooms]);
-        foreach (var shortage in conflicts.Where(c => c.EquipmentItemId is not null).GroupBy(c => c.EquipmentItemId!.Value))
-            ModelState.AddModelError(Key($"Equipment.{shortage.Key}"),
-                t["{0}が足りない日時が{1}件あります。数を減らすか、日時を変えてください。", Equipment.FirstOrDefault(e => e.Id == shortage.Key)?.Name ?? "", shortage.Count()]);
+        ModelState.AddProblems(conflicts.Where(c => c.EquipmentItemId is not null).GroupBy(c => c.EquipmentItemId!.Value).Select(shortage => new Problem($"Equipment.{shortage.Key}",
+            t["{0}が足りない日時が{1}件あります。数を減らすか、日時を変えてください。", Equipment.FirstOrDefault(e => e.Id == shortage.Key)?.Name ?? "", shortage.Count()])),
+            nameof(Input), FieldFor);
     }
 
-    private string Key(string field) =>
+    /// <summary>The service's "Equipment.{item id}" is the quantity of that item's line on the form.</summary>
+    private string FieldFor(string field) =>
         field.StartsWith("Equipment.") && int.TryParse(field["Equipment.".Length..], out var id)
-            ? (Input.Items.FindIndex(i => i.ItemId == id) is var index and >= 0 ? $"Input.Items[{index}].Quantity" : "Input.Items")
-            : $"Input.{field}";
+            ? (Input.Items.FindIndex(i => i.ItemId == id) is var index and >= 0 ? $"Items[{index}].Quantity" : nameof(Input.Items))
+            : field;
 
     private async Task LoadAsync()
     {

@@ -18,8 +18,6 @@ public class EquipmentItem : ICityOwned
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
     public bool IsDemo { get; set; }
-    /// <summary>Bumped in every booking transaction that lends the item, after the room's row: one item's lenders queue like one room's bookers.</summary>
-    public int BookingVersion { get; set; }
 }
 
 /// <summary>Units of an item lent with a booking; they count while the booking is live (provisional or confirmed).</summary>

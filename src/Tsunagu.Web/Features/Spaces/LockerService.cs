@@ -87,25 +87,25 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
     /// A group's administrator applies for a locker or mailbox for a year, optionally picking a free one. Every problem is
     /// returned by field; nothing is written unless there is none.
     /// </summary>
-    public async Task<(List<(string Field, string Message)> Problems, LockerRental? Rental)> ApplyAsync(string userId, Application a, CancellationToken ct = default)
+    public async Task<Result<LockerRental>> ApplyAsync(string userId, Application a, CancellationToken ct = default)
     {
-        var problems = new List<(string, string)>();
+        var problems = new Problems();
         var groups = await GroupsOfAsync(userId, ct);
-        if (a.GroupId is not { } groupId || groups.All(g => g.Id != groupId)) problems.Add(("GroupId", t["管理者になっている登録団体を選んでください。"]));
-        if (a.Kind is not { } kind || !Enum.IsDefined(kind)) problems.Add(("Kind", t["ロッカーかレターケースかを選んでください。"]));
+        if (a.GroupId is not { } groupId || groups.All(g => g.Id != groupId)) problems.Add("GroupId", t["管理者になっている登録団体を選んでください。"]);
+        if (a.Kind is not { } kind || !Enum.IsDefined(kind)) problems.Add("Kind", t["ロッカーかレターケースかを選んでください。"]);
         if (a.FiscalYear is not { } year || OpenYears.All(y => y.StartYear != year))
-            problems.Add(("FiscalYear", t["申し込めるのは{0}と{1}です。", OpenYears[0].ToJapanese(), OpenYears[1].ToJapanese()]));
-        if (a.Note is { Length: > 200 }) problems.Add(("Note", t["連絡事項は200文字以内にしてください。"]));
+            problems.Add("FiscalYear", t["申し込めるのは{0}と{1}です。", OpenYears[0].ToJapanese(), OpenYears[1].ToJapanese()]);
+        if (a.Note is { Length: > 200 }) problems.Add("Note", t["連絡事項は200文字以内にしてください。"]);
         Locker? locker = null;
         if (a.LockerId is > 0 && a.Kind is { } k)
         {
             locker = await db.Set<Locker>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == a.LockerId && l.Active, ct);
-            if (locker is null || locker.Kind != k) problems.Add(("LockerId", t["選んだ番号は、この種類では申し込めません。"]));
+            if (locker is null || locker.Kind != k) problems.Add("LockerId", t["選んだ番号は、この種類では申し込めません。"]);
         }
-        if (problems.Count > 0) return (problems, null);
-        if (await HeldByGroupAsync(a.GroupId!.Value, a.Kind!.Value, a.FiscalYear!.Value, ct) is { } held) return ([("Kind", held)], null);
-        if (locker is not null && await TakenMessageAsync(locker, a.FiscalYear!.Value, null, ct) is { } taken) return ([("LockerId", taken)], null);
-        if (locker is not null && await RenewalHoldAsync(locker, a.FiscalYear!.Value, a.GroupId!.Value, ct) is { } hold) return ([("LockerId", hold)], null);
+        if (problems.Count > 0) return problems;
+        if (await HeldByGroupAsync(a.GroupId!.Value, a.Kind!.Value, a.FiscalYear!.Value, ct) is { } held) return Problems.Of("Kind", held);
+        if (locker is not null && await TakenMessageAsync(locker, a.FiscalYear!.Value, null, ct) is { } taken) return Problems.Of("LockerId", taken);
+        if (locker is not null && await RenewalHoldAsync(locker, a.FiscalYear!.Value, a.GroupId!.Value, ct) is { } hold) return Problems.Of("LockerId", hold);
 
         var rental = new LockerRental
         {
@@ -116,14 +116,14 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         try
         {
             await db.SaveChangesAsync(ct);
-            return ([], rental);
+            return rental;
         }
         catch (DbUpdateException)
         {
             // Another request took the locker or made the group's application at the same moment: the unique index refused this one.
             db.ChangeTracker.Clear();
-            if (await HeldByGroupAsync(rental.GroupId, rental.Kind, rental.FiscalYear, ct) is { } held2) return ([("Kind", held2)], null);
-            if (locker is not null && await TakenMessageAsync(locker, rental.FiscalYear, null, ct) is { } taken2) return ([("LockerId", taken2)], null);
+            if (await HeldByGroupAsync(rental.GroupId, rental.Kind, rental.FiscalYear, ct) is { } held2) return Problems.Of("Kind", held2);
+            if (locker is not null && await TakenMessageAsync(locker, rental.FiscalYear, null, ct) is { } taken2) return Problems.Of("LockerId", taken2);
             throw;
         }
     }
@@ -139,16 +139,11 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         rental.FeeYen = locker.AnnualFeeYen;
         try
         {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return t["ほかの職員が同時に更新しました。画面を開き直してください。"];
+            return await db.SaveUnlessChangedAsync(ct) ? null : ChangedMeanwhile;
         }
         catch (DbUpdateException)
         {
+            // The unique index refused it: another application took the locker at the same moment.
             db.ChangeTracker.Clear();
             return await TakenMessageAsync(locker, rental.FiscalYear, rental.Id, ct) ?? throw new InvalidOperationException("Assigning the locker failed.");
         }
@@ -171,16 +166,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
                 t["{0}の{1}の{2}「{3}」について、利用料{4}円のお支払い（{5}）を受け付けました。利用が決まりました。\n\n{6}",
                     group.Name, new FiscalYear(rental.FiscalYear).ToJapanese(), t[LockerTexts.Kind(rental.Kind)], locker.Label,
                     rental.FeeYen.ToString("N0"), paidOn.Value.ToString("yyyy/MM/dd"), links.For($"/{city.Required.Slug}/spaces/lockers/mine")]);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return t["ほかの職員が同時に更新しました。画面を開き直してください。"];
-        }
+        return await db.SaveUnlessChangedAsync(ct) ? null : ChangedMeanwhile;
     }
 
     /// <summary>Staff cancel any live rental; a group's administrator cancels one not yet paid. The locker is free again.</summary>
@@ -189,16 +175,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         if (rental.Status == LockerRentalStatus.Cancelled || (!byStaff && rental.Status != LockerRentalStatus.Applied)) return false;
         rental.Status = LockerRentalStatus.Cancelled;
         rental.CancelledAt = Now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return await db.SaveUnlessChangedAsync(ct);
     }
 
     public sealed record Renewal(RentalRow ThisYear, LockerRental? NextYear, Locker? NextLocker);
@@ -218,19 +195,19 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
     }
 
     /// <summary>Adds a locker or mailbox; the label is unique in the city.</summary>
-    public async Task<List<(string Field, string Message)>> SaveLockerAsync(Locker? existing, string? label, LockerKind? kind, string? notes, int? fee, bool active, CancellationToken ct = default)
+    public async Task<Problems> SaveLockerAsync(Locker? existing, string? label, LockerKind? kind, string? notes, int? fee, bool active, CancellationToken ct = default)
     {
-        var problems = new List<(string, string)>();
+        var problems = new Problems();
         label = label?.Trim();
-        if (string.IsNullOrEmpty(label)) problems.Add(("Label", t["番号を入力してください。"]));
-        else if (label.Length > 20) problems.Add(("Label", t["番号は20文字以内にしてください。"]));
-        else if (await db.Set<Locker>().AnyAsync(l => l.Label == label && (existing == null || l.Id != existing.Id), ct)) problems.Add(("Label", t["番号「{0}」はすでにあります。", label]));
-        if (kind is not { } k || !Enum.IsDefined(k)) problems.Add(("Kind", t["ロッカーかレターケースかを選んでください。"]));
-        if (notes is { Length: > 200 }) problems.Add(("Notes", t["大きさ・備考は200文字以内にしてください。"]));
-        if (fee is null or < 0 or > 1_000_000) problems.Add(("AnnualFeeYen", t["年間の利用料は0〜1,000,000円で入力してください。"]));
+        if (string.IsNullOrEmpty(label)) problems.Add("Label", t["番号を入力してください。"]);
+        else if (label.Length > 20) problems.Add("Label", t["番号は20文字以内にしてください。"]);
+        else if (await db.Set<Locker>().AnyAsync(l => l.Label == label && (existing == null || l.Id != existing.Id), ct)) problems.Add("Label", t["番号「{0}」はすでにあります。", label]);
+        if (kind is not { } k || !Enum.IsDefined(k)) problems.Add("Kind", t["ロッカーかレターケースかを選んでください。"]);
+        if (notes is { Length: > 200 }) problems.Add("Notes", t["大きさ・備考は200文字以内にしてください。"]);
+        if (fee is null or < 0 or > 1_000_000) problems.Add("AnnualFeeYen", t["年間の利用料は0〜1,000,000円で入力してください。"]);
         if (existing is not null && kind != existing.Kind
             && await db.Set<LockerRental>().AnyAsync(r => r.LockerId == existing.Id && r.Status != LockerRentalStatus.Cancelled, ct))
-            problems.Add(("Kind", t["申し込みのある番号は、種類を変えられません。"]));
+            problems.Add("Kind", t["申し込みのある番号は、種類を変えられません。"]);
         if (problems.Count > 0) return problems;
         var locker = existing ?? db.Add(new Locker { Label = label! }).Entity;
         locker.Label = label!;
@@ -245,10 +222,12 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return [("Label", t["番号「{0}」はすでにあります。", label!])];
+            return Problems.Of("Label", t["番号「{0}」はすでにあります。", label!]);
         }
-        return [];
+        return Problems.None;
     }
+
+    private string ChangedMeanwhile => t["ほかの職員が同時に更新しました。画面を開き直してください。"];
 
     private async Task<string?> HeldByGroupAsync(int groupId, LockerKind kind, int year, CancellationToken ct) =>
         await db.Set<LockerRental>().AnyAsync(r => r.GroupId == groupId && r.Kind == kind && r.FiscalYear == year && r.Status != LockerRentalStatus.Cancelled, ct)

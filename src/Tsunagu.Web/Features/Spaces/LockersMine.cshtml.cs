@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
@@ -46,9 +47,9 @@ public class LockersMineModel(LockerService lockers, UserManager<AppUser> users,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (problems, _) = await lockers.ApplyAsync(UserId, new LockerService.Application(Input.GroupId, Input.Kind, Input.FiscalYear, Input.LockerId, Input.Note), HttpContext.RequestAborted);
-        foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);
-        if (problems.Count > 0)
+        var applied = await lockers.ApplyAsync(UserId, new LockerService.Application(Input.GroupId, Input.Kind, Input.FiscalYear, Input.LockerId, Input.Note), HttpContext.RequestAborted);
+        ModelState.AddProblems(applied.Problems);
+        if (!applied.Ok)
         {
             await LoadAsync();
             return Page();
@@ -61,9 +62,9 @@ public class LockersMineModel(LockerService lockers, UserManager<AppUser> users,
     public async Task<IActionResult> OnPostRenewAsync(int id)
     {
         if (await lockers.FindForAdministratorAsync(id, UserId, HttpContext.RequestAborted) is not { Status: LockerRentalStatus.Confirmed } rental) return NotFound();
-        var (problems, _) = await lockers.ApplyAsync(UserId,
+        var renewed = await lockers.ApplyAsync(UserId,
             new LockerService.Application(rental.GroupId, rental.Kind, rental.FiscalYear + 1, rental.LockerId, t["継続の申し込み"]), HttpContext.RequestAborted);
-        TempData["Notice"] = problems.Count == 0 ? "来年度も同じ番号で申し込みました。" : problems[0].Message;
+        TempData["Notice"] = renewed.Ok ? "来年度も同じ番号で申し込みました。" : renewed.Problems.Summary;
         return Redirect($"/{city.Required.Slug}/spaces/lockers/mine");
     }
 

@@ -32,9 +32,7 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
         [Display(Name = "日付")] public DateOnly? Date { get; set; }
         [Display(Name = "開始時刻")] public TimeOnly? Start { get; set; }
         [Display(Name = "終了時刻")] public TimeOnly? End { get; set; }
-        [Display(Name = "利用目的")]
-        [StringLength(200, ErrorMessage = "利用目的は200文字以内にしてください。")]
-        public string? Purpose { get; set; }
+        [Display(Name = "利用目的")] public string? Purpose { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -44,19 +42,12 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
         // The page is public; entering is not (Razor Pages ignore [Authorize] on a handler).
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
-        if (Input.Date is null) ModelState.AddModelError("Input.Date", t["日付を入力してください。"]);
-        if (Input.Start is null) ModelState.AddModelError("Input.Start", t["開始時刻を入力してください。"]);
-        if (Input.End is null) ModelState.AddModelError("Input.End", t["終了時刻を入力してください。"]);
-        else if (Input.Start is { } s && Input.End <= s) ModelState.AddModelError("Input.End", t["終了時刻は開始時刻より後にしてください。"]);
-        if (string.IsNullOrWhiteSpace(Input.Purpose)) ModelState.AddModelError("Input.Purpose", t["利用目的を入力してください。"]);
-        if (!ModelState.IsValid) return Page();
-        var refusal = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, Input.GroupId, Display.ToUtc(Input.Date!.Value, Input.Start!.Value),
-            Display.ToUtc(Input.Date.Value, Input.End!.Value), Input.Purpose!, HttpContext.RequestAborted);
-        if (refusal is { } r)
-        {
-            ModelState.AddModelError("Input." + r.Field, r.Message);
-            return Page();
-        }
+        // The service checks every field and says it once per field.
+        ModelState.Clear();
+        var problems = await lotteries.EnterAsync(Lottery, users.GetUserId(User)!, new LotteryService.Entry(Input.GroupId, Input.Date, Input.Start, Input.End, Input.Purpose),
+            HttpContext.RequestAborted);
+        ModelState.AddProblems(problems);
+        if (!problems.Ok) return Page();
         TempData["Notice"] = "抽選に申し込みました。結果はメールでお知らせします。";
         return Redirect($"/{city.Required.Slug}/spaces/lotteries/{id}");
     }

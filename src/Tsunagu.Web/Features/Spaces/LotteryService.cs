@@ -16,15 +16,16 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
     public Task<List<Lottery>> ListAsync(CancellationToken ct = default) =>
         db.Set<Lottery>().AsNoTracking().OrderByDescending(l => l.EntriesCloseAt).Take(100).ToListAsync(ct);
 
-    public async Task<List<(string Field, string Message)>> CreateAsync(int roomId, string title, DateOnly? from, DateOnly? to, DateOnly? closes, CancellationToken ct = default)
+    public async Task<Problems> CreateAsync(int roomId, string title, DateOnly? from, DateOnly? to, DateOnly? closes, CancellationToken ct = default)
     {
-        var problems = new List<(string, string)>();
-        if (!await db.Set<Room>().AnyAsync(r => r.Id == roomId, ct)) problems.Add(("RoomId", t["部屋を選んでください。"]));
-        if (string.IsNullOrWhiteSpace(title)) problems.Add(("Title", t["抽選の名前を入力してください。"]));
-        if (from is null || to is null) problems.Add(("From", t["抽選の対象期間を入力してください。"]));
-        else if (to < from) problems.Add(("To", t["対象期間の終わりは始まりより後にしてください。"]));
-        if (closes is null) problems.Add(("Closes", t["申し込みの締め切り日を入力してください。"]));
-        else if (from is not null && closes >= from) problems.Add(("Closes", t["申し込みの締め切りは、対象期間が始まる前にしてください。"]));
+        var problems = new Problems();
+        if (!await db.Set<Room>().AnyAsync(r => r.Id == roomId, ct)) problems.Add("RoomId", t["部屋を選んでください。"]);
+        if (string.IsNullOrWhiteSpace(title)) problems.Add("Title", t["抽選の名前を入力してください。"]);
+        else if (title.Trim().Length > 200) problems.Add("Title", t["抽選の名前は200文字以内にしてください。"]);
+        if (from is null || to is null) problems.Add("From", t["抽選の対象期間を入力してください。"]);
+        else if (to < from) problems.Add("To", t["対象期間の終わりは始まりより後にしてください。"]);
+        if (closes is null) problems.Add("Closes", t["申し込みの締め切り日を入力してください。"]);
+        else if (from is not null && closes >= from) problems.Add("Closes", t["申し込みの締め切りは、対象期間が始まる前にしてください。"]);
         if (problems.Count > 0) return problems;
         db.Add(new Lottery
         {
@@ -32,28 +33,41 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
             EntriesCloseAt = Display.ToUtc(closes!.Value.AddDays(1), TimeOnly.MinValue), Status = LotteryStatus.Open, CreatedAt = Now,
         });
         await db.SaveChangesAsync(ct);
-        return problems;
+        return Problems.None;
     }
 
+    /// <summary>A slot asked for in a lottery, as a person or for a group the person administers.</summary>
+    public sealed record Entry(int? GroupId, DateOnly? Date, TimeOnly? Start, TimeOnly? End, string? Purpose);
+
     /// <summary>Enters a lottery, as a person or for a group the person administers (a group that wins pays the group rate).</summary>
-    public async Task<(string Field, string Message)?> EnterAsync(Lottery lottery, string userId, int? groupId, DateTime startsAt, DateTime endsAt, string purpose, CancellationToken ct = default)
+    public async Task<Problems> EnterAsync(Lottery lottery, string userId, Entry entry, CancellationToken ct = default)
     {
-        if (lottery.Status != LotteryStatus.Open || Now >= lottery.EntriesCloseAt) return ("Date", t["この抽選の申し込みは締め切りました。"]);
-        if (startsAt < lottery.From || startsAt >= lottery.To) return ("Date", t["抽選の対象期間の中の日時を選んでください。"]);
-        if (groupId is { } g && !(await spaces.GroupsAdministeredAsync(userId, ct)).Any(x => x.Id == g))
-            return ("GroupId", t["管理者になっている登録団体を選んでください。"]);
-        db.Add(new LotteryEntry { LotteryId = lottery.Id, UserId = userId, GroupId = groupId, Purpose = purpose.Trim(), StartsAt = startsAt, EndsAt = endsAt, Result = LotteryResult.Pending, CreatedAt = Now });
-        try
+        var problems = new Problems();
+        spaces.CheckSlot(entry.Date, entry.Start, entry.End, entry.Purpose, problems);
+        if (problems.Count > 0) return problems;
+        var startsAt = Display.ToUtc(entry.Date!.Value, entry.Start!.Value);
+        var endsAt = Display.ToUtc(entry.Date.Value, entry.End!.Value);
+        if (lottery.Status != LotteryStatus.Open || Now >= lottery.EntriesCloseAt) return Closed;
+        if (startsAt < lottery.From || startsAt >= lottery.To) return Problems.Of("Date", t["抽選の対象期間の中の日時を選んでください。"]);
+        if (entry.GroupId is { } g && !(await spaces.GroupsAdministeredAsync(userId, ct)).Any(x => x.Id == g))
+            return Problems.Of("GroupId", t["管理者になっている登録団体を選んでください。"]);
+        // The lottery's row is taken, so an entry is either in before the draw claims the lottery (and drawn) or refused.
+        return await db.InTurnAsync(async () =>
         {
+            if (!await db.TakeAsync<Lottery>(l => l.Id == lottery.Id && l.Status == LotteryStatus.Open, ct)) return Closed;
+            if (await db.Set<LotteryEntry>().AnyAsync(e => e.LotteryId == lottery.Id && e.UserId == userId && e.StartsAt == startsAt, ct))
+                return Problems.Of("Date", t["この日時にはすでに申し込んでいます。"]);
+            db.Add(new LotteryEntry
+            {
+                LotteryId = lottery.Id, UserId = userId, GroupId = entry.GroupId, Purpose = entry.Purpose!.Trim(), StartsAt = startsAt, EndsAt = endsAt,
+                Result = LotteryResult.Pending, CreatedAt = Now,
+            });
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return ("Date", t["この日時にはすでに申し込んでいます。"]);
-        }
-        return null;
+            return Problems.None;
+        }, ct);
     }
+
+    private Problems Closed => Problems.Of("Date", t["この抽選の申し込みは締め切りました。"]);
 
     /// <summary>
     /// The draw's order: entries sorted by number, then shuffled (Fisher–Yates) by System.Random with the seed. The same
@@ -79,23 +93,22 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
     {
         if (lottery.Status != LotteryStatus.Open) return t["この抽選はすでに抽選済みです。"];
         if (Now < lottery.EntriesCloseAt) return t["申し込みの締め切りのあとで抽選してください。"];
-        lottery.Seed = seed ?? Random.Shared.Next();
-        lottery.Status = LotteryStatus.Drawn;
-        lottery.DrawnAt = Now;
-        // Claimed first (Status is a concurrency token): two staff pressing "draw" at once draw once.
-        try
+        // Claimed first, with the lottery's row taken: two staff pressing "draw" at once draw once.
+        var drawSeed = seed ?? Random.Shared.Next();
+        var claimed = await db.InTurnAsync(async () =>
         {
+            if (!await db.TakeAsync<Lottery>(l => l.Id == lottery.Id && l.Status == LotteryStatus.Open, ct)) return false;
+            lottery.Seed = drawSeed;
+            lottery.Status = LotteryStatus.Drawn;
+            lottery.DrawnAt = Now;
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return t["この抽選はすでに抽選済みです。"];
-        }
+            return true;
+        }, ct);
+        if (!claimed) return t["この抽選はすでに抽選済みです。"];
         var entries = await db.Set<LotteryEntry>().Where(e => e.LotteryId == lottery.Id).ToDictionaryAsync(e => e.Id, ct);
         var log = new StringBuilder();
         var position = 0;
-        foreach (var id in Order(entries.Keys, lottery.Seed.Value))
+        foreach (var id in Order(entries.Keys, drawSeed))
         {
             var entry = entries[id];
             position++;

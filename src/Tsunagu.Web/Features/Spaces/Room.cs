@@ -17,8 +17,6 @@ public class Room : ICityOwned
     public string? AccessibilityNotes { get; set; }
     public int SortOrder { get; set; }
     public bool IsDemo { get; set; }
-    /// <summary>Bumped at the start of every booking transaction: the row lock (PostgreSQL) or write lock (SQLite) it takes puts one room's bookings in a queue.</summary>
-    public int BookingVersion { get; set; }
 }
 
 /// <summary>The city's booking rules for its centre: hours, closed weekdays, how far ahead each kind of user may book, fees.</summary>

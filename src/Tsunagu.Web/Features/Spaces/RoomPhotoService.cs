@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -26,22 +27,22 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
         db.Set<RoomPhoto>().AnyAsync(p => p.Id == id && p.RoomId == roomId, ct);
 
     /// <summary>Checks and stores an upload; problems by field ("Photo", "Alt"), nothing stored unless there is none.</summary>
-    public async Task<List<(string Field, string Message)>> AddAsync(int roomId, IFormFile? file, string? alt, CancellationToken ct = default)
+    public async Task<Problems> AddAsync(int roomId, IFormFile? file, string? alt, CancellationToken ct = default)
     {
-        var problems = new List<(string, string)>();
+        var problems = new Problems();
         alt = alt?.Trim();
-        if (string.IsNullOrEmpty(alt)) problems.Add(("Alt", t["写真の説明を入力してください。目の見えない人にも、写真に何が写っているかが伝わるようにします。"]));
-        else if (alt.Length > RoomPhoto.MaxAltLength) problems.Add(("Alt", t["写真の説明は{0}文字以内にしてください。", RoomPhoto.MaxAltLength]));
+        if (string.IsNullOrEmpty(alt)) problems.Add("Alt", t["写真の説明を入力してください。目の見えない人にも、写真に何が写っているかが伝わるようにします。"]);
+        else if (alt.Length > RoomPhoto.MaxAltLength) problems.Add("Alt", t["写真の説明は{0}文字以内にしてください。", RoomPhoto.MaxAltLength]);
         (LogoImages.Problem Problem, string? ContentType, byte[]? Content) image = default;
-        if (file is not { Length: > 0 }) problems.Add(("Photo", t["写真のファイルを選んでください。"]));
+        if (file is not { Length: > 0 }) problems.Add("Photo", t["写真のファイルを選んでください。"]);
         else
         {
             image = await LogoImages.ReadAsync(file, ct);
-            if (image.Problem == LogoImages.Problem.TooLarge) problems.Add(("Photo", t["写真は2MB以下のファイルにしてください。"]));
-            else if (image.Problem == LogoImages.Problem.NotAnImage) problems.Add(("Photo", t["写真はJPEG、PNG、WebPのいずれかの画像にしてください。"]));
+            if (image.Problem == LogoImages.Problem.TooLarge) problems.Add("Photo", t["写真は2MB以下のファイルにしてください。"]);
+            else if (image.Problem == LogoImages.Problem.NotAnImage) problems.Add("Photo", t["写真はJPEG、PNG、WebPのいずれかの画像にしてください。"]);
         }
         var count = await db.Set<RoomPhoto>().CountAsync(p => p.RoomId == roomId, ct);
-        if (count >= RoomPhoto.MaxPerRoom) problems.Add(("Photo", t["写真は1部屋に{0}枚までです。先にほかの写真を削除してください。", RoomPhoto.MaxPerRoom]));
+        if (count >= RoomPhoto.MaxPerRoom) problems.Add("Photo", t["写真は1部屋に{0}枚までです。先にほかの写真を削除してください。", RoomPhoto.MaxPerRoom]);
         if (problems.Count > 0) return problems;
         var last = await db.Set<RoomPhoto>().Where(p => p.RoomId == roomId).MaxAsync(p => (int?)p.SortOrder, ct) ?? 0;
         db.Add(new RoomPhoto
@@ -50,7 +51,7 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        return [];
+        return Problems.None;
     }
 
     public async Task<string?> UpdateAltAsync(int roomId, int id, string? alt, CancellationToken ct = default)

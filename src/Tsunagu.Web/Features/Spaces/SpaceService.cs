@@ -9,10 +9,10 @@ namespace Tsunagu.Web.Features.Spaces;
 public enum BookingRepeat { None, Weekly, Monthly }
 
 /// <summary>
-/// Rooms, the city's booking rules, fees and equipment, and bookings. Every booking (or block) is written in a transaction
-/// that first bumps the room's <see cref="Room.BookingVersion"/>, then each borrowed item's <see cref="EquipmentItem.BookingVersion"/>:
-/// PostgreSQL's row locks and SQLite's write lock queue the writers of a room or an item, so the checks and the insert are
-/// never interleaved: two live bookings of a room never overlap, and no item is lent beyond the quantity owned.
+/// Rooms, the city's booking rules, fees and equipment, and bookings. Every booking (or block) is written in a turn
+/// (<see cref="Turns"/>) that first takes the room's row, then each borrowed item's in ascending id: the writers of a room
+/// or an item queue, so the checks and the insert are never interleaved: two live bookings of a room never overlap, and no
+/// item is lent beyond the quantity owned.
 /// </summary>
 public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
 {
@@ -53,9 +53,9 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     /// <summary>A slot that cannot be booked: the room is taken, or (EquipmentItemId set) not enough of an item is left.</summary>
     public sealed record Conflict(DateTime StartsAt, DateTime EndsAt, string Reason, int? EquipmentItemId = null);
 
-    public sealed record Outcome(List<(string Field, string Message)> Problems, List<Conflict> Conflicts, List<Booking> Bookings)
+    public sealed record Outcome(Problems Problems, List<Conflict> Conflicts, List<Booking> Bookings)
     {
-        public bool Succeeded => Problems.Count == 0 && Conflicts.Count == 0;
+        public bool Succeeded => Problems.Ok && Conflicts.Count == 0;
     }
 
     /// <summary>An item and how many of it one booking lends.</summary>
@@ -68,9 +68,9 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     public sealed record FeeQuote(List<FeeCalculator.Part> RoomParts, int RoomYen, List<Line> Equipment, int PerBookingYen, int Bookings, int TotalYen, bool IsGroup);
 
     /// <summary>A request checked but not written: its problems, the conflicts known now (no lock is taken), and its fee.</summary>
-    public sealed record Preview(List<(string Field, string Message)> Problems, List<Conflict> Conflicts, FeeQuote? Fee);
+    public sealed record Preview(Problems Problems, List<Conflict> Conflicts, FeeQuote? Fee);
 
-    private sealed record Checked(List<(string Field, string Message)> Problems, Room? Room, bool IsGroup, List<(DateTime Start, DateTime End)> Slots, List<Line> Lines, SpaceRules Rules);
+    private sealed record Checked(Problems Problems, Room? Room, bool IsGroup, List<(DateTime Start, DateTime End)> Slots, List<Line> Lines, SpaceRules Rules);
 
     /// <summary>
     /// A signed-in person asks for a room (once or as a series), with equipment if they like: checked against the rules field
@@ -109,11 +109,11 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     {
         var rules = await RulesAsync(ct);
         var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RoomId, ct);
-        var problems = new List<(string, string)>();
-        if (room is null) problems.Add(("RoomId", t["部屋を選んでください。"]));
+        var problems = new Problems();
+        if (room is null) problems.Add("RoomId", t["部屋を選んでください。"]);
         var isGroup = r.GroupId is { } g && await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == g && a.UserId == userId, ct)
             && await db.Groups.AnyAsync(x => x.Id == g && x.Status == GroupStatus.Approved, ct);
-        if (r.GroupId is not null && !isGroup) problems.Add(("GroupId", t["管理者になっている登録団体を選んでください。"]));
+        if (r.GroupId is not null && !isGroup) problems.Add("GroupId", t["管理者になっている登録団体を選んでください。"]);
         var slots = Plan(r, rules, isGroup, problems);
         var lines = await LinesAsync(r.Equipment, problems, ct);
         if (problems.Count == 0 && room is not null)
@@ -122,13 +122,13 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             var starts = slots.Select(x => x.Item1).ToList();
             var open = await db.Set<Lottery>().AsNoTracking().Where(l => l.RoomId == room.Id && l.Status == LotteryStatus.Open).ToListAsync(ct);
             var lottery = open.FirstOrDefault(l => starts.Any(st => l.From <= st && st < l.To))?.Title;
-            if (lottery is not null) problems.Add(("Date", t["この日時は抽選「{0}」で受け付けています。抽選のページから申し込んでください。", lottery]));
+            if (lottery is not null) problems.Add("Date", t["この日時は抽選「{0}」で受け付けています。抽選のページから申し込んでください。", lottery]);
         }
         return new Checked(problems, room, isGroup, slots, lines, rules);
     }
 
     /// <summary>The items asked for (quantities of one item added up, zeros dropped), or a problem per item: unknown, not lent, more than owned.</summary>
-    private async Task<List<Line>> LinesAsync(IReadOnlyList<EquipmentRequest>? asked, List<(string, string)> problems, CancellationToken ct)
+    private async Task<List<Line>> LinesAsync(IReadOnlyList<EquipmentRequest>? asked, Problems problems, CancellationToken ct)
     {
         if (asked is null || asked.Count == 0) return [];
         // Added up in long and capped, so absurd quantities (an API caller's) are refused as "more than owned", not overflowed.
@@ -139,10 +139,10 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         foreach (var (id, quantity) in wanted)
         {
             var field = $"Equipment.{id}";
-            if (quantity < 0) problems.Add((field, t["数量は0以上で入力してください。"]));
+            if (quantity < 0) problems.Add(field, t["数量は0以上で入力してください。"]);
             else if (quantity == 0) continue;
-            else if (!items.TryGetValue(id, out var item) || !item.Active) problems.Add((field, t["この備品は貸し出していません。"]));
-            else if (quantity > item.Quantity) problems.Add((field, t["{0}は{1}点までです。", item.Name, item.Quantity]));
+            else if (!items.TryGetValue(id, out var item) || !item.Active) problems.Add(field, t["この備品は貸し出していません。"]);
+            else if (quantity > item.Quantity) problems.Add(field, t["{0}は{1}点までです。", item.Name, item.Quantity]);
             else lines.Add(new Line(item, quantity));
         }
         return [.. lines.OrderBy(l => l.Item.Id)];
@@ -198,10 +198,9 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     /// <summary>Staff close a room for a time (maintenance, the centre's own event); it conflicts like a booking.</summary>
     public async Task<Outcome> BlockAsync(int roomId, DateOnly? date, TimeOnly? start, TimeOnly? end, string reason, CancellationToken ct = default)
     {
-        var problems = new List<(string, string)>();
+        var problems = new Problems();
         var slots = Slots(new Request(roomId, date, start, end, reason, null, BookingRepeat.None, null), problems);
         if (problems.Count > 0) return new Outcome(problems, [], []);
-        if (!await db.Set<Room>().AnyAsync(x => x.Id == roomId, ct)) return new Outcome([("RoomId", t["部屋を選んでください。"])], [], []);
         return await WriteAsync(roomId, slots, [], (s, e, _) => new Booking
         {
             RoomId = roomId, Purpose = reason.Trim(), StartsAt = s, EndsAt = e, Status = BookingStatus.Blocked, CreatedAt = Now, ConfirmBy = s,
@@ -209,21 +208,19 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     }
 
     /// <summary>
-    /// Writes the bookings (and the equipment they borrow) if every slot is free. The room's row is bumped first, then each
-    /// item's row in ascending id order (one order for every writer, so two transactions never wait on each other in a
-    /// circle): a writer for the same room or the same item waits here until the one before it has committed, and only
-    /// then checks — so no room is booked twice and no item is lent beyond what the centre owns, whatever the concurrency.
+    /// Writes the bookings (and the equipment they borrow) if every slot is free. The room's row is taken first, then each
+    /// item's row in ascending id (the order of <see cref="Turns"/>, so two writers never wait on each other in a circle): a
+    /// writer for the same room or the same item waits here until the one before it has committed, and only then checks —
+    /// so no room is booked twice and no item is lent beyond what the centre owns, whatever the concurrency.
     /// </summary>
     private async Task<Outcome> WriteAsync(int roomId, List<(DateTime Start, DateTime End)> slots, List<Line> lines, Func<DateTime, DateTime, Guid?, Booking> make, CancellationToken ct)
     {
         var series = slots.Count > 1 ? Guid.NewGuid() : (Guid?)null;
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.InTurnAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Set<Room>().Where(x => x.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookingVersion, x => x.BookingVersion + 1), ct);
+            if (!await db.TakeAsync<Room>(x => x.Id == roomId, ct)) return new Outcome(Problems.Of("RoomId", t["部屋を選んでください。"]), [], []);
             foreach (var itemId in lines.Select(l => l.Item.Id).Order())
-                await db.Set<EquipmentItem>().Where(x => x.Id == itemId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookingVersion, x => x.BookingVersion + 1), ct);
+                await db.TakeAsync<EquipmentItem>(x => x.Id == itemId, ct);
             var conflicts = await ConflictsAsync(roomId, slots, lines, ct);
             if (conflicts.Count > 0) return new Outcome([], conflicts, []);
             var bookings = slots.Select(s => make(s.Start, s.End, series)).ToList();
@@ -234,9 +231,8 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
                 db.AddRange(bookings.SelectMany(b => lines.Select(l => new BookingEquipment { BookingId = b.Id, EquipmentItemId = l.Item.Id, Quantity = l.Quantity, FeeYen = l.Yen })));
                 await db.SaveChangesAsync(ct);
             }
-            await tx.CommitAsync(ct);
             return new Outcome([], [], bookings);
-        });
+        }, ct);
     }
 
     /// <summary>
@@ -257,7 +253,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             .ToList();
         if (lines.Count == 0) return conflicts;
         var ids = lines.Select(l => l.Item.Id).ToList();
-        // Read after the item rows were bumped: the quantity owned and the units lent are those the last writer committed.
+        // Read after the item rows were taken: the quantity owned and the units lent are those the last writer committed.
         var owned = await db.Set<EquipmentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Quantity, ct);
         var lent = await (from be in db.Set<BookingEquipment>() join b in db.Set<Booking>() on be.BookingId equals b.Id
                           where ids.Contains(be.EquipmentItemId) && b.StartsAt < until && b.EndsAt > since
@@ -278,53 +274,60 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     }
 
     /// <summary>The slots a request makes, or its problems: ends before it starts, in the past, outside hours, on a closed day, beyond the horizon.</summary>
-    private List<(DateTime, DateTime)> Plan(Request r, SpaceRules rules, bool isGroup, List<(string, string)> problems)
+    private List<(DateTime, DateTime)> Plan(Request r, SpaceRules rules, bool isGroup, Problems problems)
     {
         var slots = Slots(r, problems);
         if (problems.Count > 0) return slots;
         if (r.Start < rules.Opens || r.End > rules.Closes)
-            problems.Add(("Start", t["開館時間（{0}〜{1}）の中で選んでください。", rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]));
+            problems.Add("Start", t["開館時間（{0}〜{1}）の中で選んでください。", rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]);
         var horizon = Display.Today(clock).AddDays(isGroup ? rules.GroupHorizonDays : rules.OtherHorizonDays);
         foreach (var (start, _) in slots)
         {
             var day = DateOnly.FromDateTime(Display.ToTokyo(start));
             if (rules.IsClosedOn(day.DayOfWeek))
             {
-                problems.Add(("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd")]));
+                problems.Add("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd")]);
                 break;
             }
             if (day > horizon)
             {
-                problems.Add(("Date", isGroup
+                problems.Add("Date", isGroup
                     ? t["登録団体は{0}日先（{1}）まで予約できます。", rules.GroupHorizonDays, horizon.ToString("yyyy/MM/dd")]
-                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, horizon.ToString("yyyy/MM/dd")]));
+                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, horizon.ToString("yyyy/MM/dd")]);
                 break;
             }
         }
         return slots;
     }
 
-    private List<(DateTime, DateTime)> Slots(Request r, List<(string, string)> problems)
+    private List<(DateTime, DateTime)> Slots(Request r, Problems problems)
     {
         var slots = new List<(DateTime, DateTime)>();
-        if (r.Date is null) problems.Add(("Date", t["日付を入力してください。"]));
-        if (r.Start is null) problems.Add(("Start", t["開始時刻を入力してください。"]));
-        if (r.End is null) problems.Add(("End", t["終了時刻を入力してください。"]));
-        if (string.IsNullOrWhiteSpace(r.Purpose)) problems.Add(("Purpose", t["利用目的を入力してください。"]));
-        if (r is { Start: { } s, End: { } e } && e <= s) problems.Add(("End", t["終了時刻は開始時刻より後にしてください。"]));
+        CheckSlot(r.Date, r.Start, r.End, r.Purpose, problems);
         var count = r.Repeat == BookingRepeat.None ? 1 : r.Count ?? 0;
-        if (r.Repeat != BookingRepeat.None && count is < 2 or > MaxSeries) problems.Add(("Count", t["繰り返す回数は2〜{0}回にしてください。", MaxSeries]));
+        if (r.Repeat != BookingRepeat.None && count is < 2 or > MaxSeries) problems.Add("Count", t["繰り返す回数は2〜{0}回にしてください。", MaxSeries]);
         if (problems.Count > 0) return slots;
         for (var i = 0; i < count; i++)
         {
             var day = r.Repeat switch { BookingRepeat.Weekly => r.Date!.Value.AddDays(7 * i), BookingRepeat.Monthly => r.Date!.Value.AddMonths(i), _ => r.Date!.Value };
             slots.Add((Display.ToUtc(day, r.Start!.Value), Display.ToUtc(day, r.End!.Value)));
         }
-        if (slots[0].Item1 <= Now) problems.Add(("Date", t["過去の日時は予約できません。"]));
+        if (slots[0].Item1 <= Now) problems.Add("Date", t["過去の日時は予約できません。"]);
         // A series whose own slots overlap would book the room twice for one person.
         for (var i = 1; i < slots.Count; i++)
-            if (slots[i].Item1 < slots[i - 1].Item2) { problems.Add(("Count", t["繰り返しの予約どうしが重なっています。"])); break; }
+            if (slots[i].Item1 < slots[i - 1].Item2) { problems.Add("Count", t["繰り返しの予約どうしが重なっています。"]); break; }
         return slots;
+    }
+
+    /// <summary>What every booking and lottery entry asks for: a date, a start, an end after it, and a purpose (200 characters at most).</summary>
+    public void CheckSlot(DateOnly? date, TimeOnly? start, TimeOnly? end, string? purpose, Problems problems)
+    {
+        if (date is null) problems.Add("Date", t["日付を入力してください。"]);
+        if (start is null) problems.Add("Start", t["開始時刻を入力してください。"]);
+        if (end is null) problems.Add("End", t["終了時刻を入力してください。"]);
+        else if (start is { } s && end <= s) problems.Add("End", t["終了時刻は開始時刻より後にしてください。"]);
+        if (string.IsNullOrWhiteSpace(purpose)) problems.Add("Purpose", t["利用目的を入力してください。"]);
+        else if (purpose.Trim().Length > 200) problems.Add("Purpose", t["利用目的は200文字以内にしてください。"]);
     }
 
     public sealed record Usage(string Label, int Bookings, decimal Hours, int People);
@@ -360,7 +363,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             booking.PaidAt = paid ? Now : null;
         }
         else return false;
-        return await TrySaveAsync(ct);
+        return await db.SaveUnlessChangedAsync(ct);
     }
 
     public Task<bool> CancelAsync(Booking booking, CancellationToken ct = default) => CancelAsync(booking, byTheCentre: false, ct);
@@ -376,14 +379,14 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         booking.LateCancellation = !byTheCentre && booking.Status == BookingStatus.Confirmed && booking.StartsAt < Now.AddDays(rules.FreeCancellationDays);
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = Now;
-        return await TrySaveAsync(ct);
+        return await db.SaveUnlessChangedAsync(ct);
     }
 
     public async Task<bool> RecordPeopleAsync(Booking booking, int people, CancellationToken ct = default)
     {
         if (booking.Status != BookingStatus.Confirmed || booking.StartsAt > Now || people is < 0 or > 10_000) return false;
         booking.People = people;
-        return await TrySaveAsync(ct);
+        return await db.SaveUnlessChangedAsync(ct);
     }
 
     /// <summary>Provisional bookings not confirmed by their deadline lapse, which frees the slot.</summary>
@@ -392,21 +395,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var now = Now;
         var lapsed = await db.Set<Booking>().Where(b => b.Status == BookingStatus.Provisional && b.ConfirmBy < now).ToListAsync(ct);
         foreach (var b in lapsed) b.Status = BookingStatus.Lapsed;
-        return await TrySaveAsync(ct) ? lapsed.Count : 0;
-    }
-
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return await db.SaveUnlessChangedAsync(ct) ? lapsed.Count : 0;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

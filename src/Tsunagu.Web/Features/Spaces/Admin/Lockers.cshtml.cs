@@ -73,8 +73,8 @@ public class LockersModel(LockerService lockers, TsunaguDb db, CurrentCity city,
         if (ModelState.IsValid)
         {
             var problems = await lockers.SaveLockerAsync(existing, Edit.Label, Edit.Kind, Edit.Notes, Edit.AnnualFeeYen, Edit.Active, HttpContext.RequestAborted);
-            foreach (var (field, message) in problems) ModelState.AddModelError($"Edit.{field}", message);
-            if (problems.Count == 0)
+            ModelState.AddProblems(problems, nameof(Edit));
+            if (problems.Ok)
             {
                 TempData["Notice"] = existing is null ? "追加しました。" : "保存しました。";
                 return Redirect($"/{city.Required.Slug}/admin/spaces/lockers#lockers");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces.Admin;
@@ -39,8 +40,8 @@ public class RoomPhotosModel(RoomPhotoService photos, TsunaguDb db, CurrentCity 
         // The service checks everything (type by content, size, description) and says it once per field.
         ModelState.Clear();
         var problems = await photos.AddAsync(id, Upload.Photo, Upload.Alt, HttpContext.RequestAborted);
-        foreach (var (field, message) in problems) ModelState.AddModelError($"Upload.{field}", message);
-        if (problems.Count > 0) return Page();
+        ModelState.AddProblems(problems, nameof(Upload));
+        if (!problems.Ok) return Page();
         TempData["Notice"] = "写真を追加しました。";
         return Back(id);
     }
