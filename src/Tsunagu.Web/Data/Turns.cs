@@ -49,11 +49,17 @@ public static class Turns
         db.InTurnAsync(async () => { await work(); return true; }, ct);
 
     /// <summary>
-    /// Saves a change guarded by a concurrency token outside a turn (an application's status, a request's state): false
-    /// when someone else changed the row first, and then everything tracked is forgotten, so nothing half-made is saved later.
+    /// Saves a change guarded by a concurrency token (an application's or a booking's status): false when someone else
+    /// changed the row first, and then everything tracked is forgotten, so nothing half-made is saved later. Inside a
+    /// turn the save is part of that turn: a change made meanwhile ends the whole turn (its whenChangedMeanwhile answers).
     /// </summary>
     public static async Task<bool> TrySaveAsync(this TsunaguDb db, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
         try
         {
             await db.SaveChangesAsync(ct);

@@ -139,7 +139,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         rental.FeeYen = locker.AnnualFeeYen;
         try
         {
-            return await db.SaveUnlessChangedAsync(ct) ? null : ChangedMeanwhile;
+            return await db.TrySaveAsync(ct) ? null : ChangedMeanwhile;
         }
         catch (DbUpdateException)
         {
@@ -166,7 +166,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
                 t["{0}の{1}の{2}「{3}」について、利用料{4}円のお支払い（{5}）を受け付けました。利用が決まりました。\n\n{6}",
                     group.Name, new FiscalYear(rental.FiscalYear).ToJapanese(), t[LockerTexts.Kind(rental.Kind)], locker.Label,
                     rental.FeeYen.ToString("N0"), paidOn.Value.ToString("yyyy/MM/dd"), links.For($"/{city.Required.Slug}/spaces/lockers/mine")]);
-        return await db.SaveUnlessChangedAsync(ct) ? null : ChangedMeanwhile;
+        return await db.TrySaveAsync(ct) ? null : ChangedMeanwhile;
     }
 
     /// <summary>Staff cancel any live rental; a group's administrator cancels one not yet paid. The locker is free again.</summary>
@@ -175,7 +175,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         if (rental.Status == LockerRentalStatus.Cancelled || (!byStaff && rental.Status != LockerRentalStatus.Applied)) return false;
         rental.Status = LockerRentalStatus.Cancelled;
         rental.CancelledAt = Now;
-        return await db.SaveUnlessChangedAsync(ct);
+        return await db.TrySaveAsync(ct);
     }
 
     public sealed record Renewal(RentalRow ThisYear, LockerRental? NextYear, Locker? NextLocker);

@@ -363,7 +363,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             booking.PaidAt = paid ? Now : null;
         }
         else return false;
-        return await db.SaveUnlessChangedAsync(ct);
+        return await db.TrySaveAsync(ct);
     }
 
     public Task<bool> CancelAsync(Booking booking, CancellationToken ct = default) => CancelAsync(booking, byTheCentre: false, ct);
@@ -379,14 +379,14 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         booking.LateCancellation = !byTheCentre && booking.Status == BookingStatus.Confirmed && booking.StartsAt < Now.AddDays(rules.FreeCancellationDays);
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = Now;
-        return await db.SaveUnlessChangedAsync(ct);
+        return await db.TrySaveAsync(ct);
     }
 
     public async Task<bool> RecordPeopleAsync(Booking booking, int people, CancellationToken ct = default)
     {
         if (booking.Status != BookingStatus.Confirmed || booking.StartsAt > Now || people is < 0 or > 10_000) return false;
         booking.People = people;
-        return await db.SaveUnlessChangedAsync(ct);
+        return await db.TrySaveAsync(ct);
     }
 
     /// <summary>Provisional bookings not confirmed by their deadline lapse, which frees the slot.</summary>
@@ -395,7 +395,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var now = Now;
         var lapsed = await db.Set<Booking>().Where(b => b.Status == BookingStatus.Provisional && b.ConfirmBy < now).ToListAsync(ct);
         foreach (var b in lapsed) b.Status = BookingStatus.Lapsed;
-        return await db.SaveUnlessChangedAsync(ct) ? lapsed.Count : 0;
+        return await db.TrySaveAsync(ct) ? lapsed.Count : 0;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
