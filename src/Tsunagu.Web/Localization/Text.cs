@@ -6,18 +6,40 @@ using Microsoft.Extensions.Localization;
 namespace Tsunagu.Web.Localization;
 
 /// <summary>
-/// Japanese is the source language: the Japanese text is the key, and en.json gives the English.
+/// Japanese is the source language: the Japanese text is the key, and the en.json files give the English: each
+/// feature's own (<c>Features/&lt;Feature&gt;/en.json</c>) and the shared one here, merged once (docs/adr/0003).
 /// A missing English entry falls back to the Japanese (a test lists any that are missing).
 /// </summary>
 public class Text : IStringLocalizer, IStringLocalizerFactory
 {
     private readonly IReadOnlyDictionary<string, string> _english;
 
-    public Text()
+    public Text() => _english = Merged.Value;
+
+    /// <summary>Read once per process: the files are embedded and never change while it runs.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Merged = new(() => Merge(typeof(Text).Assembly));
+
+    /// <summary>
+    /// Every embedded <c>en.json</c> merged into one dictionary. A Japanese text given two different English texts stops the
+    /// start, naming both files: features must not quietly overwrite each other's words.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Merge(Assembly assembly)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Tsunagu.Web.Localization.en.json")
-            ?? throw new InvalidOperationException("en.json is not embedded.");
-        _english = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        var from = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".en.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (japanese, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (english.TryGetValue(japanese, out var earlier) && earlier != text)
+                    throw new InvalidOperationException($"「{japanese}」 has two English texts: \"{earlier}\" ({from[japanese]}) and \"{text}\" ({name}).");
+                english[japanese] = text;
+                from[japanese] = name;
+            }
+        }
+        if (english.Count == 0) throw new InvalidOperationException("No en.json is embedded.");
+        return english;
     }
 
     public IReadOnlyDictionary<string, string> English => _english;

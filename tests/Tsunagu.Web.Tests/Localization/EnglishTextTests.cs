@@ -28,7 +28,7 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
         keys.Count.ShouldBeGreaterThan(100);
         var english = new Text().English;
         var missing = keys.Where(k => ContainsJapanese(k) && !english.ContainsKey(k)).ToList();
-        missing.ShouldBeEmpty("Add these to src/Tsunagu.Web/Localization/en.json");
+        missing.ShouldBeEmpty("Add these to the feature's en.json (src/Tsunagu.Web/Features/<Feature>/en.json), or to Localization/en.json when several places show them");
     }
 
     /// <summary>A message put next to a field is passed through the localizer, or the English page shows it in Japanese.</summary>
@@ -41,6 +41,25 @@ public partial class EnglishTextTests(TsunaguFactory factory) : IClassFixture<Ts
             .SelectMany(f => PlainModelError().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Groups["text"].Value}"))
             .Where(ContainsJapanese).ToList();
         plain.ShouldBeEmpty("Wrap these in t[\"…\"]");
+    }
+
+    /// <summary>Each feature keeps its own English; a text is in one file only, so two files never disagree about it.</summary>
+    [Fact]
+    public void EachText_HasItsEnglishInOneFileOnly()
+    {
+        var assembly = typeof(Text).Assembly;
+        var files = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".en.json", StringComparison.Ordinal)).ToList();
+        files.ShouldContain("Tsunagu.Web.Localization.en.json");
+        files.ShouldContain("Tsunagu.Web.Features.Groups.en.json");
+        var seen = new Dictionary<string, string>();
+        var twice = new List<string>();
+        foreach (var file in files)
+        {
+            using var stream = assembly.GetManifestResourceStream(file)!;
+            foreach (var key in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.Keys)
+                if (!seen.TryAdd(key, file)) twice.Add($"{key}: {seen[key]} and {file}");
+        }
+        twice.ShouldBeEmpty("Keep a text shown by several features in Localization/en.json only");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PlansRegistration : IFeature
         feature.Services.AddScoped<PlanImporter>();
         feature.Services.AddScoped<IndicatorSources>();
         feature.Services.AddScoped<RoundService>();
-        feature.Services.AddScoped<Manage.PlanEditing>();
+        feature.Services.AddScoped<Admin.PlanEditing>();
         feature
             .Job<RoundReminders>()
             .StaffMenu(new(MenuSections.Plans, "進捗報告", "担当課の項目について、年度の実施状況を報告します。", "admin/reports", Policies.DepartmentStaff) { Order = 300 })
