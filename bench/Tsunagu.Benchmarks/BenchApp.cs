@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web;
 
+namespace Tsunagu.Benchmarks;
+
 /// <summary>
 /// The real application as the load modes run it: production settings, a loopback port of its own, and either a
 /// throwaway SQLite file (deleted afterwards) or the PostgreSQL database given with --postgres.

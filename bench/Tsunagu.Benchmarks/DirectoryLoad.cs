@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +11,8 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Groups.Transfer;
 using Tsunagu.Web.Tenancy;
+
+namespace Tsunagu.Benchmarks;
 
 /// <summary>
 /// Load benchmarks of the group directory and the group import, against the real application on a real
@@ -24,8 +27,8 @@ public static class DirectoryLoad
         var mode = args[0];
         await using var bench = await BenchApp.CreateAsync(args, "directory", settings: "--Tsunagu:RateLimits:AccountFormsPerMinute=100000");
         return mode == "import"
-            ? await ImportAsync(bench.App, int.Parse(BenchApp.Option(args, "--rows") ?? "10000"), bench.Provider)
-            : await DirectoryAsync(bench.App, int.Parse(BenchApp.Option(args, "--groups") ?? "20000"), bench.Provider);
+            ? await ImportAsync(bench.App, int.Parse(BenchApp.Option(args, "--rows") ?? "10000", CultureInfo.InvariantCulture), bench.Provider)
+            : await DirectoryAsync(bench.App, int.Parse(BenchApp.Option(args, "--groups") ?? "20000", CultureInfo.InvariantCulture), bench.Provider);
     }
 
     private static async Task<int> DirectoryAsync(WebApplication app, int count, string provider)
@@ -141,7 +144,7 @@ public static class DirectoryLoad
     {
         var csv = new StringBuilder(string.Join(",", GroupTable.Headings)).Append("\r\n");
         for (var i = 0; i < rows; i++)
-            csv.Append($"取込ベンチ団体{i:00000},とりこみべんちだんたい{i:00000},ボランティア団体,環境保全、まちづくり,湊,海岸を清掃しています。,毎月第1日曜日,仙崎海岸,12,2015-04-01,なし,https://example.jp,,はい,事務局,info{i}@example.jp,,代表 一郎,rep{i}@example.jp,0837-22-2111,759-4101,長門市東深川,登録済み（公開中）\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"取込ベンチ団体{i:00000},とりこみべんちだんたい{i:00000},ボランティア団体,環境保全、まちづくり,湊,海岸を清掃しています。,毎月第1日曜日,仙崎海岸,12,2015-04-01,なし,https://example.jp,,はい,事務局,info{i}@example.jp,,代表 一郎,rep{i}@example.jp,0837-22-2111,759-4101,長門市東深川,登録済み（公開中）\r\n");
         var content = Encoding.UTF8.GetBytes(csv.ToString());
 
         using var scope = app.Services.CreateScope();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,8 @@ using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tenancy;
 
+namespace Tsunagu.Benchmarks;
+
 /// <summary>
 /// Ranking volunteers for an opportunity with 100,000 volunteers in the city, and a volunteer's "for you" list with 20,000 open
 /// opportunities, as the manage page and the opportunities page do them (scores, then the shown rows from the database).
@@ -21,8 +24,8 @@ public static class MatchingLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var volunteers = int.Parse(BenchApp.Option(args, "--volunteers") ?? "100000");
-        var opportunities = int.Parse(BenchApp.Option(args, "--opportunities") ?? "20000");
+        var volunteers = int.Parse(BenchApp.Option(args, "--volunteers") ?? "100000", CultureInfo.InvariantCulture);
+        var opportunities = int.Parse(BenchApp.Option(args, "--opportunities") ?? "20000", CultureInfo.InvariantCulture);
         await using var bench = await BenchApp.CreateAsync(args, "matching");
         var app = bench.App;
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,8 @@ using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Plans.Rounds;
 using Tsunagu.Web.Tenancy;
 
+namespace Tsunagu.Benchmarks;
+
 /// <summary>
 /// The public plan page and the published annual report page for a generated plan of 300 items over 5 years with
 /// every year reported, accepted and published, against the real application over loopback.
@@ -18,7 +21,7 @@ public static class PlanLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300");
+        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300", CultureInfo.InvariantCulture);
         await using var bench = await BenchApp.CreateAsync(args, "plan");
         var clock = Stopwatch.StartNew();
         await SeedAsync(bench.App, items);

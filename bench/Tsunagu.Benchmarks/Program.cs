@@ -1,7 +1,5 @@
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
-using Tsunagu.Web.Calendar;
-using Tsunagu.Web.Tenancy;
+using Tsunagu.Benchmarks;
 
 if (args.Length > 0 && args[0] is "directory" or "import") return await DirectoryLoad.RunAsync(args);
 if (args.Length > 0 && args[0] == "report") return ReportRendering.Run(args);
@@ -11,38 +9,3 @@ if (args.Length > 0 && args[0] == "spaces") return await SpacesLoad.RunAsync(arg
 if (args.Length > 0 && args[0] == "registration") return await RegistrationLoad.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
 return 0;
-
-/// <summary>
-/// Work done on every request or every imported plan row: reading fiscal years as plans write them,
-/// naming them, and checking city codes. Run: dotnet run -c Release --project bench/Tsunagu.Benchmarks -- --filter '*'
-/// </summary>
-[MemoryDiagnoser]
-public class CalendarBenchmarks
-{
-    private static readonly string[] Texts = ["令和8年度", "H25", "R12", "平成29年度", "FY2026", "令和元年度"];
-
-    [Benchmark]
-    public int ParseFiscalYears()
-    {
-        var sum = 0;
-        foreach (var t in Texts) sum += JapaneseDates.ParseFiscalYear(t).StartYear;
-        return sum;
-    }
-
-    [Benchmark]
-    public int NameFiscalYears()
-    {
-        var length = 0;
-        for (var y = 2013; y < 2031; y++) length += new FiscalYear(y).ToJapanese().Length;
-        return length;
-    }
-
-    [Benchmark]
-    public int ValidateCityCodes()
-    {
-        var valid = 0;
-        foreach (var code in new[] { "352012", "352039", "352110", "012050", "352013" })
-            if (LocalGovernmentCode.IsValid(code)) valid++;
-        return valid;
-    }
-}

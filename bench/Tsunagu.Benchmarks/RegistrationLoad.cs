@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Identity;
+
+namespace Tsunagu.Benchmarks;
 
 /// <summary>
 /// 1,000 people register at once, over loopback through the token API, for a course with 100 seats; repeated for
@@ -20,9 +23,9 @@ public static class RegistrationLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var people = int.Parse(BenchApp.Option(args, "--people") ?? "1000");
-        var seats = int.Parse(BenchApp.Option(args, "--seats") ?? "100");
-        var rounds = int.Parse(BenchApp.Option(args, "--rounds") ?? "3");
+        var people = int.Parse(BenchApp.Option(args, "--people") ?? "1000", CultureInfo.InvariantCulture);
+        var seats = int.Parse(BenchApp.Option(args, "--seats") ?? "100", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(BenchApp.Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
         await using var bench = await BenchApp.CreateAsync(args, "registration");
         var tokens = await PeopleWithTokensAsync(bench, people);
         var address = await bench.StartAsync();

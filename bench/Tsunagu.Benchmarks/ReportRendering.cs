@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Diagnostics;
 using Tsunagu.Web.Features.Plans.Reports;
+
+namespace Tsunagu.Benchmarks;
 
 /// <summary>
 /// Rendering the annual report of a large plan as PDF and as Excel: 300 items over 5 years, every item reported
@@ -11,7 +14,7 @@ public static class ReportRendering
 {
     public static int Run(string[] args)
     {
-        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300");
+        var items = int.Parse(BenchApp.Option(args, "--items") ?? "300", CultureInfo.InvariantCulture);
         var report = Build(items);
         Console.WriteLine($"Report: {report.Items.Count} nodes ({items} items), {report.Indicators.Count} indicators, {report.Evaluations.Count} evaluations");
 

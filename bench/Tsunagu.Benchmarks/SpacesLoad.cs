@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Shared;
+
+namespace Tsunagu.Benchmarks;
 
 /// <summary>
 /// The public week grid of a centre with 20 rooms, each booked three times a day for eight weeks, served by the real
@@ -14,7 +17,7 @@ public static class SpacesLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var rooms = int.Parse(BenchApp.Option(args, "--rooms") ?? "20");
+        var rooms = int.Parse(BenchApp.Option(args, "--rooms") ?? "20", CultureInfo.InvariantCulture);
         await using var bench = await BenchApp.CreateAsync(args, "spaces");
         var monday = await SeedAsync(bench.App, rooms);
         var address = await bench.StartAsync();

@@ -140,7 +140,7 @@ public static class TsunaguCommands
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
-            if (args[i].StartsWith("--") && i + 1 < args.Length) result[args[i][2..]] = args[++i];
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) result[args[i][2..]] = args[++i];
         return result;
     }
 

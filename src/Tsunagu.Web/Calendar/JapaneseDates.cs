@@ -18,6 +18,11 @@ public readonly record struct FiscalYear(int StartYear) : IComparable<FiscalYear
 
     public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
 
+    public static bool operator <(FiscalYear a, FiscalYear b) => a.StartYear < b.StartYear;
+    public static bool operator >(FiscalYear a, FiscalYear b) => a.StartYear > b.StartYear;
+    public static bool operator <=(FiscalYear a, FiscalYear b) => a.StartYear <= b.StartYear;
+    public static bool operator >=(FiscalYear a, FiscalYear b) => a.StartYear >= b.StartYear;
+
     public int CompareTo(FiscalYear other) => StartYear.CompareTo(other.StartYear);
 
     /// <summary>
@@ -84,7 +89,7 @@ public static partial class JapaneseDates
     /// <summary>The Gregorian year in which year <paramref name="yearOfEra"/> of an era falls (令和8 → 2026).</summary>
     public static int GregorianYear(Era era, int yearOfEra)
     {
-        if (yearOfEra < 1) throw new ArgumentOutOfRangeException(nameof(yearOfEra));
+        ArgumentOutOfRangeException.ThrowIfLessThan(yearOfEra, 1);
         return era.Start.Year + yearOfEra - 1;
     }
 

@@ -45,7 +45,7 @@ public static class MigrationScaffolder
     private static void WriteTable(StringBuilder sb, CreateTableOperation t)
     {
         sb.AppendLine($"        migrationBuilder.CreateTable(");
-        sb.AppendLine($"            name: {Q(t.Name)},");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"            name: {Q(t.Name)},");
         sb.AppendLine($"            columns: table => new");
         sb.AppendLine($"            {{");
         foreach (var c in t.Columns)
@@ -65,17 +65,17 @@ public static class MigrationScaffolder
         sb.AppendLine($"            constraints: table =>");
         sb.AppendLine($"            {{");
         if (t.PrimaryKey is { } pk)
-            sb.AppendLine($"                table.PrimaryKey({Q(pk.Name)}, x => {Cols(pk.Columns)});");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                table.PrimaryKey({Q(pk.Name)}, x => {Cols(pk.Columns)});");
         foreach (var uc in t.UniqueConstraints)
-            sb.AppendLine($"                table.UniqueConstraint({Q(uc.Name)}, x => {Cols(uc.Columns)});");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                table.UniqueConstraint({Q(uc.Name)}, x => {Cols(uc.Columns)});");
         foreach (var fk in t.ForeignKeys)
         {
             sb.AppendLine($"                table.ForeignKey(");
-            sb.AppendLine($"                    name: {Q(fk.Name)},");
-            sb.AppendLine($"                    column: x => {Cols(fk.Columns)},");
-            sb.AppendLine($"                    principalTable: {Q(fk.PrincipalTable)},");
-            sb.AppendLine($"                    principalColumn: {(fk.PrincipalColumns!.Length == 1 ? Q(fk.PrincipalColumns[0]) : "new[] { " + string.Join(", ", fk.PrincipalColumns.Select(Q)) + " }")},");
-            sb.AppendLine($"                    onDelete: ReferentialAction.{fk.OnDelete});");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                    name: {Q(fk.Name)},");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                    column: x => {Cols(fk.Columns)},");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                    principalTable: {Q(fk.PrincipalTable)},");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                    principalColumn: {(fk.PrincipalColumns!.Length == 1 ? Q(fk.PrincipalColumns[0]) : "new[] { " + string.Join(", ", fk.PrincipalColumns.Select(Q)) + " }")},");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"                    onDelete: ReferentialAction.{fk.OnDelete});");
         }
         sb.AppendLine($"            }});");
         sb.AppendLine();
@@ -84,7 +84,7 @@ public static class MigrationScaffolder
     private static void WriteIndex(StringBuilder sb, CreateIndexOperation i)
     {
         var columns = i.Columns.Length == 1 ? Q(i.Columns[0]) : "new[] { " + string.Join(", ", i.Columns.Select(Q)) + " }";
-        sb.AppendLine($"        migrationBuilder.CreateIndex(name: {Q(i.Name)}, table: {Q(i.Table)}, {(i.Columns.Length == 1 ? "column" : "columns")}: {columns}{(i.IsUnique ? ", unique: true" : "")}{(i.Filter is null ? "" : ", filter: " + Q(i.Filter))});");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"        migrationBuilder.CreateIndex(name: {Q(i.Name)}, table: {Q(i.Table)}, {(i.Columns.Length == 1 ? "column" : "columns")}: {columns}{(i.IsUnique ? ", unique: true" : "")}{(i.Filter is null ? "" : ", filter: " + Q(i.Filter))});");
     }
 
     private const string SqliteAutoincrement = "Sqlite:Autoincrement";

@@ -8,6 +8,6 @@ public static class FormScope
     /// <summary>Drops the errors of every field outside <paramref name="prefix"/> (the other forms', bound empty).</summary>
     public static void KeepOnly(this ModelStateDictionary modelState, string prefix)
     {
-        foreach (var key in modelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList()) modelState.Remove(key);
+        foreach (var key in modelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) modelState.Remove(key);
     }
 }

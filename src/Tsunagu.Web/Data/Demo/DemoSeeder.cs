@@ -27,7 +27,7 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Tsunagu.Web.Data.Demo.cities.json")
             ?? throw new InvalidOperationException("cities.json is not embedded.");
-        return JsonSerializer.Deserialize<List<CitySeed>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<List<CitySeed>>(stream, JsonSerializerOptions.Web)!;
     }
 
     public async Task<int> SeedCitiesAsync(CancellationToken ct = default)

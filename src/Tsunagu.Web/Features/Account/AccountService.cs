@@ -48,6 +48,13 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         catch (FormatException) { return null; }
     }
 
+    /// <summary>Indented, with Japanese written as it is: the person reads the file.</summary>
+    private static readonly JsonSerializerOptions ExportJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>
     /// Everything Tsunagu holds about the person, as JSON (個人情報の開示): the account, its roles and tokens, then one
     /// section per feature that keeps something about them.
@@ -75,11 +82,7 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
         };
         var subject = new PersonalDataSubject(user.Id, citySlugs);
         foreach (var section in personalData) export[section.Section] = await section.ExportAsync(subject, ct);
-        return JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
+        return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }
 
     /// <summary>

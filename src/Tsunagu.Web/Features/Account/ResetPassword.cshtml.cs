@@ -40,7 +40,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, Text t) : PageModel
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code.StartsWith("Password") ? nameof(Password) : string.Empty, e.Description);
+                ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : string.Empty, e.Description);
             return Page();
         }
         // The link arrived by e-mail, so the address is proven (this is how invited staff confirm theirs).

@@ -72,7 +72,7 @@ public class SignUpModel(UserManager<AppUser> users, AccountService accounts, Ci
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password") ? "Input.Password" : "Input.Email", error.Description);
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             await LoadCitiesAsync();
             return Page();
         }

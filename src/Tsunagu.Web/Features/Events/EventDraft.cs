@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Tsunagu.Web.Features.Events;
@@ -57,7 +58,7 @@ public static partial class MeetingFields
     public static string Renumber(string field, Func<int, int> index)
     {
         var m = Pattern().Match(field);
-        return m.Success ? Of(index(int.Parse(m.Groups[1].Value)), m.Groups[2].Value) : field;
+        return m.Success ? Of(index(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)), m.Groups[2].Value) : field;
     }
 
     [GeneratedRegex(@"^Meetings\[(\d+)\]\.(\w+)$")]

@@ -123,11 +123,11 @@ public static class EventFeeds
                 return (SheetCell[])
                 [
                     city.Code, e.Id, city.Prefecture, city.Name, e.Title, "", "",
-                    first.ToString("yyyy-MM-dd"), last.ToString("yyyy-MM-dd"), first.ToString("HH:mm"), Display.ToTokyo(meetings[0].EndsAt).ToString("HH:mm"),
-                    meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Display.ToTokyo(m.StartsAt).ToString("M/d HH:mm"))) : "",
+                    first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first.ToString("HH:mm", CultureInfo.InvariantCulture), Display.ToTokyo(meetings[0].EndsAt).ToString("HH:mm", CultureInfo.InvariantCulture),
+                    meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Display.ToTokyo(m.StartsAt).ToString("M/d HH:mm", CultureInfo.InvariantCulture))) : "",
                     e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
                     e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity,
-                    closes.ToString("yyyy-MM-dd"), closes.ToString("HH:mm"), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
+                    closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), closes.ToString("HH:mm", CultureInfo.InvariantCulture), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
                     string.Join("、", services),
                 ];
             }));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -124,10 +125,10 @@ public abstract class EventFormModel(TsunaguDb db, Text t) : PageModel
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
         RoomChoices = [new(t["使わない"], ""), .. (await db.Set<Room>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => new SelectListItem(t["{0}（定員{1}人）", r.Name, r.Capacity], r.Id.ToString()))];
+            .Select(r => new SelectListItem(t["{0}（定員{1}人）", r.Name, r.Capacity], r.Id.ToString(CultureInfo.InvariantCulture)))];
         if (ForGroup is null)
             GroupChoices = [new(t["選んでください"], ""), .. (await db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved).OrderBy(g => g.NameKana)
-                .Select(g => new { g.Id, g.Name }).ToListAsync(ct)).Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+                .Select(g => new { g.Id, g.Name }).ToListAsync(ct)).Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))];
         Pad();
     }
 

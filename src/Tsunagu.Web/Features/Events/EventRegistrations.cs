@@ -15,11 +15,12 @@ namespace Tsunagu.Web.Features.Events;
 /// SQLite has one writer at a time and its driver waits for the lock by sleeping a thread, so there one at a time
 /// waits here, without a thread; PostgreSQL queues on the row lock without blocking threads, so a few run at once.
 /// </summary>
-public sealed class RegistrationGate(int slotCount)
+public sealed class RegistrationGate(int slotCount) : IDisposable
 {
     private readonly SemaphoreSlim slots = new(slotCount);
     public Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
     public void Release() => slots.Release();
+    public void Dispose() => slots.Dispose();
 }
 
 /// <summary>

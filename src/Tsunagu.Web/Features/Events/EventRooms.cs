@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Spaces;
@@ -36,7 +37,7 @@ public class EventRooms(TsunaguDb db, Text t, SpaceService spaces)
             if (rules.IsClosedOn(localStart.DayOfWeek))
                 problems.Add(field, t["第{0}回（{1}）は{2}の休館日です。", i + 1, Display.Span(start, end), room.Name]);
             else if (localStart.Date != localEnd.Date || TimeOnly.FromDateTime(localStart) < rules.Opens || TimeOnly.FromDateTime(localEnd) > rules.Closes)
-                problems.Add(field, t["第{0}回（{1}）は開館時間（{2}〜{3}）の外です。", i + 1, Display.Span(start, end), rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]);
+                problems.Add(field, t["第{0}回（{1}）は開館時間（{2}〜{3}）の外です。", i + 1, Display.Span(start, end), rules.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), rules.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)]);
             else if (live.FirstOrDefault(b => b.StartsAt < end && start < b.EndsAt) is { } taken)
                 problems.Add(field, taken.Status == BookingStatus.Blocked
                     ? t["第{0}回（{1}）は、{2}がセンターの都合で使えない時間です。別の日時か部屋を選んでください。", i + 1, Display.Span(start, end), room.Name]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public class IndexModel(GroupDirectory directory, TsunaguDb db) : PageModel
 
     public string PageLink(int page) => Request.Path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["field"] = Field?.ToString(), ["district"] = District?.ToString(), ["type"] = Type?.ToString(),
+        ["q"] = Q, ["field"] = Field?.ToString(CultureInfo.InvariantCulture), ["district"] = District?.ToString(CultureInfo.InvariantCulture), ["type"] = Type?.ToString(),
         ["recruiting"] = Recruiting ? "true" : null, ["sort"] = Sort, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
@@ -376,7 +377,7 @@ public class ApplicationStateMachine(TsunaguDb db, TimeProvider clock, CurrentCi
             var opportunity = await db.Set<Opportunity>().AsNoTracking().FirstAsync(o => o.Id == application.OpportunityId, ct);
             await NotifyVolunteerAsync(application.VolunteerId, t["【つなぐ】活動時間を確認してください"],
                 t["「{0}」（{1}）の活動時間が {2} 時間と記録されました。内容を確認すると、活動証明書をダウンロードできます。\n\n{3}",
-                    opportunity.Title, ShiftText(shift), application.Hours!.Value.ToString("0.##"), links.For($"/{Slug}/volunteers/activities")], ct);
+                    opportunity.Title, ShiftText(shift), application.Hours!.Value.ToString("0.##", CultureInfo.CurrentCulture), links.For($"/{Slug}/volunteers/activities")], ct);
         }
         return ApplicationResult.Done(application);
     }

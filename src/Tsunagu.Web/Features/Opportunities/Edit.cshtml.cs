@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -135,8 +136,8 @@ public class EditModel(OpportunityService opportunities, VolunteerService volunt
             if (Organisers.Count == 0 && HttpMethods.IsPost(Request.Method)) return Forbid();
         }
         SkillList = await volunteers.SkillsAsync(ct);
-        DistrictChoices = [new(t["（指定しない）"], ""), .. (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct)).Select(d => new SelectListItem(d.Name, d.Id.ToString()))];
-        ProgrammeChoices = [new(t["（なし）"], ""), .. (await opportunities.ProgrammesAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
+        DistrictChoices = [new(t["（指定しない）"], ""), .. (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct)).Select(d => new SelectListItem(d.Name, d.Id.ToString(CultureInfo.InvariantCulture)))];
+        ProgrammeChoices = [new(t["（なし）"], ""), .. (await opportunities.ProgrammesAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString(CultureInfo.InvariantCulture)))];
         return null;
     }
 }

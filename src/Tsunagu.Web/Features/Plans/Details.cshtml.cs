@@ -11,7 +11,7 @@ public class DetailsModel(PlanService plans, Rounds.RoundService rounds) : PageM
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        var tree = await plans.TreeAsync(key, HttpContext.RequestAborted);
+        var tree = await plans.TreeAsync(key, ct: HttpContext.RequestAborted);
         if (tree is null) return NotFound();
         Tree = tree;
         PublishedYears = await rounds.PublishedYearsAsync(tree.Plan.Id, HttpContext.RequestAborted);

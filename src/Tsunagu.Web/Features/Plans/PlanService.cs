@@ -24,14 +24,14 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
     public Task<Plan?> FindAsync(string key, CancellationToken ct = default) =>
         db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
 
-    public async Task<PlanTree?> TreeAsync(string key, CancellationToken ct = default, bool withIndicators = true)
+    public async Task<PlanTree?> TreeAsync(string key, bool withIndicators = true, CancellationToken ct = default)
     {
         var plan = await FindAsync(key, ct);
-        return plan is null ? null : await TreeAsync(plan, ct, withIndicators);
+        return plan is null ? null : await TreeAsync(plan, withIndicators, ct);
     }
 
     /// <summary>The plan's tree; with its indicators' yearly actuals unless a page does not show them (computing them asks every source).</summary>
-    public async Task<PlanTree> TreeAsync(Plan plan, CancellationToken ct = default, bool withIndicators = true)
+    public async Task<PlanTree> TreeAsync(Plan plan, bool withIndicators = true, CancellationToken ct = default)
     {
         var nodes = await db.Set<PlanNode>().AsNoTracking().Where(n => n.PlanId == plan.Id)
             .Include(n => n.Departments).Include(n => n.Years).OrderBy(n => n.SortOrder).AsSplitQuery().ToListAsync(ct);

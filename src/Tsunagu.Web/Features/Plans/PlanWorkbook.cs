@@ -208,7 +208,7 @@ public static class PlanWorkbook
         if (reading.Problems.Count > 0) return reading;
 
         // 計画: the heading row and one row.
-        var planRow = plan!.Rows.FirstOrDefault();
+        var planRow = plan!.Rows.Count > 0 ? plan.Rows[0] : null;
         if (planRow is null)
         {
             Problem($"{PlanSheet}!{plan.HeadingRow + 1}", "計画の行がありません。見出しの下の行に、キー・計画名・期間・階層を書いてください。");

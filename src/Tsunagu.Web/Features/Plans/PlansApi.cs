@@ -33,7 +33,7 @@ public static class PlansApi
             .WithName("ListPlans");
         // The plan in its import format (docs/plan-format.md), found by its key or its id.
         app.MapGet("/api/v1/{city}/plans/{plan}", async (PlanService plans, string plan, CancellationToken ct) =>
-                await plans.TreeAsync(plan, ct) is { } tree ? Results.Json(PlanService.Export(tree), PlanFile.Json) : Results.NotFound())
+                await plans.TreeAsync(plan, ct: ct) is { } tree ? Results.Json(PlanService.Export(tree), PlanFile.Json) : Results.NotFound())
             .WithTags("Plans")
             .WithName("GetPlan");
         // A published annual report: each item's planned word, grade and report, the indicators and the council's evaluation.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -83,7 +84,7 @@ public class BookModel(SpaceService spaces, UserManager<AppUser> users, CurrentC
         Report(outcome.Problems, outcome.Conflicts);
         if (!outcome.Succeeded) return Page();
         TempData["Notice"] = t["仮予約しました（利用料は合計{0}円）。期限までにセンターの窓口で利用料をお支払いください。支払いが確認されると本予約になります。",
-            outcome.Bookings.Sum(b => b.FeeYen).ToString("N0")];
+            outcome.Bookings.Sum(b => b.FeeYen).ToString("N0", CultureInfo.CurrentCulture)];
         return Redirect($"/{city.Required.Slug}/spaces/mine");
     }
 
@@ -116,15 +117,15 @@ public class BookModel(SpaceService spaces, UserManager<AppUser> users, CurrentC
 
     /// <summary>The service's "Equipment.{item id}" is the quantity of that item's line on the form.</summary>
     private string FieldFor(string field) =>
-        field.StartsWith("Equipment.") && int.TryParse(field["Equipment.".Length..], out var id)
+        field.StartsWith("Equipment.", StringComparison.Ordinal) && int.TryParse(field["Equipment.".Length..], CultureInfo.InvariantCulture, out var id)
             ? (Input.Items.FindIndex(i => i.ItemId == id) is var index and >= 0 ? $"Items[{index}].Quantity" : nameof(Input.Items))
             : field;
 
     private async Task LoadAsync()
     {
         var userId = users.GetUserId(User)!;
-        RoomChoices = [new(t["（選んでください）"], "0"), .. (await spaces.RoomsAsync(HttpContext.RequestAborted)).Select(r => new SelectListItem(r.Name, r.Id.ToString()))];
-        GroupChoices = [new(t["（個人として利用する）"], ""), .. (await spaces.GroupsAdministeredAsync(userId, HttpContext.RequestAborted)).Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+        RoomChoices = [new(t["（選んでください）"], "0"), .. (await spaces.RoomsAsync(HttpContext.RequestAborted)).Select(r => new SelectListItem(r.Name, r.Id.ToString(CultureInfo.InvariantCulture)))];
+        GroupChoices = [new(t["（個人として利用する）"], ""), .. (await spaces.GroupsAdministeredAsync(userId, HttpContext.RequestAborted)).Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))];
         // One line per item lent now, in the list's order, keeping what was asked for.
         Equipment = await spaces.EquipmentAsync(activeOnly: true, HttpContext.RequestAborted);
         var asked = Input.Items.GroupBy(i => i.ItemId).ToDictionary(g => g.Key, g => g.First().Quantity);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Shared;
@@ -45,7 +46,7 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         var from = Rules.Opens;
         foreach (var b in Taken[(roomId, day)].OrderBy(b => b.StartsAt))
         {
-            var (start, end) = (TimeOnly.Parse(Time(b.StartsAt)), TimeOnly.Parse(Time(b.EndsAt)));
+            var (start, end) = (TimeOnly.Parse(Time(b.StartsAt), CultureInfo.InvariantCulture), TimeOnly.Parse(Time(b.EndsAt), CultureInfo.InvariantCulture));
             if (b.EndsAt > Display.ToUtc(day.AddDays(1), TimeOnly.MinValue)) end = Rules.Closes; // runs past midnight
             if (start > from) free.Add((from, start < Rules.Closes ? start : Rules.Closes));
             if (end > from) from = end;
@@ -54,5 +55,5 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
         return free.Where(f => f.Item1 < f.Item2).ToList();
     }
 
-    public static string Time(DateTime utc) => Display.ToTokyo(utc).ToString("HH:mm");
+    public static string Time(DateTime utc) => Display.ToTokyo(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

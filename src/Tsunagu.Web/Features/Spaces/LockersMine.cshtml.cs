@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -84,14 +85,14 @@ public class LockersMineModel(LockerService lockers, UserManager<AppUser> users,
         var ct = HttpContext.RequestAborted;
         Groups = await lockers.GroupsOfAsync(UserId, ct);
         Rentals = await lockers.ForAdministratorAsync(UserId, ct);
-        GroupChoices = [.. Groups.Count == 1 ? [] : new[] { new SelectListItem(t["（選んでください）"], "") }, .. Groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+        GroupChoices = [.. Groups.Count == 1 ? [] : new[] { new SelectListItem(t["（選んでください）"], "") }, .. Groups.Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))];
         KindChoices = [new(t["（選んでください）"], ""), .. Enum.GetValues<LockerKind>().Select(k => new SelectListItem(t[LockerTexts.Kind(k)], k.ToString()))];
-        YearChoices = [.. lockers.OpenYears.Select(y => new SelectListItem(t["{0}（{1}年4月〜{2}年3月）", y.ToJapanese(), y.StartYear, y.StartYear + 1], y.StartYear.ToString()))];
+        YearChoices = [.. lockers.OpenYears.Select(y => new SelectListItem(t["{0}（{1}年4月〜{2}年3月）", y.ToJapanese(), y.StartYear, y.StartYear + 1], y.StartYear.ToString(CultureInfo.InvariantCulture)))];
         var (all, now, next, _) = await lockers.AvailabilityAsync(ct);
         var years = lockers.OpenYears;
         LockerChoices = [new(t["（センターに任せる）"], ""), .. all.Select(l => new SelectListItem(
-            t["{0}：{1}・{2}円（{3}：{4}、{5}：{6}）", l.Label, t[LockerTexts.Kind(l.Kind)], l.AnnualFeeYen.ToString("N0"),
+            t["{0}：{1}・{2}円（{3}：{4}、{5}：{6}）", l.Label, t[LockerTexts.Kind(l.Kind)], l.AnnualFeeYen.ToString("N0", CultureInfo.CurrentCulture),
                 years[0].ToJapanese(), now.Contains(l.Id) ? t["貸出中"] : t["空き"], years[1].ToJapanese(), next.Contains(l.Id) ? t["貸出中"] : t["空き"]],
-            l.Id.ToString()))];
+            l.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }

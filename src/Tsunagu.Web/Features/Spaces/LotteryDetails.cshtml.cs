@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -64,11 +65,11 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
             Mine = await db.Set<LotteryEntry>().AsNoTracking().Where(e => e.LotteryId == id && e.UserId == userId).OrderBy(e => e.StartsAt).ToListAsync(ct);
             var groups = await spaces.GroupsAdministeredAsync(userId, ct);
             if (groups.Count > 0)
-                GroupChoices = [new(t["（個人として利用する）"], ""), .. groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
+                GroupChoices = [new(t["（個人として利用する）"], ""), .. groups.Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture)))];
         }
         if (lottery is { Status: LotteryStatus.Drawn, Log: { } log })
         {
-            var published = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Split('#')[1].Split(' ')[0])).ToList();
+            var published = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
             Verified = published.SequenceEqual(await lotteries.ReplayAsync(lottery, ct));
         }
         return true;

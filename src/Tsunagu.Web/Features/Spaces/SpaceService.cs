@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
@@ -279,21 +280,21 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var slots = Slots(r, problems);
         if (problems.Count > 0) return slots;
         if (r.Start < rules.Opens || r.End > rules.Closes)
-            problems.Add("Start", t["開館時間（{0}〜{1}）の中で選んでください。", rules.Opens.ToString("HH:mm"), rules.Closes.ToString("HH:mm")]);
+            problems.Add("Start", t["開館時間（{0}〜{1}）の中で選んでください。", rules.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), rules.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)]);
         var horizon = Display.Today(clock).AddDays(isGroup ? rules.GroupHorizonDays : rules.OtherHorizonDays);
         foreach (var (start, _) in slots)
         {
             var day = DateOnly.FromDateTime(Display.ToTokyo(start));
             if (rules.IsClosedOn(day.DayOfWeek))
             {
-                problems.Add("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd")]);
+                problems.Add("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]);
                 break;
             }
             if (day > horizon)
             {
                 problems.Add("Date", isGroup
-                    ? t["登録団体は{0}日先（{1}）まで予約できます。", rules.GroupHorizonDays, horizon.ToString("yyyy/MM/dd")]
-                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, horizon.ToString("yyyy/MM/dd")]);
+                    ? t["登録団体は{0}日先（{1}）まで予約できます。", rules.GroupHorizonDays, horizon.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]
+                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, horizon.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]);
                 break;
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Localization;
@@ -103,7 +104,7 @@ public class SpaceSetupService(TsunaguDb db, SpaceService spaces, CurrentCity ci
             if (clash is not null)
             {
                 var scope = roomId is { } id ? rooms[id] : t["全室"];
-                return Problems.Of("Starts", t["「{0}」（{1}〜{2}）と重なっています。{3}の時間帯は重ならないようにしてください。", clash.Name, clash.Starts.ToString("HH:mm"), clash.Ends.ToString("HH:mm"), scope]);
+                return Problems.Of("Starts", t["「{0}」（{1}〜{2}）と重なっています。{3}の時間帯は重ならないようにしてください。", clash.Name, clash.Starts.ToString("HH:mm", CultureInfo.InvariantCulture), clash.Ends.ToString("HH:mm", CultureInfo.InvariantCulture), scope]);
             }
             if (band is null) db.Add(band = new FeeBand { Name = name! });
             band.Name = name!;

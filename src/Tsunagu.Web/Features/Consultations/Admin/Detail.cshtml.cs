@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -76,7 +77,7 @@ public class DetailModel(ConsultationService consultations, UserManager<AppUser>
         return Done("フォローアップを完了にしました。");
     }
 
-    private IActionResult Done(string notice)
+    private RedirectResult Done(string notice)
     {
         TempData["Notice"] = notice;
         return Redirect($"/{city.Required.Slug}/admin/consultations/{Id}");
@@ -93,7 +94,7 @@ public class DetailModel(ConsultationService consultations, UserManager<AppUser>
         Assignees.AddRange((await consultations.StaffAsync()).Select(u => new SelectListItem(u.DisplayName, u.Id)));
         GroupChoices = [new SelectListItem(t["なし"], "")];
         GroupChoices.AddRange(await db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Approved).OrderBy(g => g.Name)
-            .Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync());
+            .Select(g => new SelectListItem(g.Name, g.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync());
         var authorIds = c.Notes.Select(n => n.AuthorUserId).Distinct().ToList();
         AuthorNames = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return true;

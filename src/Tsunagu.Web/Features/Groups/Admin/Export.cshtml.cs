@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public class ExportModel(TsunaguDb db, CurrentCity city, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync(string? format)
     {
         var rows = await GroupTable.RowsAsync(db, HttpContext.RequestAborted);
-        var stamp = Tsunagu.Web.Shared.Display.ToTokyo(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd");
+        var stamp = Tsunagu.Web.Shared.Display.ToTokyo(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var name = $"groups-{city.Required.Slug}-{stamp}";
         return format == "xlsx"
             ? File(SpreadsheetWriter.Table(GroupTable.SheetName, GroupTable.Headings, rows), SpreadsheetWriter.ContentType, name + ".xlsx")

@@ -187,6 +187,6 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
         return table.HasHeadings ? (table, []) : (null, [new ImportProblem(null, null, "見出しの行がありません。")]);
     }
 
-    private static IEnumerable<string> Split(string list) =>
+    private static string[] Split(string list) =>
         list.Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

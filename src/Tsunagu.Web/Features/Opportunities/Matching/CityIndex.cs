@@ -8,21 +8,29 @@ namespace Tsunagu.Web.Features.Opportunities.Matching;
 /// what changed since the previous use, and a full reload every <see cref="FullReloadEvery"/> drops deleted rows and anything
 /// another instance committed late. Ranking 100,000 profiles then costs a scan in memory, not a database join.
 /// </summary>
-public abstract class CityIndex<TProfile>(TimeProvider clock) where TProfile : class
+public abstract class CityIndex<TProfile>(TimeProvider clock) : IDisposable where TProfile : class
 {
     /// <summary>A transaction commits a little after it stamps UpdatedAt, and instances' clocks differ a little: read back this far.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FullReloadEvery = TimeSpan.FromMinutes(15);
 
-    private sealed class CityProfiles
+    private sealed class CityProfiles : IDisposable
     {
         public readonly SemaphoreSlim Lock = new(1, 1);
         public Dictionary<int, TProfile> Items = [];
         public DateTime? LastCheck;
         public DateTime LastFullLoad;
+        public void Dispose() => Lock.Dispose();
     }
 
     private readonly ConcurrentDictionary<int, CityProfiles> cities = new();
+
+    /// <summary>A singleton: the container disposes it when the app stops.</summary>
+    public void Dispose()
+    {
+        foreach (var city in cities.Values) city.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>The rows changed since a time (all rows when null), with null for a row that no longer qualifies.</summary>
     protected abstract Task<List<KeyValuePair<int, TProfile?>>> LoadAsync(TsunaguDb db, DateTime? changedSince, CancellationToken ct);

@@ -13,7 +13,7 @@ public class EditModel(PlanService plans) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await plans.TreeAsync(key, HttpContext.RequestAborted, withIndicators: false) is not { } tree) return NotFound();
+        if (await plans.TreeAsync(key, withIndicators: false, HttpContext.RequestAborted) is not { } tree) return NotFound();
         Tree = tree;
         return Page();
     }

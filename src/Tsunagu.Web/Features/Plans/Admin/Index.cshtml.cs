@@ -53,7 +53,7 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
     /// <summary>The plan as a file in the import format: editing it and importing it under a new key gives a revised plan.</summary>
     public async Task<IActionResult> OnGetExportAsync(string key)
     {
-        var tree = await plans.TreeAsync(key, HttpContext.RequestAborted);
+        var tree = await plans.TreeAsync(key, ct: HttpContext.RequestAborted);
         if (tree is null) return NotFound();
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PlanService.Export(tree), PlanFile.Json);
         return File(json, "application/json", $"{city.Required.Slug}-{key}.json");
@@ -62,7 +62,7 @@ public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity ci
     /// <summary>The same plan as an Excel workbook (sheets 計画, 項目, 再掲, 指標); importing it gives the same plan back.</summary>
     public async Task<IActionResult> OnGetExportXlsxAsync(string key)
     {
-        var tree = await plans.TreeAsync(key, HttpContext.RequestAborted);
+        var tree = await plans.TreeAsync(key, ct: HttpContext.RequestAborted);
         if (tree is null) return NotFound();
         return File(PlanWorkbook.Write(PlanService.Export(tree)), SpreadsheetWriter.ContentType, $"{city.Required.Slug}-{key}.xlsx");
     }

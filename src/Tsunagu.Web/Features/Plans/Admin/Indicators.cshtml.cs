@@ -55,7 +55,7 @@ public class IndicatorsModel(PlanService plans, TsunaguDb db, CurrentCity city, 
 
     private async Task<bool> LoadAsync()
     {
-        if (await plans.TreeAsync(Key, HttpContext.RequestAborted) is not { } tree) return false;
+        if (await plans.TreeAsync(Key, ct: HttpContext.RequestAborted) is not { } tree) return false;
         Tree = tree;
         return true;
     }

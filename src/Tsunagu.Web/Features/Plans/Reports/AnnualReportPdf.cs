@@ -20,7 +20,8 @@ public static class AnnualReportPdf
     {
         ArgumentNullException.ThrowIfNull(report);
         PdfSetup.EnsureReady();
-        return new Writer(report).Render();
+        using var writer = new Writer(report);
+        return writer.Render();
     }
 
     /// <summary>The title the document carries (its Title info and the heading of the first page).</summary>
@@ -57,7 +58,7 @@ public static class AnnualReportPdf
     /// <summary>A table row: cells, or (Section) one text across the whole row.</summary>
     private sealed record Row(string[] Cells, bool Section = false, int Depth = 0);
 
-    private sealed class Writer(AnnualReport report)
+    private sealed class Writer(AnnualReport report) : IDisposable
     {
         private static readonly double PageWidth = XUnit.FromMillimeter(210).Point;
         private static readonly double PageHeight = XUnit.FromMillimeter(297).Point;
@@ -65,8 +66,8 @@ public static class AnnualReportPdf
         private const double Top = 40;
         private const double Bottom = 50; // room for the footer
         private const double Pad = 3;
-        private double ContentWidth => PageWidth - 2 * MarginX;
-        private double Limit => PageHeight - Bottom;
+        private static double ContentWidth => PageWidth - 2 * MarginX;
+        private static double Limit => PageHeight - Bottom;
 
         private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
         private readonly XFont body = new(ReportFonts.Family, 8, XFontStyleEx.Regular, Unicode);
@@ -92,6 +93,7 @@ public static class AnnualReportPdf
         private static readonly XColor Blue = XColor.FromArgb(0x00, 0x41, 0xae);
 
         private readonly PdfDocument document = new();
+        public void Dispose() => document.Dispose();
         private readonly Dictionary<(XFont, string), double> widths = [];
         private XGraphics gfx = null!;
         private double y;

@@ -53,7 +53,7 @@ public class CouncilModel(RoundService rounds, PlanService plans, UserManager<Ap
         }
         if (await rounds.FindAsync(Id.Value, HttpContext.RequestAborted) is not { } r || !await rounds.ReadyForCouncilAsync(r, HttpContext.RequestAborted)) return false;
         Round = r;
-        Tree = await plans.TreeAsync(await rounds.PlanOfAsync(r, HttpContext.RequestAborted), HttpContext.RequestAborted, withIndicators: false);
+        Tree = await plans.TreeAsync(await rounds.PlanOfAsync(r, HttpContext.RequestAborted), withIndicators: false, HttpContext.RequestAborted);
         Reports = await rounds.ReportsAsync(r.Id, HttpContext.RequestAborted);
         var me = users.GetUserId(User)!;
         Mine = (await rounds.EvaluationsAsync(r.Id, HttpContext.RequestAborted)).Where(e => e.UserId == me).ToList();

@@ -250,7 +250,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     public async Task<PublishedReport> PublishAsync(ReportingRound round, string? userId, CancellationToken ct = default)
     {
         var plan = await PlanOfAsync(round, ct);
-        var tree = await plans.TreeAsync(plan, ct);
+        var tree = await plans.TreeAsync(plan, ct: ct);
         var reports = await ReportsAsync(round.Id, ct);
         var version = (await db.Set<PublishedReport>().Where(p => p.PlanId == plan.Id && p.FiscalYear == round.FiscalYear).MaxAsync(p => (int?)p.Version, ct) ?? 0) + 1;
         var evaluations = await EvaluationsAsync(round.Id, ct);

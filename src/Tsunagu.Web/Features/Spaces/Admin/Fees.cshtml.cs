@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public class FeesModel(SpaceService spaces, SpaceSetupService setup, CurrentCity
     public List<Room> Rooms { get; private set; } = [];
     [BindProperty] public BandForm Band { get; set; } = new();
 
-    public List<SelectListItem> BandRoomChoices => [new(t["全室（市の共通の時間帯）"], "0"), .. Rooms.Select(r => new SelectListItem(r.Name, r.Id.ToString()))];
+    public List<SelectListItem> BandRoomChoices => [new(t["全室（市の共通の時間帯）"], "0"), .. Rooms.Select(r => new SelectListItem(r.Name, r.Id.ToString(CultureInfo.InvariantCulture)))];
 
     public string BandScope(FeeBand b) => b.RoomId is { } id ? Rooms.FirstOrDefault(r => r.Id == id)?.Name ?? "" : t["全室"];
 

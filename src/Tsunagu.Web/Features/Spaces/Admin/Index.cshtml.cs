@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public class IndexModel(SpaceService spaces, TsunaguDb db, CurrentCity city, Tex
     {
         var ct = HttpContext.RequestAborted;
         var rooms = await spaces.RoomsAsync(ct);
-        RoomChoices = [new(t["（選んでください）"], "0"), .. rooms.Select(r => new SelectListItem(r.Name, r.Id.ToString()))];
+        RoomChoices = [new(t["（選んでください）"], "0"), .. rooms.Select(r => new SelectListItem(r.Name, r.Id.ToString(CultureInfo.InvariantCulture)))];
         Year = Calendar.FiscalYear.Of(Display.Today(clock));
         (UsageByRoom, UsageByMonth) = await spaces.UsageAsync(Year, ct);
         var names = rooms.ToDictionary(r => r.Id, r => r.Name);

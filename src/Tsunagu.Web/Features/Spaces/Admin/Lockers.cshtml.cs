@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public class LockersModel(LockerService lockers, TsunaguDb db, CurrentCity city,
     /// <summary>The numbers staff may assign to an application: active, same kind, free that year (or already its own).</summary>
     public List<SelectListItem> ChoicesFor(LockerRental r) =>
         [.. All.Where(l => l.Active && l.Kind == r.Kind && (l.Id == r.LockerId || !Taken.Contains((l.Id, r.FiscalYear))))
-            .Select(l => new SelectListItem(t["{0}（{1}円）", l.Label, l.AnnualFeeYen.ToString("N0")], l.Id.ToString(), l.Id == r.LockerId))];
+            .Select(l => new SelectListItem(t["{0}（{1}円）", l.Label, l.AnnualFeeYen.ToString("N0", CultureInfo.CurrentCulture)], l.Id.ToString(CultureInfo.InvariantCulture), l.Id == r.LockerId))];
 
     public async Task OnGetAsync()
     {
