@@ -161,7 +161,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await other.SignInAsync(otherUser.Email!);
         await other.GotoAsync($"/{City}/spaces/book");
         await other.GetByLabel("部屋").SelectOptionAsync(new SelectOptionValue { Label = "備品の部屋2" });
-        await other.GetByLabel("日付").FillAsync(date.ToString("yyyy-MM-dd"));
+        await other.GetByLabel("日付").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await other.GetByLabel("開始時刻").FillAsync("18:00");
         await other.GetByLabel("終了時刻").FillAsync("20:00");
         await other.GetByLabel("利用目的").FillAsync("上映会");
@@ -204,9 +204,9 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         var form = staff.Locator("#lottery-form");
         await form.GetByLabel("部屋").SelectOptionAsync(new SelectOptionValue { Label = "抽選の部屋" });
         await form.GetByLabel("抽選の名前").FillAsync("交流スペースの抽選");
-        await form.GetByLabel("対象期間の初日").FillAsync(from.ToString("yyyy-MM-dd"));
-        await form.GetByLabel("対象期間の最終日").FillAsync(from.AddDays(6).ToString("yyyy-MM-dd"));
-        await form.GetByLabel("申し込みの締め切り日").FillAsync(from.AddDays(-5).ToString("yyyy-MM-dd"));
+        await form.GetByLabel("対象期間の初日").FillAsync(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await form.GetByLabel("対象期間の最終日").FillAsync(from.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await form.GetByLabel("申し込みの締め切り日").FillAsync(from.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await form.GetByRole(AriaRole.Button, new() { Name = "抽選の受付を始める" }).ClickAsync();
         // The page posts to itself and comes back with a notice (waiting for its own URL would not wait for the post).
         (await staff.Locator("[role=status]").TextContentAsync() ?? "").ShouldContain("抽選の受付を始めました");
@@ -218,7 +218,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
             var page = await app.NewPageAsync(width: 375, height: 800);
             await page.SignInAsync(user.Email!);
             await page.GotoAsync($"/{City}/spaces/lotteries/{lotteryId}");
-            await page.GetByLabel("日付").FillAsync(from.AddDays(1).ToString("yyyy-MM-dd"));
+            await page.GetByLabel("日付").FillAsync(from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await page.GetByLabel("開始時刻").FillAsync("13:00");
             await page.GetByLabel("終了時刻").FillAsync("16:00");
             await page.GetByLabel("利用目的").FillAsync($"交流会{i}");
@@ -241,7 +241,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         // The same seed over the same entries gives the same order as the published log.
         var entries = await TestData.WithDbAsync(app.Factory, db => db.Set<LotteryEntry>().IgnoreQueryFilters().Where(e => e.LotteryId == lotteryId).Select(e => e.Id).ToListAsync());
         var log = (await staff.Locator("pre.lottery-log").TextContentAsync() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        log.Select(l => int.Parse(l.Split('#')[1].Split(' ')[0])).ShouldBe(LotteryService.Order(entries, 777));
+        log.Select(l => int.Parse(l.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ShouldBe(LotteryService.Order(entries, 777));
         log[0].ShouldContain("当選");
         log.Skip(1).ShouldAllBe(l => l.Contains("落選"));
     }

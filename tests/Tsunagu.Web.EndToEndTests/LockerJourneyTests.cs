@@ -48,7 +48,7 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         (await leader.Locator("#Input_Kind-error").TextContentAsync() ?? "").ShouldContain("ロッカーかレターケースかを選んでください");
         await leader.AssertAccessibleAsync("k02-apply-errors");
         await leader.GetByLabel("種類").SelectOptionAsync(new SelectOptionValue { Label = "ロッカー" });
-        await leader.GetByLabel("年度").SelectOptionAsync(year.StartYear.ToString());
+        await leader.GetByLabel("年度").SelectOptionAsync(year.StartYear.ToString(CultureInfo.InvariantCulture));
         await leader.GetByLabel("希望の番号").SelectOptionAsync(new SelectOptionValue { Index = 2 });
         await leader.GetByRole(AriaRole.Button, new() { Name = "申し込む" }).ClickAsync();
         await leader.WaitForURLAsync("**/spaces/lockers/mine");

@@ -35,13 +35,13 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
         await organiser.GetByLabel("活動場所").FillAsync("下関駅前");
         await organiser.Locator("fieldset", new() { Has = organiser.GetByText("必要なスキル", new() { Exact = true }) }).GetByLabel("手話").CheckAsync();
         await organiser.Locator("fieldset", new() { Has = organiser.GetByText("活動分野", new() { Exact = true }) }).GetByLabel("まちづくり").CheckAsync();
-        await organiser.GetByLabel("日付").FillAsync(DateTime.UtcNow.AddDays(8).ToString("yyyy-MM-dd"));
+        await organiser.GetByLabel("日付").FillAsync(DateTime.UtcNow.AddDays(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await organiser.GetByLabel("開始時刻").FillAsync("10:00");
         await organiser.GetByLabel("終了時刻").FillAsync("12:00");
         await organiser.GetByLabel("募集人数").FillAsync("2");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "掲載する" }).ClickAsync();
         await organiser.WaitForURLAsync("**/manage");
-        var opportunityId = int.Parse(organiser.Url.Split('/')[^2]);
+        var opportunityId = int.Parse(organiser.Url.Split('/')[^2], CultureInfo.InvariantCulture);
         await organiser.AssertAccessibleAsync("m02-manage");
 
         // A citizen registers as a volunteer on a phone, is recommended the opportunity and applies.

@@ -33,7 +33,7 @@ public class PlanRoundJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         await m.GetByLabel("対象の年度").SelectOptionAsync("2017");
         await m.GetByRole(AriaRole.Button, new() { Name = "進捗調査を始める" }).ClickAsync();
         await m.AssertAccessibleAsync("r02-round");
-        var roundId = int.Parse(m.Url.Split('/')[^1]);
+        var roundId = int.Parse(m.Url.Split('/')[^1], CultureInfo.InvariantCulture);
         // Every other item is reported and accepted already; the two below are the ones this journey follows.
         await AcceptAllExceptAsync(roundId, "Ⅰ-(2)-⑪", "Ⅱ-(4)-②");
 
@@ -136,7 +136,7 @@ public class PlanRoundJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
         return page;
     }
 
-    private Task AcceptAllExceptAsync(int roundId, params string[] refs) => TestData.WithDbAsync(app.Factory, async db =>
+    private Task<int> AcceptAllExceptAsync(int roundId, params string[] refs) => TestData.WithDbAsync(app.Factory, async db =>
     {
         var round = await db.Set<ReportingRound>().IgnoreQueryFilters().SingleAsync(r => r.Id == roundId);
         var items = await db.Set<PlanNode>().IgnoreQueryFilters()

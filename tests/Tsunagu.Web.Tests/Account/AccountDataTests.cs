@@ -117,7 +117,7 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         (await me.Content.ReadAsStringAsync()).ShouldContain("CouncilMember");
 
         var tokenId = await TestData.WithDbAsync(factory, db => Task.FromResult(db.ApiTokens.Single(t => t.UserId == user.Id).Id));
-        await browser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString() });
+        await browser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString(CultureInfo.InvariantCulture) });
         (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -133,7 +133,7 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
 
         var otherBrowser = Browser.For(factory);
         await otherBrowser.SignInAsync(other.Email!);
-        var response = await otherBrowser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString() });
+        var response = await otherBrowser.PostWithTokenAsync("/account/api-tokens", "/account/api-tokens?handler=Revoke", new Dictionary<string, string> { ["tokenId"] = tokenId.ToString(CultureInfo.InvariantCulture) });
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await TestData.WithDbAsync(factory, db => Task.FromResult(db.ApiTokens.Single(t => t.Id == tokenId).RevokedAt))).ShouldBeNull();
     }

@@ -22,7 +22,7 @@ public class MyPageTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         links.ShouldContain("/nagato/groups/mine");
         links.ShouldContain("/nagato/events/mine");
         links.ShouldNotContain("/nagato/admin");
-        foreach (var link in links.Where(l => l!.StartsWith("/nagato/")))
+        foreach (var link in links.Where(l => l!.StartsWith("/nagato/", StringComparison.Ordinal)))
             (await browser.GetAsync(link!)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, link);
     }
 

@@ -24,7 +24,7 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var email = $"staff-{Guid.NewGuid():N}@city.example.jp";
         var response = await browser.SubmitAsync("/yamaguchi/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "協働 一郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = deptId.ToString(),
+            ["Input.Email"] = email, ["Input.DisplayName"] = "協働 一郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = deptId.ToString(CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -68,7 +68,7 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
         var browser = await SignedInCityAdminAsync("shimonoseki");
         var response = await browser.PostWithTokenAsync("/shimonoseki/admin/staff", "/shimonoseki/admin/staff?handler=Remove",
-            new Dictionary<string, string> { ["membershipId"] = membershipId.ToString() });
+            new Dictionary<string, string> { ["membershipId"] = membershipId.ToString(CultureInfo.InvariantCulture) });
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().AnyAsync(m => m.Id == membershipId))).ShouldBeTrue();
     }
@@ -81,7 +81,7 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var email = $"cross-{Guid.NewGuid():N}@example.jp";
         var response = await browser.SubmitAsync("/shimonoseki/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "越境 太郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = nagatoDept.ToString(),
+            ["Input.Email"] = email, ["Input.DisplayName"] = "越境 太郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = nagatoDept.ToString(CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("この都市の担当課を選んでください");
@@ -120,9 +120,9 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var staff = await TestData.CreateUserAsync(factory, u => u.InCity("muroran", CityRole.PlanManager));
         var membershipId = await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().Where(m => m.UserId == staff.Id).Select(m => m.Id).SingleAsync());
         var browser = await SignedInCityAdminAsync("muroran");
-        var response = await browser.PostWithTokenAsync("/muroran/admin/staff", "/muroran/admin/staff?handler=Remove", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString() });
+        var response = await browser.PostWithTokenAsync("/muroran/admin/staff", "/muroran/admin/staff?handler=Remove", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString(CultureInfo.InvariantCulture) });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var entry = await TestData.WithDbAsync(factory, db => db.AuditEntries.SingleAsync(e => e.EntityType == "CityMembership" && e.Action == "delete" && e.EntityKey == membershipId.ToString()));
+        var entry = await TestData.WithDbAsync(factory, db => db.AuditEntries.SingleAsync(e => e.EntityType == "CityMembership" && e.Action == "delete" && e.EntityKey == membershipId.ToString(CultureInfo.InvariantCulture)));
         entry.Changes.ShouldContain("\"old\":\"PlanManager\"");
     }
 
@@ -133,7 +133,7 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var browser = Browser.For(factory);
         await browser.SignInAsync(admin.Email!);
         var membershipId = await TestData.WithDbAsync(factory, db => db.CityMemberships.IgnoreQueryFilters().Where(m => m.UserId == admin.Id).Select(m => m.Id).SingleAsync());
-        var response = await browser.PostWithTokenAsync("/shimonoseki/admin/staff", "/shimonoseki/admin/staff?handler=Remove", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString() });
+        var response = await browser.PostWithTokenAsync("/shimonoseki/admin/staff", "/shimonoseki/admin/staff?handler=Remove", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString(CultureInfo.InvariantCulture) });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await browser.GetPageAsync("/shimonoseki/admin/staff");
         page.QuerySelector(".notice--warning")!.TextContent.ShouldContain("自分の市管理者の役割は外せません");

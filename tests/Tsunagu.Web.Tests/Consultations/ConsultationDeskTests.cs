@@ -43,7 +43,7 @@ public class ConsultationDeskTests(TsunaguFactory factory) : IClassFixture<Tsuna
         (await staff.PostWithTokenAsync(url, url + "?handler=FollowUp", new Dictionary<string, string> { ["dueOn"] = "2026-12-01", ["followUpText"] = "定款の例を送る" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var followUpId = await TestData.WithDbAsync(factory, db => db.Set<ConsultationFollowUp>().Where(f => f.ConsultationId == id).Select(f => f.Id).SingleAsync());
-        (await staff.PostWithTokenAsync(url, url + "?handler=CompleteFollowUp", new Dictionary<string, string> { ["followUpId"] = followUpId.ToString() }))
+        (await staff.PostWithTokenAsync(url, url + "?handler=CompleteFollowUp", new Dictionary<string, string> { ["followUpId"] = followUpId.ToString(CultureInfo.InvariantCulture) }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await staff.PostWithTokenAsync(url, url + "?handler=Update", new Dictionary<string, string> { ["status"] = "Done", ["assigneeUserId"] = "", ["groupId"] = "" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -122,7 +122,7 @@ public class SchemaMatchesModelTests
         while (await reader.ReadAsync())
         {
             var row = new string[reader.FieldCount];
-            for (var i = 0; i < reader.FieldCount; i++) row[i] = Convert.ToString(reader.GetValue(i)) ?? "";
+            for (var i = 0; i < reader.FieldCount; i++) row[i] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
             rows.Add(row);
         }
         return rows;

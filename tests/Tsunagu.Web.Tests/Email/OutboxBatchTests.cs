@@ -27,7 +27,7 @@ public sealed class OutboxBatchTests : IDisposable
         smtp.Messages.Count.ShouldBe(2);
         var messages = await OutboxTestData.MessagesAsync(_factory);
         messages.Count(m => m.SentAt is not null).ShouldBe(2);
-        var refused = messages.Single(m => m.To.StartsWith("nobody-"));
+        var refused = messages.Single(m => m.To.StartsWith("nobody-", StringComparison.Ordinal));
         refused.SentAt.ShouldBeNull();
         refused.Attempts.ShouldBe(1);
         refused.LastError.ShouldNotBeNull().ShouldContain("no such mailbox");

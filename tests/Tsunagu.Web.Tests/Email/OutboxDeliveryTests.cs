@@ -14,7 +14,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public OutboxDeliveryTests() => _factory = TsunaguFactory.WithSettings(new()
     {
         ["Tsunagu:Smtp:Host"] = "127.0.0.1",
-        ["Tsunagu:Smtp:Port"] = _smtp.Port.ToString(),
+        ["Tsunagu:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
         ["Tsunagu:Smtp:PollInterval"] = "00:00:00.200",
     });
 

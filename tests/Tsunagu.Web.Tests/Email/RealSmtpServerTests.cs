@@ -32,7 +32,7 @@ public class RealSmtpServerTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var colon = server.LastIndexOf(':');
         var smtp = new SmtpOptions
         {
-            Host = server[..colon], Port = int.Parse(server[(colon + 1)..]),
+            Host = server[..colon], Port = int.Parse(server[(colon + 1)..], CultureInfo.InvariantCulture),
             From = "centre@shimonoseki.example.jp", FromName = "下関市 市民活動センター（つなぐ）",
         };
         var to = $"yamada-{Guid.NewGuid():N}@example.jp";

@@ -110,7 +110,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         items.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetInt32() == e.Id).GetProperty("organiser").GetString().ShouldBe(groupName);
         (await api.PostAsync($"/api/v1/{City}/events/{e.Id}/registrations", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == "Event" && a.EntityKey == e.Id.ToString() && a.UserId == staffUser.Id).ToListAsync());
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == "Event" && a.EntityKey == e.Id.ToString(CultureInfo.InvariantCulture) && a.UserId == staffUser.Id).ToListAsync());
         audit.ShouldContain(a => a.Changes.Contains("PendingApproval") && a.Changes.Contains("Published"));
     }
 
@@ -140,7 +140,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         (await Browser.For(factory).GetAsync($"/{City}/events/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var (_, mine) = await leader.GetPageAsync($"/{City}/groups/{groupId}/events");
         mine.QuerySelector("main")!.TextContent.ShouldContain("同じ日に別の催しがあるため");
-        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == "Event" && a.EntityKey == id.ToString() && a.UserId == staffUser.Id && a.Changes.Contains("Rejected"))))
+        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == "Event" && a.EntityKey == id.ToString(CultureInfo.InvariantCulture) && a.UserId == staffUser.Id && a.Changes.Contains("Rejected"))))
             .ShouldBeTrue();
         // Deciding twice is refused.
         var again = await staff.GetPageAsync(review);
@@ -202,7 +202,7 @@ public static class EventForms
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = title, ["Input.Kind"] = "Course", ["Input.Description"] = "地域で活動を始めたい方向けの講座です。",
-            ["Input.RoomId"] = room?.ToString() ?? "", ["Input.Place"] = room is null ? "市民活動センター" : "", ["Input.OnlineLink"] = "",
+            ["Input.RoomId"] = room?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Place"] = room is null ? "市民活動センター" : "", ["Input.OnlineLink"] = "",
             ["Input.Capacity"] = "20", ["Input.Fee"] = "", ["Input.Eligibility"] = "Anyone", ["Input.EligibleGroupId"] = "",
             ["Input.OpensDate"] = D(Day(-1)), ["Input.OpensTime"] = "", ["Input.ClosesDate"] = D(meetings[0].Date.AddDays(-1)), ["Input.ClosesTime"] = "",
         };

@@ -122,7 +122,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
         var leader = await TestData.CreateUserAsync(factory);
         var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
-        fields["Input.EligibleGroupId"] = groupId.ToString();
+        fields["Input.EligibleGroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await browser.SubmitAsync($"/{City}/admin/events/new", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().SingleAsync(x => x.Title == "特定団体向け研修"));
         e.Eligibility.ShouldBe(EventEligibility.OneGroup);

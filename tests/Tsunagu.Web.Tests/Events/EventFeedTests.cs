@@ -63,7 +63,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         city.StatusCode.ShouldBe(HttpStatusCode.OK);
         city.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
         var events = ParseEvents(await city.Content.ReadAsByteArrayAsync());
-        var mine = events.Where(e => e["UID"].StartsWith($"event-{id}-")).ToList();
+        var mine = events.Where(e => e["UID"].StartsWith($"event-{id}-", StringComparison.Ordinal)).ToList();
         mine.Count.ShouldBe(3);
         mine[0]["SUMMARY"].ShouldBe(title + "（第1回）");
         mine.Select(e => e["UID"]).Distinct().Count().ShouldBe(3);
@@ -109,7 +109,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var calendar = ParseWithIcalJs(body);
         calendar.GetProperty("version").GetString().ShouldBe("2.0");
         var parsed = calendar.GetProperty("events").EnumerateArray()
-            .Where(e => e.GetProperty("uid").GetString()!.StartsWith($"event-{id}-")).ToList();
+            .Where(e => e.GetProperty("uid").GetString()!.StartsWith($"event-{id}-", StringComparison.Ordinal)).ToList();
         parsed.Count.ShouldBe(2);
         parsed[0].GetProperty("summary").GetString().ShouldBe(title + "（第1回）");
         parsed[1].GetProperty("summary").GetString().ShouldBe(title + "（第2回）");
@@ -143,7 +143,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         ]);
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read()) rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
-        var row = rows.Single(r => r["NO"] == id.ToString());
+        var row = rows.Single(r => r["NO"] == id.ToString(CultureInfo.InvariantCulture));
         row["イベント名"].ShouldBe("子育てサロン交流会");
         row["都道府県名"].ShouldBe("北海道");
         row["市区町村名"].ShouldBe("室蘭市");

@@ -32,10 +32,10 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
-            var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start));
+            var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture));
             db.Add(new Booking
             {
-                CityId = cityId, RoomId = room, Purpose = "定例会議", StartsAt = from, EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end)),
+                CityId = cityId, RoomId = room, Purpose = "定例会議", StartsAt = from, EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture)),
                 Status = BookingStatus.Provisional, CreatedAt = DateTime.UtcNow, ConfirmBy = from,
             });
             return await db.SaveChangesAsync();
@@ -159,7 +159,7 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         var (_, mine) = await registered.GetPageAsync($"/{City}/events/mine");
         mine.QuerySelector("main")!.TextContent.ShouldContain("中止");
         mine.QuerySelector("main img").ShouldBeNull();
-        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == "Event" && a.EntityKey == e.Id.ToString() && a.UserId == staffUser.Id && a.Changes.Contains("Cancelled"))))
+        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == "Event" && a.EntityKey == e.Id.ToString(CultureInfo.InvariantCulture) && a.UserId == staffUser.Id && a.Changes.Contains("Cancelled"))))
             .ShouldBeTrue();
         // Nothing more to do with it: no second cancellation, no edit.
         (await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(e.Id, "もう一度"))).Summary.ShouldBe("このイベントは中止できません。");

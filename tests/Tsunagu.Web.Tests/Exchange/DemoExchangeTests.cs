@@ -26,7 +26,7 @@ public class DemoExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var cities = await TestData.WithDbAsync(factory, db => db.Cities.CountAsync());
         posts.Select(p => p.CityId).Distinct().Count().ShouldBe(cities);
 
-        var need = posts.First(p => p.Direction == ExchangeDirection.Need && p.Title.StartsWith("読み聞かせ会の会場"));
+        var need = posts.First(p => p.Direction == ExchangeDirection.Need && p.Title.StartsWith("読み聞かせ会の会場", StringComparison.Ordinal));
         var slug = await TestData.WithDbAsync(factory, db => db.Cities.Where(c => c.Id == need.CityId).Select(c => c.Slug).SingleAsync());
         var (_, page) = await Browser.For(factory).GetPageAsync($"/{slug}/exchange/{need.Id}");
         page.QuerySelector("section[aria-labelledby=suggestions-title]")!.TextContent.ShouldContain("空き店舗を活用した会場を貸し出せます（デモ）");

@@ -68,7 +68,7 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         charts.ShouldAllBe(c => c.QuerySelector("svg[role=img]") != null && c.QuerySelector("table") != null);
         var environment = page.QuerySelectorAll("#by-field-title ~ * table tr, figure.chart table tr")
             .First(r => r.QuerySelector("th")?.TextContent == "環境保全");
-        environment.QuerySelector("td")!.TextContent.ShouldBe(expected.ToString("N0"));
+        environment.QuerySelector("td")!.TextContent.ShouldBe(expected.ToString("N0", CultureInfo.InvariantCulture));
         var councils = page.QuerySelectorAll("figure.chart table tr").First(r => r.QuerySelector("th")?.TextContent == "まちづくり協議会・地域づくり協議会");
         councils.QuerySelector("td")!.TextContent.ShouldBe("10");
     }

@@ -17,13 +17,13 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var start = await applicant.SubmitAsync($"/{City}/groups/register", new Dictionary<string, string>());
         start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var about = start.Headers.Location!.OriginalString;
-        var id = int.Parse(about.Split('/')[^2]);
+        var id = int.Parse(about.Split('/')[^2], CultureInfo.InvariantCulture);
         var district = await TestData.WithDbAsync(factory, db => db.Districts.IgnoreQueryFilters().Where(d => d.Name == "湊").Select(d => d.Id).SingleAsync());
 
         var aboutPost = await applicant.Client.PostAsync(about, await FormAsync(applicant, about, [
             new("Input.Name", name), new("Input.NameKana", "みなとこどもしょくどう"), new("Input.Type", "VolunteerGroup"),
             new("Input.Description", "湊地区で月2回、子ども食堂を開いています。ボランティア歓迎。"),
-            new("Input.Fields", "1"), new("Input.Fields", "13"), new("Input.Districts", district.ToString()),
+            new("Input.Fields", "1"), new("Input.Fields", "13"), new("Input.Districts", district.ToString(CultureInfo.InvariantCulture)),
         ]));
         aboutPost.Headers.Location!.OriginalString.ShouldEndWith($"/{id}/activity");
 
@@ -129,7 +129,7 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         });
         edited.Headers.Location!.OriginalString.ShouldEndWith($"/{id}/check");
         (await (await visitor.GetAsync($"/{City}/groups/{id}")).Content.ReadAsStringAsync()).ShouldContain("毎週土曜日");
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "Group" && e.EntityKey == id.ToString() && e.Action == "update")
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "Group" && e.EntityKey == id.ToString(CultureInfo.InvariantCulture) && e.Action == "update")
             .OrderByDescending(e => e.Id).FirstAsync());
         audit.Changes.ShouldContain("毎週土曜日");
         audit.Changes.ShouldContain("第1・第3土曜日");

@@ -41,9 +41,9 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         return browser;
     }
 
-    private static string ThisFiscalYear => Web.Calendar.FiscalYear.Of(DateOnly.Parse(Today)).StartYear.ToString();
+    private static string ThisFiscalYear => Web.Calendar.FiscalYear.Of(DateOnly.Parse(Today, CultureInfo.InvariantCulture)).StartYear.ToString(CultureInfo.InvariantCulture);
 
-    private static string Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Web.Shared.Display.TokyoZone)).ToString("yyyy-MM-dd");
+    private static string Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Web.Shared.Display.TokyoZone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task StartingARound_AsksEveryPublishedGroup_AndConfirmingClearsTheFlag()
@@ -54,7 +54,7 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
 
         var started = await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = DateOnly.Parse(Today).AddDays(14).ToString("yyyy-MM-dd"), ["Input.GraceDays"] = "30",
+            ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = DateOnly.Parse(Today, CultureInfo.InvariantCulture).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.GraceDays"] = "30",
         }, "main form[action*=Start]");
         started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var mail = await TestData.LastMailToAsync(factory, rep);
@@ -65,7 +65,7 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         list.QuerySelector("main table")!.TextContent.ShouldContain("確認待ち");
 
         // The same year cannot be started twice.
-        var again = await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string> { ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = DateOnly.Parse(Today).AddDays(14).ToString("yyyy-MM-dd"), ["Input.GraceDays"] = "30" }, "main form[action*=Start]");
+        var again = await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string> { ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = DateOnly.Parse(Today, CultureInfo.InvariantCulture).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.GraceDays"] = "30" }, "main form[action*=Start]");
         (await Browser.ParseAsync(again)).QuerySelector("#Input_FiscalYear-error")!.TextContent.ShouldContain("すでに始めています");
 
         var (_, mine) = await admin.GetPageAsync($"/{city}/groups/mine");
@@ -114,7 +114,7 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         (await Browser.For(factory).GetAsync($"/{city}/groups/{lapsing}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Browser.For(factory).GetAsync($"/{city}/groups/{confirming}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await TestData.LastMailToAsync(factory, rep)).Subject.ShouldContain("公開を停止しました");
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == "Group" && a.EntityKey == lapsing.ToString()).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == "Group" && a.EntityKey == lapsing.ToString(CultureInfo.InvariantCulture)).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
         audit.Last().ShouldContain("Unpublished");
 
         var (_, mine) = await admin.GetPageAsync($"/{city}/groups/mine");

@@ -120,10 +120,10 @@ public static class MatchingTestData
     /// <summary>A volunteer applies for a shift through the opportunity's page.</summary>
     public static Task<HttpResponseMessage> ApplyAsync(Browser volunteer, string city, int opportunityId, int shiftId) =>
         volunteer.PostWithTokenAsync($"/{city}/opportunities/{opportunityId}", $"/{city}/opportunities/{opportunityId}?handler=Apply",
-            new Dictionary<string, string> { ["ShiftId"] = shiftId.ToString(), ["Message"] = "よろしくお願いします" });
+            new Dictionary<string, string> { ["ShiftId"] = shiftId.ToString(CultureInfo.InvariantCulture), ["Message"] = "よろしくお願いします" });
 
     /// <summary>The organiser accepts an application on the manage page.</summary>
     public static Task<HttpResponseMessage> AcceptAsync(Browser organiser, string city, int opportunityId, int applicationId) =>
         organiser.PostWithTokenAsync($"/{city}/opportunities/{opportunityId}/manage", $"/{city}/opportunities/{opportunityId}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = applicationId.ToString() });
+            new Dictionary<string, string> { ["applicationId"] = applicationId.ToString(CultureInfo.InvariantCulture) });
 }

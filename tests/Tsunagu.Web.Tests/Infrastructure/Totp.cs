@@ -11,10 +11,12 @@ public static class Totp
         var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         var bytes = BitConverter.GetBytes(counter);
         if (BitConverter.IsLittleEndian) Array.Reverse(bytes);
+#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition: the test must compute what a phone app computes
         var hash = HMACSHA1.HashData(key, bytes);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6");
+        return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
     private static byte[] FromBase32(string s)

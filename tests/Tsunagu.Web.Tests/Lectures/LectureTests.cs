@@ -37,7 +37,7 @@ public class LectureTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         (await TestData.LastMailToAsync(factory, staffUser.Email!)).Subject.ShouldContain("出前講座");
         var request = await TestData.WithDbAsync(factory, db => db.Set<LectureRequest>().IgnoreQueryFilters().SingleAsync(r => r.TopicId == topicId));
 
-        var date = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd");
+        var date = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         (await staff.PostWithTokenAsync($"/{City}/admin/lectures", $"/{City}/admin/lectures?handler=Update&id={request.Id}",
             new Dictionary<string, string> { ["status"] = "Done", ["attended"] = "28" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<LectureRequest>().IgnoreQueryFilters().SingleAsync(r => r.Id == request.Id))).Status.ShouldBe(LectureRequestStatus.Received);

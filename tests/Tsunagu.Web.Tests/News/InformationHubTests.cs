@@ -34,7 +34,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     private static int IdFrom(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
     private static Dictionary<string, string> NewsFields(string title, string body, bool publish = true, string? groupId = null) => new()
@@ -133,7 +133,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         async Task<int> GrantAsync(string title, DateOnly deadline) => IdFrom(await staff.SubmitAsync("/yamaguchi/admin/grants/new", new Dictionary<string, string>
         {
             ["Input.Title"] = title, ["Input.Funder"] = "山口市", ["Input.AmountMaxYen"] = "５００,０００", ["Input.AmountNote"] = "上限50万円",
-            ["Input.Deadline"] = deadline.ToString("yyyy-MM-dd"), ["Input.Eligibility"] = "市民活動団体", ["Input.Description"] = "説明",
+            ["Input.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Eligibility"] = "市民活動団体", ["Input.Description"] = "説明",
             ["Input.LinkUrl"] = "https://example.jp/g", ["Input.PublishedOn"] = "2026-11-01", ["Input.IsPublished"] = "true",
         }));
         var closed = await GrantAsync("締切を過ぎた交付金", today.AddDays(-1));
@@ -157,7 +157,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         {
             new("Input.Title", "里山の散策道を市と一緒に整備"), new("Input.Kind", "Collaboration"), new("Input.Summary", "市の委託で散策道を整備しました。"),
             new("Input.Body", "本文"), new("Input.FiscalYear", "令和7年度"), new("Input.Fields", "7"), new("Input.Fields", "5"),
-            new("Input.Forms", "Commission"), new("Input.GroupIds", groupId.ToString()), new("Input.PublishedOn", "2026-11-20"), new("Input.IsPublished", "true"),
+            new("Input.Forms", "Commission"), new("Input.GroupIds", groupId.ToString(CultureInfo.InvariantCulture)), new("Input.PublishedOn", "2026-11-20"), new("Input.IsPublished", "true"),
         };
         var (_, newPage) = await staff.GetPageAsync("/muroran/admin/cases/new");
         form.Add(new("__RequestVerificationToken", newPage.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
@@ -201,8 +201,8 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         await SeedDemoAsync();
         var groupId = await DemoGroupIdAsync("手話サークル");
         var staff = await StaffAsync();
-        var id = IdFrom(await staff.SubmitAsync($"/{City}/admin/news/new", NewsFields("手話サークルの体験会", "どなたでも", groupId: groupId.ToString())));
-        var draft = IdFrom(await staff.SubmitAsync($"/{City}/admin/news/new", NewsFields("手話サークルの下書き", "まだ", publish: false, groupId: groupId.ToString())));
+        var id = IdFrom(await staff.SubmitAsync($"/{City}/admin/news/new", NewsFields("手話サークルの体験会", "どなたでも", groupId: groupId.ToString(CultureInfo.InvariantCulture))));
+        var draft = IdFrom(await staff.SubmitAsync($"/{City}/admin/news/new", NewsFields("手話サークルの下書き", "まだ", publish: false, groupId: groupId.ToString(CultureInfo.InvariantCulture))));
         var (_, page) = await Browser.For(factory).GetPageAsync($"/{City}/groups/{groupId}");
         var section = page.QuerySelector("#group-news-title")!.ParentElement!;
         section.QuerySelector($"a[href='/{City}/news/{id}']").ShouldNotBeNull();
@@ -217,7 +217,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         await SeedDemoAsync();
         var staff = await StaffAsync("nagato");
         var groupId = await DemoGroupIdAsync("子ども食堂", "nagato");
-        var newsId = IdFrom(await staff.SubmitAsync("/nagato/admin/news/new", NewsFields("フィードに載るお知らせ & <特集>", "本文 **太字**", groupId: groupId.ToString())));
+        var newsId = IdFrom(await staff.SubmitAsync("/nagato/admin/news/new", NewsFields("フィードに載るお知らせ & <特集>", "本文 **太字**", groupId: groupId.ToString(CultureInfo.InvariantCulture))));
 
         var response = await Browser.For(factory).GetAsync("/nagato/feed.atom");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -227,7 +227,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         feed.Name.ShouldBe(Atom + "feed");
         feed.Element(Atom + "id")!.Value.ShouldBe("http://localhost/nagato/feed.atom");
         feed.Element(Atom + "title")!.Value.ShouldNotBeNullOrWhiteSpace();
-        DateTimeOffset.Parse(feed.Element(Atom + "updated")!.Value).ShouldBeGreaterThan(DateTimeOffset.MinValue);
+        DateTimeOffset.Parse(feed.Element(Atom + "updated")!.Value, CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTimeOffset.MinValue);
         feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value.ShouldBe("http://localhost/nagato/feed.atom");
         feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value.ShouldBe("http://localhost/nagato/news");
         var entries = feed.Elements(Atom + "entry").ToList();

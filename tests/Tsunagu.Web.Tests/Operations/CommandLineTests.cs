@@ -68,7 +68,7 @@ public class CommandLineTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
 
     private static Dictionary<string, int> Counts(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(" added: "))
-            .Select(l => l.Trim().Split(" added: ")).ToDictionary(p => p[0], p => int.Parse(p[1]));
+            .Select(l => l.Trim().Split(" added: ")).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task ApiToken_WithWrongSecret_IsUnauthorized()

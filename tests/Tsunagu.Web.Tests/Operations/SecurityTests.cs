@@ -70,7 +70,7 @@ public class SecurityTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
 }
 
 /// <summary>A factory of its own: the limit is the real one here, not the test default.</summary>
-public class RateLimitTests : IDisposable
+public sealed class RateLimitTests : IDisposable
 {
     private readonly TsunaguFactory _factory = TsunaguFactory.WithSettings(new() { ["Tsunagu:RateLimits:AccountFormsPerMinute"] = "3" });
 

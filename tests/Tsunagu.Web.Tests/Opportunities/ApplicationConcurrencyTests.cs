@@ -51,7 +51,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
                 {
                     var response = await organiser.Client.PostAsync($"{manage}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
                     {
-                        ["applicationId"] = applicationId.ToString(), ["__RequestVerificationToken"] = antiforgery,
+                        ["applicationId"] = applicationId.ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = antiforgery,
                     }));
                     response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
                 }

@@ -36,7 +36,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     /// <summary>Opportunity ids linked from one of the console's tables.</summary>
     private static List<int> Listed(IHtmlDocument page, string section) =>
         page.QuerySelectorAll($"main div.table-wrap[aria-labelledby={section}] tbody a")
-            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3])).ToList();
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3], CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>An opportunity with one application (on its first shift) made <paramref name="daysAgo"/> days ago, still unanswered.</summary>
     private async Task<(int Id, int ShiftId)> WaitingSinceAsync(int groupId, double daysAgo, string title = "返事待ちの募集")
@@ -207,7 +207,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count().ShouldBe(5);
 
         // The year before, chosen on the page, has the one March matching.
-        var (_, before) = await staff.SubmitGetFormAsync(ConsoleUrl(city), page, "main form:has(#year)", new Dictionary<string, string> { ["year"] = (fy - 1).ToString() });
+        var (_, before) = await staff.SubmitGetFormAsync(ConsoleUrl(city), page, "main form:has(#year)", new Dictionary<string, string> { ["year"] = (fy - 1).ToString(CultureInfo.InvariantCulture) });
         before.QuerySelector("#matchings")!.TextContent.ShouldContain("マッチング件数：1件");
         Chart(before, "by-month")[$"{fy}年3月"].ShouldBe(1);
         Chart(before, "by-programme").ShouldBe(new Dictionary<string, int> { ["まかせて"] = 1 }, ignoreOrder: true);
@@ -217,5 +217,5 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     /// <summary>A bar chart's table: label → value, in the page's order.</summary>
     private static Dictionary<string, int> Chart(IHtmlDocument page, string id) =>
         page.QuerySelectorAll($"figure[aria-labelledby={id}-title] table tbody tr")
-            .ToDictionary(tr => tr.QuerySelector("th")!.TextContent.Trim(), tr => int.Parse(tr.QuerySelector("td")!.TextContent.Trim().Replace(",", "")));
+            .ToDictionary(tr => tr.QuerySelector("th")!.TextContent.Trim(), tr => int.Parse(tr.QuerySelector("td")!.TextContent.Trim().Replace(",", ""), CultureInfo.InvariantCulture));
 }

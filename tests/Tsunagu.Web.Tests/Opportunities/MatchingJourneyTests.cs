@@ -24,7 +24,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
 
     private static Task<HttpResponseMessage> ApplyAsync(Browser volunteer, int opportunityId, int shiftId) =>
         volunteer.PostWithTokenAsync($"/{City}/opportunities/{opportunityId}", $"/{City}/opportunities/{opportunityId}?handler=Apply",
-            new Dictionary<string, string> { ["ShiftId"] = shiftId.ToString(), ["Message"] = "よろしくお願いします" });
+            new Dictionary<string, string> { ["ShiftId"] = shiftId.ToString(CultureInfo.InvariantCulture), ["Message"] = "よろしくお願いします" });
 
     private Task<ShiftApplication> ApplicationAsync(int shiftId, int volunteerId) =>
         TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.ShiftId == shiftId && a.VolunteerId == volunteerId));
@@ -33,7 +33,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task GroupAdministrator_PostsASeries_WhichIsPublicWithItsShifts()
     {
         var (organiser, _, groupId) = await OrganiserAsync();
-        var date = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
+        var date = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var response = await organiser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {
             ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = "図書館の本の修理", ["Input.Description"] = "破れた本をテープで直します。", ["Input.Place"] = "中央図書館",
@@ -64,7 +64,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var fields = new Dictionary<string, string>
         {
             ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = "誤りのある募集", ["Input.Description"] = "説明", ["Input.Place"] = "公民館", ["Input.MinAge"] = "20",
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
         };
         fields[field] = value;
         var response = await organiser.SubmitAsync($"/{City}/opportunities/new", fields);
@@ -106,7 +106,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
 
         var application = await ApplicationAsync(shifts[0], volunteerId);
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.LastMailToAsync(factory, volunteerUser.Email!)).Subject.ShouldContain("参加が決まりました");
         var (_, after) = await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage");
         after.QuerySelector("main")!.TextContent.ShouldContain(volunteerUser.Email!);
@@ -118,15 +118,15 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
 
         // Attendance can only be recorded once the shift has begun.
         var early = await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Attendance",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(), ["attended"] = "true", ["hours"] = "2" });
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture), ["attended"] = "true", ["hours"] = "2" });
         (await Browser.ParseAsync(early)).QuerySelector("main")!.TextContent.ShouldContain("その回が始まってから");
 
         await OpportunityTestData.PastAsync(factory, shifts[0]);
         var bad = await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Attendance",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(), ["attended"] = "true", ["hours"] = "30" });
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture), ["attended"] = "true", ["hours"] = "30" });
         (await Browser.ParseAsync(bad)).QuerySelector($"#hours-{application.Id}-error")!.TextContent.ShouldContain("24以下");
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Attendance",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(), ["attended"] = "true", ["hours"] = "2.5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture), ["attended"] = "true", ["hours"] = "2.5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reliability = await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == volunteerId).Select(v => new { v.ShiftsRecorded, v.ShiftsAttended }).SingleAsync());
         reliability.ShiftsRecorded.ShouldBe(1);
         reliability.ShiftsAttended.ShouldBe(1);
@@ -134,7 +134,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         // No certificate before the volunteer confirms the hours.
         (await volunteer.GetAsync($"/{City}/volunteers/activities/{application.Id}/certificate.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=ConfirmHours",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var pdf = await volunteer.GetAsync($"/{City}/volunteers/activities/{application.Id}/certificate.pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
@@ -175,9 +175,9 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() });
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture) });
         (await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Withdraw",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(0);
         (await ApplyAsync(volunteer, id, shifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ApplicationAsync(shifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Applied);
@@ -196,7 +196,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         await ApplyAsync(volunteer, id, shifts[1]);
         var confirmed = await ApplicationAsync(shifts[0], volunteerId);
         await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = confirmed.Id.ToString() });
+            new Dictionary<string, string> { ["applicationId"] = confirmed.Id.ToString(CultureInfo.InvariantCulture) });
         (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[0]).Select(s => s.Confirmed).SingleAsync())).ShouldBe(1);
 
         if (how == "leave")
@@ -236,7 +236,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var young = await TestData.CreateUserAsync(factory);
         var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, young.Id, v => v.AgeBand = AgeBand.Age30s);
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Invite",
-            new Dictionary<string, string> { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = shifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            new Dictionary<string, string> { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().AnyAsync(a => a.VolunteerId == volunteerId))).ShouldBeFalse();
     }
 
@@ -263,12 +263,12 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         cards.ShouldNotContain(c => c.Contains($"No.{excluded}："));
 
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Invite",
-            new Dictionary<string, string> { ["volunteerId"] = good.ToString(), ["shiftId"] = shifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["volunteerId"] = good.ToString(CultureInfo.InvariantCulture), ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.LastMailToAsync(factory, fittingUser.Email!)).Subject.ShouldContain("お誘い");
         var invitation = await ApplicationAsync(shifts[0], good);
         invitation.Status.ShouldBe(ApplicationStatus.Invited);
         (await fitting.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = invitation.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = invitation.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ApplicationAsync(shifts[0], good)).Status.ShouldBe(ApplicationStatus.Confirmed);
     }
 
@@ -324,7 +324,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString() });
+            new Dictionary<string, string> { ["applicationId"] = application.Id.ToString(CultureInfo.InvariantCulture) });
         (await MatchingsThisYearAsync()).ShouldBe(before + 1);
 
         var key = await TestData.WithDbAsync(factory, db =>

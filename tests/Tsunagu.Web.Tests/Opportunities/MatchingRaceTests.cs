@@ -51,7 +51,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             await Task.Delay(20);
             var response = await organiser.Client.PostAsync($"/{City}/opportunities/{id}/manage?handler=RemoveShift", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["shiftId"] = shifts[0].ToString(), ["__RequestVerificationToken"] = antiforgery,
+                ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = antiforgery,
             }));
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -113,7 +113,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             applications.Add((id, applicationId));
         }
         await Task.WhenAll(applications.Select(a => organiser.PostWithTokenAsync($"/{City}/opportunities/{a.Opportunity}/manage", $"/{City}/opportunities/{a.Opportunity}/manage?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = a.Application.ToString() })));
+            new Dictionary<string, string> { ["applicationId"] = a.Application.ToString(CultureInfo.InvariantCulture) })));
 
         var ids = applications.Select(a => a.Application).ToList();
         var confirmed = await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().CountAsync(a => ids.Contains(a.Id) && a.Status == ApplicationStatus.Confirmed));

@@ -88,7 +88,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var (volunteer, user) = await SignedInAsync();
         await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
         var page = await Browser.ParseAsync(await volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
-            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(), ["Message"] = new string('あ', 501) }));
+            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture), ["Message"] = new string('あ', 501) }));
         page.QuerySelector($"#message-{shifts[0]}-error")!.TextContent.ShouldContain("500文字以内");
         (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
     }
@@ -105,7 +105,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
 
         // An invitation for the second, then (as two organisers might, a moment apart) one for the third at the same hours.
-        (await ManageAsync(organiser, second, "Invite", new() { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = secondShifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ManageAsync(organiser, second, "Invite", new() { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = secondShifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
@@ -113,18 +113,18 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
             return await db.SaveChangesAsync();
         });
         // A third organiser cannot invite the person for the first: they are expected elsewhere then (and are not told where).
-        var refused = await ManageAsync(organiser, first, "Invite", new() { ["volunteerId"] = volunteerId.ToString(), ["shiftId"] = firstShifts[0].ToString() });
+        var refused = await ManageAsync(organiser, first, "Invite", new() { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = firstShifts[0].ToString(CultureInfo.InvariantCulture) });
         (await refused.Content.ReadAsStringAsync()).ShouldNotContain("同じ時間の別の募集");
         (await ApplicationCountAsync(firstShifts[0])).ShouldBe(0);
 
         // The volunteer accepts the second invitation; the third can no longer be accepted for the same hours.
         var invitation = await ApplicationAsync(secondShifts[0], volunteerId);
         (await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = invitation.Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            new Dictionary<string, string> { ["applicationId"] = invitation.Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ApplicationAsync(secondShifts[0], volunteerId)).Status.ShouldBe(ApplicationStatus.Confirmed);
         var other = await ApplicationAsync(thirdShifts[0], volunteerId);
         var answer = await volunteer.PostWithTokenAsync($"/{City}/volunteers/activities", $"/{City}/volunteers/activities?handler=Accept",
-            new Dictionary<string, string> { ["applicationId"] = other.Id.ToString() });
+            new Dictionary<string, string> { ["applicationId"] = other.Id.ToString(CultureInfo.InvariantCulture) });
         if (answer.StatusCode == HttpStatusCode.Redirect)
             (await volunteer.GetPageAsync(answer.Headers.Location!.OriginalString)).Page.QuerySelector("main")!.TextContent.ShouldContain("同じ時間帯の「同じ時間の別の募集」に参加が決まっています");
         else
@@ -145,15 +145,15 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var confirmedId = await OpportunityTestData.VolunteerAsync(factory, City, confirmedUser.Id);
         foreach (var (browser, shift) in new[] { (waiting, shifts[0]), (confirmed, shifts[1]) })
             (await browser.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
-                new Dictionary<string, string> { ["ShiftId"] = shift.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                new Dictionary<string, string> { ["ShiftId"] = shift.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var accepted = await ApplicationAsync(shifts[1], confirmedId);
-        await ManageAsync(organiser, id, "Accept", new() { ["applicationId"] = accepted.Id.ToString() });
+        await ManageAsync(organiser, id, "Accept", new() { ["applicationId"] = accepted.Id.ToString(CultureInfo.InvariantCulture) });
 
-        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[1].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[1].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().AnyAsync(s => s.Id == shifts[1]))).ShouldBeTrue();
         (await ApplicationAsync(shifts[1], confirmedId)).Status.ShouldBe(ApplicationStatus.Confirmed);
 
-        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[0].ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ManageAsync(organiser, id, "RemoveShift", new() { ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().AnyAsync(s => s.Id == shifts[0]))).ShouldBeFalse();
         (await ApplicationCountAsync(shifts[0])).ShouldBe(0);
         var mail = await TestData.LastMailToAsync(factory, waitingUser.Email!);
@@ -171,7 +171,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
         Task<HttpResponseMessage> Apply() => volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
-            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString() });
+            new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) });
         (await Apply()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await ManageAsync(organiser, id, "Status", new() { ["status"] = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -201,7 +201,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var elsewhere = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[1]).ExemptFromTwoFactor());
         var browser = Browser.For(factory);
         await browser.SignInAsync(poster.Email!);
-        var date = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd");
+        var date = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = $"市役所の清掃{Guid.NewGuid():N}"[..12];
         (await browser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {

@@ -36,7 +36,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var programme = (await ProgrammeAsync(name)).ShouldNotBeNull();
         programme.CityId.ShouldBe(await OpportunityTestData.CityIdAsync(factory, City));
         programme.Description.ShouldBe("まちをきれいにする活動");
-        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Programme) && a.EntityKey == programme.Id.ToString()
+        (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Programme) && a.EntityKey == programme.Id.ToString(CultureInfo.InvariantCulture)
             && a.Action == "create" && a.UserId == staffUser.Id))).ShouldBeTrue();
 
         var (_, page) = await staff.GetPageAsync(ProgrammesUrl);
@@ -88,12 +88,12 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
 
         // The form offers the programme, and the posting keeps the choice.
         var (_, form) = await organiser.GetPageAsync($"/{City}/opportunities/new");
-        form.QuerySelectorAll("select#Input_ProgrammeId option").Select(o => o.GetAttribute("value")).ShouldContain(programmeId.ToString());
+        form.QuerySelectorAll("select#Input_ProgrammeId option").Select(o => o.GetAttribute("value")).ShouldContain(programmeId.ToString(CultureInfo.InvariantCulture));
         var posted = await organiser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {
             ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = $"公園の清掃 {word}", ["Input.Description"] = "公園のごみを拾います。", ["Input.Place"] = "中央公園",
-            ["Input.ProgrammeId"] = programmeId.ToString(),
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
+            ["Input.ProgrammeId"] = programmeId.ToString(CultureInfo.InvariantCulture),
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
         var opportunity = await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Include(o => o.Shifts).SingleAsync(o => o.Title == $"公園の清掃 {word}"));
@@ -134,5 +134,5 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     /// <summary>Opportunity ids in the public list's results.</summary>
     private static List<int> Results(IHtmlDocument page) =>
         page.QuerySelectorAll("main ul.card-list[aria-labelledby=results-title] > li h3 a")
-            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3])).ToList();
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3], CultureInfo.InvariantCulture)).ToList();
 }

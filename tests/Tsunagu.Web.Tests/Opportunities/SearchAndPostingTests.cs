@@ -28,14 +28,14 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
     /// <summary>Opportunity ids in the public list's results.</summary>
     private static List<int> Results(IHtmlDocument page) =>
         page.QuerySelectorAll("main ul.card-list[aria-labelledby=results-title] > li h3 a")
-            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3])).ToList();
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[3], CultureInfo.InvariantCulture)).ToList();
 
     private static Dictionary<string, string> Posting(string organiser, string title, Action<Dictionary<string, string>>? change = null)
     {
         var fields = new Dictionary<string, string>
         {
             ["Input.Organiser"] = organiser, ["Input.Title"] = title, ["Input.Description"] = "地域の皆さんと一緒に活動します。", ["Input.Place"] = "市民活動センター",
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd"), ["Shifts.Start"] = "13:00", ["Shifts.End"] = "15:00", ["Shifts.Places"] = "3", ["Shifts.Repeat"] = "None",
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "13:00", ["Shifts.End"] = "15:00", ["Shifts.Places"] = "3", ["Shifts.Repeat"] = "None",
         };
         change?.Invoke(fields);
         return fields;
@@ -124,8 +124,8 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
 
         var saved = (await PostedAsync(title)).ShouldNotBeNull();
-        saved.Skills.Where(s => !s.Required).Select(s => s.SkillId.ToString()).ShouldBe([computers, translation], ignoreOrder: true);
-        saved.Skills.Where(s => s.Required).Select(s => s.SkillId.ToString()).ShouldBe([cooking]);
+        saved.Skills.Where(s => !s.Required).Select(s => s.SkillId.ToString(CultureInfo.InvariantCulture)).ShouldBe([computers, translation], ignoreOrder: true);
+        saved.Skills.Where(s => s.Required).Select(s => s.SkillId.ToString(CultureInfo.InvariantCulture)).ShouldBe([cooking]);
         saved.Online.ShouldBeTrue();
         saved.Place.ShouldBeNull();
         saved.InsuranceCovered.ShouldBeTrue();
@@ -174,7 +174,7 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         string errorSelector, message;
         if (problem == "same-skill")
         {
-            var skill = (await MatchingTestData.SkillIdAsync(factory, City, "運転")).ToString();
+            var skill = (await MatchingTestData.SkillIdAsync(factory, City, "運転")).ToString(CultureInfo.InvariantCulture);
             fields["Input.RequiredSkills"] = skill;
             fields["Input.WelcomeSkills"] = skill;
             errorSelector = "fieldset#Input_WelcomeSkills.form-group--error .form-error";

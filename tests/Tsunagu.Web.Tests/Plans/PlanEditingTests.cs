@@ -36,7 +36,7 @@ public class PlanEditingTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         var department = await TestData.WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters().Where(d => d.Name == "地域生活課").Select(d => d.Id).SingleAsync());
         (await manager.SubmitAsync(url, new Dictionary<string, string>
         {
-            ["Input.Title"] = "市民活動センターを拠点としたコーディネート機能の充実（改訂）", ["Input.Departments"] = department.ToString(), ["Input.Years[2016]"] = "実施",
+            ["Input.Title"] = "市民活動センターを拠点としたコーディネート機能の充実（改訂）", ["Input.Departments"] = department.ToString(CultureInfo.InvariantCulture), ["Input.Years[2016]"] = "実施",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await Browser.For(factory).GetPageAsync("/muroran/plans/kyodo-shishin");
         var row = page.QuerySelectorAll("main table.plan-items tbody tr").Single(r => r.Children[0].TextContent == "2-1");
@@ -80,12 +80,12 @@ public class PlanEditingTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         var manager = await ManagerAsync("shimonoseki");
         var indicator = await TestData.WithDbAsync(factory, db => db.Set<Indicator>().IgnoreQueryFilters().Where(i => i.Name == "市民活動の経験").Select(i => i.Id).SingleAsync());
         var url = "/shimonoseki/admin/plans/shiminkatsudo-5/indicators";
-        var bad = await Browser.ParseAsync(await manager.SubmitAsync(url, new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(), ["Values[2026]"] = "よんじゅう" }, $"main #indicator-{indicator} form"));
+        var bad = await Browser.ParseAsync(await manager.SubmitAsync(url, new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(CultureInfo.InvariantCulture), ["Values[2026]"] = "よんじゅう" }, $"main #indicator-{indicator} form"));
         bad.QuerySelector($"#value-{indicator}-2026-error")!.TextContent.ShouldContain("数字で入力");
-        (await manager.SubmitAsync(url, new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(), ["Values[2026]"] = "４１．２" }, $"main #indicator-{indicator} form"))
+        (await manager.SubmitAsync(url, new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(CultureInfo.InvariantCulture), ["Values[2026]"] = "４１．２" }, $"main #indicator-{indicator} form"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await Browser.For(factory).GetPageAsync("/shimonoseki/plans/shiminkatsudo-5");
-        var row = page.QuerySelectorAll("main section.indicator").First().QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent == "令和8年度");
+        var row = page.QuerySelectorAll("main section.indicator")[0].QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent == "令和8年度");
         row.Children[2].TextContent.ShouldBe("41.2%");
     }
 }

@@ -31,10 +31,10 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         var response = await manager.SubmitAsync($"/{City}/admin/plans/{Key}/rounds", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = fiscalYear.ToString(), ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"),
+            ["Input.FiscalYear"] = fiscalYear.ToString(CultureInfo.InvariantCulture), ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
     private Task<int> NodeIdAsync(string reference) => TestData.WithDbAsync(factory, db =>
@@ -123,10 +123,10 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, ready) = await council.GetPageAsync($"/{City}/admin/council");
         ready.QuerySelectorAll("main ul li a").Select(a => a.GetAttribute("href")).ShouldContain($"/{City}/admin/council/{round}");
         var policy = await NodeIdAsync("Ⅰ");
-        var missing = await Browser.ParseAsync(await council.PostWithTokenAsync($"/{City}/admin/council/{round}", $"/{City}/admin/council/{round}", new Dictionary<string, string> { ["PolicyId"] = policy.ToString() }));
+        var missing = await Browser.ParseAsync(await council.PostWithTokenAsync($"/{City}/admin/council/{round}", $"/{City}/admin/council/{round}", new Dictionary<string, string> { ["PolicyId"] = policy.ToString(CultureInfo.InvariantCulture) }));
         missing.QuerySelector($"#Evaluation-{policy}-error")!.TextContent.ShouldContain("評価を選んで");
         (await council.PostWithTokenAsync($"/{City}/admin/council/{round}", $"/{City}/admin/council/{round}", new Dictionary<string, string>
-            { ["PolicyId"] = policy.ToString(), ["Evaluation"] = "おおむね順調", ["Opinion"] = "地域と学校の連携が進んだ。" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            { ["PolicyId"] = policy.ToString(CultureInfo.InvariantCulture), ["Evaluation"] = "おおむね順調", ["Opinion"] = "地域と学校の連携が進んだ。" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await manager.SubmitAsync($"/{City}/admin/rounds/{round}", new Dictionary<string, string> { ["CouncilOpinion"] = "協働の取組はおおむね順調に進んでいる。" }, "main form[action*=Opinion]"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -219,10 +219,10 @@ public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<Tsu
         var manager = Browser.For(factory);
         await manager.SignInAsync(user.Email!);
         var opened = await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", new Dictionary<string, string>
-            { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd") });
+            { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var round = opened.Headers.Location!.OriginalString;
         var indicator = await TestData.WithDbAsync(factory, db => db.Set<Indicator>().IgnoreQueryFilters().Where(i => i.Name == "市民活動の経験").Select(i => i.Id).SingleAsync());
-        (await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/indicators", new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(), ["Values[2026]"] = "41.0" }, $"main #indicator-{indicator} form"))
+        (await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/indicators", new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(CultureInfo.InvariantCulture), ["Values[2026]"] = "41.0" }, $"main #indicator-{indicator} form"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await manager.SubmitAsync(round, new Dictionary<string, string> { ["CouncilOpinion"] = "市民活動の経験は着実に増えている。" }, "main form[action*=Opinion]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await manager.SubmitAsync(round, new Dictionary<string, string>(), "main form[action*=Publish]")).Headers.Location!.OriginalString

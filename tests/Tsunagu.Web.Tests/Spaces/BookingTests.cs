@@ -33,7 +33,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
 
     private static Dictionary<string, string> Form(int room, DateOnly date, string start = "10:00", string end = "12:00") => new()
     {
-        ["Input.RoomId"] = room.ToString(), ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Start"] = start, ["Input.End"] = end,
+        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = start, ["Input.End"] = end,
         ["Input.Purpose"] = "定例会議", ["Input.Repeat"] = "None",
     };
 
@@ -47,7 +47,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var groupId = await OpportunityTestData.GroupAsync(factory, City, adminUser.Id);
         var date = NextDay(60); // beyond the 30 days of others, within the 90 of registered groups
         var form = Form(room, date);
-        form["Input.GroupId"] = groupId.ToString();
+        form["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await admin.SubmitAsync($"/{City}/spaces/book", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var booking = await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.RoomId == room));
         booking.Status.ShouldBe(BookingStatus.Provisional);
@@ -69,7 +69,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var refused = await other.SubmitAsync($"/{City}/spaces/book", Form(room, NextDay(7)));
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect); // a different day is free
         var clash = Form(room, date, "11:00", "13:00");
-        clash["Input.GroupId"] = otherGroup.ToString();
+        clash["Input.GroupId"] = otherGroup.ToString(CultureInfo.InvariantCulture);
         var page = await Browser.ParseAsync(await other.SubmitAsync($"/{City}/spaces/book", clash));
         page.QuerySelector("#conflicts")!.TextContent.ShouldContain("すでに予約があります");
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room))).ShouldBe(2);
@@ -134,7 +134,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         foreach (var week in new[] { 1, 2 })
             (await counter.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
             {
-                ["Block.RoomId"] = room.ToString(), ["Block.Date"] = first.AddDays(7 * week).ToString("yyyy-MM-dd"), ["Block.Start"] = "09:00", ["Block.End"] = "13:00", ["Block.Reason"] = "設備点検",
+                ["Block.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Block.Date"] = first.AddDays(7 * week).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Block.Start"] = "09:00", ["Block.End"] = "13:00", ["Block.Reason"] = "設備点検",
             }, "main form[action*=Block]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var (browser, _) = await SignedInAsync();
@@ -203,7 +203,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         {
             using var client = factory.CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var response = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new { roomId = room, date = date.ToString("yyyy-MM-dd"), start = "14:00:00", end = "16:00:00", purpose = "会議" });
+            var response = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new { roomId = room, date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start = "14:00:00", end = "16:00:00", purpose = "会議" });
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
         results.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, string.Join("\n", results.Where(r => r.StatusCode != HttpStatusCode.Created && r.StatusCode != HttpStatusCode.Conflict).Take(3).Select(r => $"{r.StatusCode} {r.Body}")));

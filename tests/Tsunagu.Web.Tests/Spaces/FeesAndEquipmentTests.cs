@@ -54,7 +54,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
     private static Dictionary<string, string> Form(int room, DateOnly date, string start, string end, string purpose = "定例会議") => new()
     {
-        ["Input.RoomId"] = room.ToString(), ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Start"] = start, ["Input.End"] = end,
+        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = start, ["Input.End"] = end,
         ["Input.Purpose"] = purpose, ["Input.Repeat"] = "None",
     };
 
@@ -66,7 +66,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     private static async Task<string> ItemFieldAsync(Browser browser, string url, int itemId)
     {
         var (_, page) = await browser.GetPageAsync(url);
-        var hidden = page.QuerySelectorAll("input[type=hidden][name$='.ItemId']").Single(i => i.GetAttribute("value") == itemId.ToString());
+        var hidden = page.QuerySelectorAll("input[type=hidden][name$='.ItemId']").Single(i => i.GetAttribute("value") == itemId.ToString(CultureInfo.InvariantCulture));
         return hidden.GetAttribute("name")!.Replace(".ItemId", ".Quantity");
     }
 
@@ -82,7 +82,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     ];
 
     private static FeeCalculator.Quote Fee(string from, string to, bool group, params FeeBand[] roomBands) =>
-        FeeCalculator.Compute(new DateOnly(2027, 1, 12).ToDateTime(TimeOnly.Parse(from)), new DateOnly(2027, 1, 12).ToDateTime(TimeOnly.Parse(to)), group, roomBands, CityBands, Flat);
+        FeeCalculator.Compute(new DateOnly(2027, 1, 12).ToDateTime(TimeOnly.Parse(from, CultureInfo.InvariantCulture)), new DateOnly(2027, 1, 12).ToDateTime(TimeOnly.Parse(to, CultureInfo.InvariantCulture)), group, roomBands, CityBands, Flat);
 
     [Theory]
     // Within one band: 2 h × 200 / 400.
@@ -124,7 +124,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
         // A group, 11:00–19:00: 60 min × 300 + 360 min at the flat 200 + 60 min × 500 = 2,000 yen.
         var form = Form(room, date, "11:00", "19:00");
-        form["Input.GroupId"] = groupId.ToString();
+        form["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         var quote = await Browser.ParseAsync(await admin.PostWithTokenAsync($"/{City}/spaces/book", $"/{City}/spaces/book?handler=Quote", form));
         var fee = quote.QuerySelector("#fee")!.TextContent;
         fee.ShouldContain("2,000円");
@@ -152,7 +152,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         evening.TextContent.ShouldContain("18:00〜21:00");
         evening.TextContent.ShouldContain("500円");
         evening.TextContent.ShouldContain("1,000円");
-        table.QuerySelectorAll("tbody tr").Last().TextContent.ShouldContain("上記以外の時間");
+        table.QuerySelectorAll("tbody tr")[^1].TextContent.ShouldContain("上記以外の時間");
 
         // The room's own page shows the same fees as its bookings are charged: its bands, not another room's.
         var (_, roomPage) = await Browser.For(factory).GetPageAsync($"/{City}/spaces/rooms/{room}");
@@ -175,7 +175,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var before = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync());
         var response = await staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
-            ["Band.RoomId"] = room.ToString(), ["Band.Name"] = name, ["Band.Starts"] = starts, ["Band.Ends"] = ends, ["Band.GroupFeePerHour"] = group, ["Band.OtherFeePerHour"] = other,
+            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = name, ["Band.Starts"] = starts, ["Band.Ends"] = ends, ["Band.GroupFeePerHour"] = group, ["Band.OtherFeePerHour"] = other,
         }, "#band-form");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
@@ -191,7 +191,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
-            ["Band.RoomId"] = room.ToString(), ["Band.Name"] = $"枠{i}", ["Band.Starts"] = $"{9 + i % 2}:00", ["Band.Ends"] = "13:00",
+            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = $"枠{i}", ["Band.Starts"] = $"{9 + i % 2}:00", ["Band.Ends"] = "13:00",
             ["Band.GroupFeePerHour"] = "100", ["Band.OtherFeePerHour"] = "200",
         }, "#band-form")));
         answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
@@ -205,8 +205,8 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         Dictionary<string, string> Band(int roomId, string name, string from, string to, int group, int other, int id = 0) => new()
         {
-            ["Band.Id"] = id.ToString(), ["Band.RoomId"] = roomId.ToString(), ["Band.Name"] = name, ["Band.Starts"] = from, ["Band.Ends"] = to,
-            ["Band.GroupFeePerHour"] = group.ToString(), ["Band.OtherFeePerHour"] = other.ToString(),
+            ["Band.Id"] = id.ToString(CultureInfo.InvariantCulture), ["Band.RoomId"] = roomId.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = name, ["Band.Starts"] = from, ["Band.Ends"] = to,
+            ["Band.GroupFeePerHour"] = group.ToString(CultureInfo.InvariantCulture), ["Band.OtherFeePerHour"] = other.ToString(CultureInfo.InvariantCulture),
         };
         (await staff.SubmitAsync($"/{City}/admin/spaces/fees", Band(0, "夜", "18:00", "21:00", 300, 600), "#band-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // The room's own band over the same hours is not an overlap: it is the room's price.
@@ -225,7 +225,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         (await staff.PostWithTokenAsync($"/{City}/admin/spaces/fees", $"/{City}/admin/spaces/fees?handler=Delete&id={bands[0].Id}", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().AnyAsync(b => b.Id == bands[0].Id))).ShouldBeFalse();
 
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "FeeBand" && (e.EntityKey == bands[0].Id.ToString() || e.EntityKey == bands[1].Id.ToString()))
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "FeeBand" && (e.EntityKey == bands[0].Id.ToString(CultureInfo.InvariantCulture) || e.EntityKey == bands[1].Id.ToString(CultureInfo.InvariantCulture)))
             .OrderBy(e => e.Id).Select(e => new { e.Action, e.EntityKey, e.Changes }).ToListAsync());
         audit.Select(a => a.Action).ShouldBe(["create", "create", "update", "delete"]);
         audit[2].Changes.ShouldContain("\"GroupFeePerHour\":{\"old\":\"800\",\"new\":\"900\"}");
@@ -237,7 +237,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         Dictionary<string, string> Item(string name, string quantity, string fee, string notes = "", bool active = true, int id = 0) => new()
         {
-            ["Item.Id"] = id.ToString(), ["Item.Name"] = name, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = fee, ["Item.Notes"] = notes, ["Item.Active"] = active ? "true" : "false",
+            ["Item.Id"] = id.ToString(CultureInfo.InvariantCulture), ["Item.Name"] = name, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = fee, ["Item.Notes"] = notes, ["Item.Active"] = active ? "true" : "false",
         };
         var refused = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment", Item("書画カメラ", "0", "-5"), "#item-form"));
         refused.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("1〜1,000");
@@ -257,7 +257,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         (await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={id}", Item("書画カメラ", "2", "300", active: false, id: id), "#item-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, after) = await Browser.For(factory).GetPageAsync($"/{City}/spaces");
         after.QuerySelectorAll("table:has(#equipment-caption) tbody th").Select(th => th.TextContent).ShouldNotContain("書画カメラ");
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "EquipmentItem" && e.EntityKey == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "EquipmentItem" && e.EntityKey == id.ToString(CultureInfo.InvariantCulture)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         audit.ShouldBe(["create", "update"]);
     }
 
@@ -275,7 +275,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         async Task<HttpResponseMessage> BookAsync(int room, string start, string end, int quantity, string purpose)
         {
             var form = Form(room, date, start, end, purpose);
-            form[field] = quantity.ToString();
+            form[field] = quantity.ToString(CultureInfo.InvariantCulture);
             return await browser.SubmitAsync($"/{City}/spaces/book", form);
         }
 
@@ -313,7 +313,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         // Staff cannot own fewer than bookings still to come hold at one moment (B and C at 12:00, C and D at 11:15: 2).
         Dictionary<string, string> ItemForm(string quantity) => new()
         {
-            ["Item.Id"] = item.ToString(), ["Item.Name"] = itemName, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = "500", ["Item.Notes"] = "", ["Item.Active"] = "true",
+            ["Item.Id"] = item.ToString(CultureInfo.InvariantCulture), ["Item.Name"] = itemName, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = "500", ["Item.Notes"] = "", ["Item.Active"] = "true",
         };
         var lowered = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={item}", ItemForm("1"), "#item-form"));
         lowered.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("最大2点を貸し出す予定です");
@@ -345,8 +345,8 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var conflicts = page.QuerySelectorAll("#conflicts li").Select(li => li.TextContent).ToList();
         conflicts.Count.ShouldBe(2);
         conflicts.ShouldAllBe(c => c.Contains("あと0点しか貸し出せません"));
-        conflicts[0].ShouldContain(start.AddDays(7).ToString("yyyy/MM/dd"));
-        conflicts[1].ShouldContain(start.AddDays(21).ToString("yyyy/MM/dd"));
+        conflicts[0].ShouldContain(start.AddDays(7).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+        conflicts[1].ShouldContain(start.AddDays(21).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().AnyAsync(b => b.RoomId == first))).ShouldBeFalse();
     }
 
@@ -367,7 +367,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         });
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        var date = NextDay(12).ToString("yyyy-MM-dd");
+        var date = NextDay(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var refused = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
         {
@@ -437,7 +437,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
             var quantity = i % 2 + 1;
             var response = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
             {
-                roomId = rooms[i], date = date.ToString("yyyy-MM-dd"), start = "13:00:00", end = "15:00:00", purpose = "同時の申し込み",
+                roomId = rooms[i], date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start = "13:00:00", end = "15:00:00", purpose = "同時の申し込み",
                 equipment = new[] { new { itemId = item, quantity } },
             });
             return (Quantity: quantity, response.StatusCode, Body: await response.Content.ReadAsStringAsync());

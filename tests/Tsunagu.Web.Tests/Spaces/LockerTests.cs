@@ -52,8 +52,8 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
     private static Dictionary<string, string> Application(int? group, LockerKind? kind, int? year, int? locker = null) => new()
     {
-        ["Input.GroupId"] = group?.ToString() ?? "", ["Input.Kind"] = kind?.ToString() ?? "", ["Input.FiscalYear"] = year?.ToString() ?? "",
-        ["Input.LockerId"] = locker?.ToString() ?? "", ["Input.Note"] = "",
+        ["Input.GroupId"] = group?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Kind"] = kind?.ToString() ?? "", ["Input.FiscalYear"] = year?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["Input.LockerId"] = locker?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Note"] = "",
     };
 
     private static Task<HttpResponseMessage> ApplyAsync(Browser browser, int? group, LockerKind? kind, int? year, int? locker = null) =>
@@ -66,7 +66,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         TestData.WithDbAsync(factory, db => db.Set<LockerRental>().IgnoreQueryFilters().Where(r => r.GroupId == groupId).OrderBy(r => r.Id).ToListAsync());
 
     private static int FreeLockersThisYear(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        int.Parse(page.QuerySelectorAll("table:has(#free-caption) tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "ロッカー").QuerySelectorAll("td")[1].TextContent);
+        int.Parse(page.QuerySelectorAll("table:has(#free-caption) tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "ロッカー").QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture);
 
     private sealed class FixedClock(DateTime utc) : TimeProvider
     {
@@ -152,10 +152,10 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         counter.QuerySelector("#waiting")!.TextContent.ShouldContain("1件");
         counter.QuerySelector("main")!.TextContent.ShouldContain(groupName);
         // Confirming before a number is assigned is refused.
-        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = Display.Today(TimeProvider.System).ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = Display.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RentalsOfGroupAsync(groupId)).Single().Status.ShouldBe(LockerRentalStatus.Applied);
 
-        (await StaffPostAsync(staff, "Assign", rental.Id, new() { ["lockerId"] = lockers[1].Id.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StaffPostAsync(staff, "Assign", rental.Id, new() { ["lockerId"] = lockers[1].Id.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         rental = (await RentalsOfGroupAsync(groupId)).Single();
         rental.LockerId.ShouldBe(lockers[1].Id);
         rental.FeeYen.ShouldBe(6000);
@@ -165,10 +165,10 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         after.QuerySelectorAll("table:has(#list-caption) tbody tr").Single(tr => tr.TextContent.Contains(lockers[1].Label)).TextContent.ShouldContain("貸出中");
 
         // A future payment date is refused; today's confirms the rental and e-mails the leader.
-        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = Display.Today(TimeProvider.System).AddDays(3).ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = Display.Today(TimeProvider.System).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RentalsOfGroupAsync(groupId)).Single().Status.ShouldBe(LockerRentalStatus.Applied);
         var paid = Display.Today(TimeProvider.System);
-        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = paid.ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StaffPostAsync(staff, "Confirm", rental.Id, new() { ["paidOn"] = paid.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         rental = (await RentalsOfGroupAsync(groupId)).Single();
         rental.Status.ShouldBe(LockerRentalStatus.Confirmed);
         rental.PaidOn.ShouldBe(paid);
@@ -178,7 +178,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         mail.Body.ShouldContain("6,000円");
 
         // Staff changes are audited under the staff member's name.
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(LockerRental) && e.EntityKey == rental.Id.ToString() && e.Action == "update")
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(LockerRental) && e.EntityKey == rental.Id.ToString(CultureInfo.InvariantCulture) && e.Action == "update")
             .Select(e => new { e.UserId, e.Changes }).ToListAsync());
         audit.Count.ShouldBe(2);
         audit.ShouldAllBe(e => e.UserId == staffUser.Id);
@@ -305,7 +305,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, page) = await staff.GetPageAsync(Counter);
         var token = page.QuerySelector("main form[action*=Assign] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var results = await Task.WhenAll(rentals.Select(id => staff.Client.PostAsync($"{Counter}?handler=Assign&id={id}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["lockerId"] = locker.Id.ToString(), ["__RequestVerificationToken"] = token }))));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["lockerId"] = locker.Id.ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token }))));
         results.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<LockerRental>().IgnoreQueryFilters().CountAsync(r => rentals.Contains(r.Id) && r.LockerId == locker.Id)))
             .ShouldBe(1);
@@ -347,7 +347,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
             var (leader, _, group) = await LeaderAsync();
             (await ApplyAsync(leader, group, LockerKind.Locker, ThisYear, locker.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             var rental = (await RentalsOfGroupAsync(group)).Single().Id;
-            (await StaffPostAsync(staff, "Confirm", rental, new() { ["paidOn"] = Display.Today(TimeProvider.System).ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await StaffPostAsync(staff, "Confirm", rental, new() { ["paidOn"] = Display.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             groups.Add((leader, group, rental));
         }
         var (first, firstGroup, firstRental) = groups[0];
@@ -392,7 +392,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         locker.Active.ShouldBeFalse();
         (await Browser.For(factory).GetPageAsync($"/{City}/spaces/lockers")).Page.QuerySelector("main")!.TextContent.ShouldNotContain(label);
 
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(Locker) && e.EntityKey == locker.Id.ToString()).OrderBy(e => e.Id).ToListAsync());
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(Locker) && e.EntityKey == locker.Id.ToString(CultureInfo.InvariantCulture)).OrderBy(e => e.Id).ToListAsync());
         audit.Select(e => e.Action).ShouldBe(["create", "update"]);
         audit.ShouldAllBe(e => e.UserId == staffUser.Id);
     }

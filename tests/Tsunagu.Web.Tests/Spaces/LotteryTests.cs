@@ -38,8 +38,8 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var from = Display.Today(TimeProvider.System).AddDays(14);
         (await staff.SubmitAsync($"/{City}/admin/spaces/lotteries", new Dictionary<string, string>
         {
-            ["NewLottery.RoomId"] = room.ToString(), ["NewLottery.Title"] = "人気の部屋の抽選", ["NewLottery.From"] = from.ToString("yyyy-MM-dd"),
-            ["NewLottery.To"] = from.AddDays(6).ToString("yyyy-MM-dd"), ["NewLottery.Closes"] = from.AddDays(-3).ToString("yyyy-MM-dd"),
+            ["NewLottery.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["NewLottery.Title"] = "人気の部屋の抽選", ["NewLottery.From"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.To"] = from.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["NewLottery.Closes"] = from.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, "#lottery-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var lotteryId = await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.RoomId == room).Select(l => l.Id).SingleAsync());
 
@@ -49,7 +49,7 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         await firstBrowser.SignInAsync(first.Email!);
         var refused = await Browser.ParseAsync(await firstBrowser.SubmitAsync($"/{City}/spaces/book", new Dictionary<string, string>
         {
-            ["Input.RoomId"] = room.ToString(), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd"), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "会議", ["Input.Repeat"] = "None",
+            ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "会議", ["Input.Repeat"] = "None",
         }));
         refused.QuerySelector("#Input_Date-error")!.TextContent.ShouldContain("抽選");
 
@@ -64,7 +64,7 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             await browser.SignInAsync(user.Email!);
             (await browser.SubmitAsync(url, new Dictionary<string, string>
             {
-                ["Input.Date"] = from.AddDays(i == 5 ? 2 : 1).ToString("yyyy-MM-dd"), ["Input.Start"] = "13:00", ["Input.End"] = "15:00", ["Input.Purpose"] = $"活動{i}",
+                ["Input.Date"] = from.AddDays(i == 5 ? 2 : 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "13:00", ["Input.End"] = "15:00", ["Input.Purpose"] = $"活動{i}",
             })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
         // Drawing before the deadline is refused; then the deadline passes.
@@ -88,7 +88,7 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var result = page.QuerySelector("main")!.TextContent;
         result.ShouldContain("20261123");
         result.ShouldContain("記録と一致しました");
-        var logged = page.QuerySelector("pre.lottery-log")!.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l.Split('#')[1].Split(' ')[0])).ToList();
+        var logged = page.QuerySelector("pre.lottery-log")!.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
         logged.ShouldBe(order);
         result.ShouldNotContain(people[0].Email!);
     }
@@ -121,10 +121,10 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var otherGroup = await OpportunityTestData.GroupAsync(factory, City, (await TestData.CreateUserAsync(factory)).Id);
         var url = $"/{City}/spaces/lotteries/{lotteryId}";
         var (_, form) = await leader.GetPageAsync(url);
-        form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString()]);
+        form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString(CultureInfo.InvariantCulture)]);
         Dictionary<string, string> Entry(int group) => new()
         {
-            ["Input.GroupId"] = group.ToString(), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd"), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "定例会",
+            ["Input.GroupId"] = group.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "定例会",
         };
 
         var refused = await Browser.ParseAsync(await leader.SubmitAsync(url, Entry(otherGroup)));

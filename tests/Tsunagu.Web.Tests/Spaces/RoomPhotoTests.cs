@@ -98,7 +98,7 @@ public class RoomPhotoTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         (await visitor.Client.SendAsync(revalidate)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
 
         // The upload is audited under the staff member; the bytes are recorded only as changed.
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(RoomPhoto) && e.EntityKey == photo.Id.ToString() && e.Action == "create"));
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(RoomPhoto) && e.EntityKey == photo.Id.ToString(CultureInfo.InvariantCulture) && e.Action == "create"));
         audit.UserId.ShouldBe(staffUser.Id);
         audit.Changes.ShouldContain("\"Content\":{\"new\":\"***\"}");
     }
@@ -172,7 +172,7 @@ public class RoomPhotoTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         (await staff.PostWithTokenAsync(url, $"{url}?handler=Delete&photoId={second}", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PhotosAsync(room)).Select(p => p.Id).ShouldBe([first]);
         (await Browser.For(factory).GetAsync($"/{City}/spaces/rooms/{room}/photos/{second}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(RoomPhoto) && e.EntityKey == second.ToString()).Select(e => e.Action).ToListAsync());
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == nameof(RoomPhoto) && e.EntityKey == second.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync());
         audit.ShouldBe(["create", "update", "delete"], ignoreOrder: true);
     }
 

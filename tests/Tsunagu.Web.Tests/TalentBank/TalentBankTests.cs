@@ -87,7 +87,7 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         advisers.QuerySelector($"main .card a[href='/{City}/talent/{id}']").ShouldBeNull();
         (await visitor.GetAsync($"/{City}/talent/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == nameof(TalentEntry) && a.EntityKey == id.ToString() && a.Action == "update")
+        var audit = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == nameof(TalentEntry) && a.EntityKey == id.ToString(CultureInfo.InvariantCulture) && a.Action == "update")
             .OrderByDescending(a => a.Id).FirstAsync());
         audit.Changes.ShouldContain("Published");
     }
@@ -258,7 +258,7 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
             return g.Id;
         });
         var fields = Registration("手話サークルの講師");
-        fields["Input.GroupId"] = groupId.ToString();
+        fields["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await admin.SubmitAsync($"/{City}/talent/register", fields, "main form[novalidate]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.WithDbAsync(factory, db => db.Set<TalentEntry>().IgnoreQueryFilters().SingleAsync(e => e.GroupId == groupId))).DisplayName.ShouldBe("手話サークルの講師");
 

@@ -33,7 +33,7 @@ public class VolunteerRegistrationTests(TsunaguFactory factory) : IClassFixture<
         var district = await TestData.WithDbAsync(factory, db => db.Districts.IgnoreQueryFilters().Where(d => d.Name == "湊").Select(d => d.Id).SingleAsync());
         var response = await RegisterAsync(browser, [
             new("Input.AgeBand", "Age60s"), new("Input.Skills", skill), new("Input.FreeSkills", "軽トラックの運転"), new("Input.Interests", "2"), new("Input.Interests", "8"),
-            new("Input.Districts", district.ToString()), new("Input.Times", "5-0"), new("Input.Times", "6-1"), new("Input.Phone", "０８３７－２２－２１１１"),
+            new("Input.Districts", district.ToString(CultureInfo.InvariantCulture)), new("Input.Times", "5-0"), new("Input.Times", "6-1"), new("Input.Phone", "０８３７－２２－２１１１"),
             new("Input.Notify", "Each"), new("Input.GuardianConsents", "false"),
         ]);
         response.Headers.Location!.OriginalString.ShouldBe($"/{City}/volunteers/me");
