@@ -55,6 +55,8 @@ echo "SMTP (aiosmtpd) on $TSUNAGU_TEST_SMTP"
 # Every package exactly as in the packages.lock.json files: a restore that would change one fails.
 dotnet restore Tsunagu.slnx --locked-mode
 dotnet build Tsunagu.slnx -c Release -nologo -clp:ErrorsOnly --no-restore
+# The layout rules of .editorconfig hold everywhere (analyzers already failed the build above as errors).
+dotnet format Tsunagu.slnx --no-restore --verify-no-changes
 # ical.js, the standard iCalendar parser the feed tests read the events feed with (pinned in package-lock.json).
 npm ci --prefix tests/ical-check --no-audit --no-fund --loglevel=error
 

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Groups.Transfer;
@@ -122,9 +121,16 @@ public static class DirectoryLoad
                 var (name, kana, field) = themes[i % themes.Length];
                 var g = new Group
                 {
-                    Name = $"{name}の会{i:00000}", NameKana = $"{kana}のかい{i:00000}", Type = GroupType.VolunteerGroup,
-                    Description = $"{name}の活動をしています。ベンチマーク用の架空の団体です。", RepresentativeName = "代表", RepresentativeEmail = $"bench{i}@example.jp",
-                    Status = GroupStatus.Approved, IsDemo = true, ApprovedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
+                    Name = $"{name}の会{i:00000}",
+                    NameKana = $"{kana}のかい{i:00000}",
+                    Type = GroupType.VolunteerGroup,
+                    Description = $"{name}の活動をしています。ベンチマーク用の架空の団体です。",
+                    RepresentativeName = "代表",
+                    RepresentativeEmail = $"bench{i}@example.jp",
+                    Status = GroupStatus.Approved,
+                    IsDemo = true,
+                    ApprovedAt = DateTime.UtcNow,
+                    CreatedAt = DateTime.UtcNow,
                 };
                 g.Fields.Add(new GroupActivityField { Field = field });
                 g.Fields.Add(new GroupActivityField { Field = 1 + random.Next(20) is var f && f != field ? f : 3 });

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
@@ -104,8 +103,14 @@ public static class MatchingLoad
                 userIds.Add(user.Id);
                 var v = new Volunteer
                 {
-                    UserId = user.Id, AgeBand = (AgeBand)(1 + random.Next(6)), Availability = random.Next(1 << 21), Status = VolunteerStatus.Active, Notify = NotifyPreference.None,
-                    ShiftsRecorded = random.Next(6), CreatedAt = past, UpdatedAt = past,
+                    UserId = user.Id,
+                    AgeBand = (AgeBand)(1 + random.Next(6)),
+                    Availability = random.Next(1 << 21),
+                    Status = VolunteerStatus.Active,
+                    Notify = NotifyPreference.None,
+                    ShiftsRecorded = random.Next(6),
+                    CreatedAt = past,
+                    UpdatedAt = past,
                 };
                 v.ShiftsAttended = random.Next(v.ShiftsRecorded + 1);
                 foreach (var s in skills.OrderBy(_ => random.Next()).Take(1 + random.Next(3))) v.Skills.Add(new VolunteerSkillChoice { SkillId = s });
@@ -123,9 +128,19 @@ public static class MatchingLoad
             {
                 var o = new Opportunity
                 {
-                    Title = $"ベンチマークの募集{i}", Description = "地域の行事の運営を手伝います。", OrganiserKind = OrganiserKind.Group, GroupId = groups[random.Next(groups.Length)],
-                    DistrictId = random.Next(4) == 0 ? null : districts[random.Next(districts.Length)], Online = random.Next(10) == 0, Place = "公民館",
-                    MinAge = random.Next(5) == 0 ? 18 : null, Status = OpportunityStatus.Open, CreatedAt = past, UpdatedAt = past, NotifiedAt = past, SearchText = $"ベンチマークの募集{i}",
+                    Title = $"ベンチマークの募集{i}",
+                    Description = "地域の行事の運営を手伝います。",
+                    OrganiserKind = OrganiserKind.Group,
+                    GroupId = groups[random.Next(groups.Length)],
+                    DistrictId = random.Next(4) == 0 ? null : districts[random.Next(districts.Length)],
+                    Online = random.Next(10) == 0,
+                    Place = "公民館",
+                    MinAge = random.Next(5) == 0 ? 18 : null,
+                    Status = OpportunityStatus.Open,
+                    CreatedAt = past,
+                    UpdatedAt = past,
+                    NotifiedAt = past,
+                    SearchText = $"ベンチマークの募集{i}",
                 };
                 foreach (var s in skills.OrderBy(_ => random.Next()).Take(random.Next(3))) o.Skills.Add(new OpportunitySkill { SkillId = s, Required = random.Next(2) == 0 });
                 o.Fields.Add(new OpportunityField { Field = 1 + random.Next(20) });

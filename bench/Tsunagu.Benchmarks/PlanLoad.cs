@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Features.Plans.Rounds;
@@ -50,26 +49,39 @@ public static class PlanLoad
         var perMeasure = items / 30;
         var plan = new PlanFile
         {
-            Format = PlanFile.FormatName, Key = "bench", Title = "ベンチマーク用の協働推進計画", Period = new PeriodFile { From = "R8", To = "R12" },
+            Format = PlanFile.FormatName,
+            Key = "bench",
+            Title = "ベンチマーク用の協働推進計画",
+            Period = new PeriodFile { From = "R8", To = "R12" },
             Levels = ["基本方針", "施策", "取組"],
             Nodes = Enumerable.Range(1, 5).Select(p => new NodeFile
             {
-                Ref = $"{p}", Title = $"基本方針{p}：市民が主役のまちづくりを進めます",
+                Ref = $"{p}",
+                Title = $"基本方針{p}：市民が主役のまちづくりを進めます",
                 Children = Enumerable.Range(1, 6).Select(m => new NodeFile
                 {
-                    Ref = $"{p}-({m})", Title = $"施策{m}：地域の担い手を育て、つながりをつくります",
+                    Ref = $"{p}-({m})",
+                    Title = $"施策{m}：地域の担い手を育て、つながりをつくります",
                     Children = Enumerable.Range(1, perMeasure).Select(i => new NodeFile
                     {
-                        Ref = $"{p}-({m})-{i}", Title = $"取組{i}：市民活動団体と連携した地域課題の解決", Departments = [department], Actors = ["市民", "市民活動団体", "行政"],
-                        Content = "市民活動団体や地域コミュニティと連携し、地域の課題を解決するための取組を進めます。", Completion = "取組が定着したときを完了とします。",
+                        Ref = $"{p}-({m})-{i}",
+                        Title = $"取組{i}：市民活動団体と連携した地域課題の解決",
+                        Departments = [department],
+                        Actors = ["市民", "市民活動団体", "行政"],
+                        Content = "市民活動団体や地域コミュニティと連携し、地域の課題を解決するための取組を進めます。",
+                        Completion = "取組が定着したときを完了とします。",
                         Yearly = words.Select((w, y) => (w, y)).ToDictionary(x => $"R{8 + x.y}", x => x.w),
                     }).ToList(),
                 }).ToList(),
             }).ToList(),
             Indicators = Enumerable.Range(1, 10).Select(i => new IndicatorFile
             {
-                Node = $"{1 + (i - 1) / 2}", Name = $"成果指標{i}", Unit = "%", Direction = "higher",
-                Baseline = new YearValueFile { Year = "R7", Value = 30 + i }, Target = new YearValueFile { Year = "R12", Value = 40 + i },
+                Node = $"{1 + (i - 1) / 2}",
+                Name = $"成果指標{i}",
+                Unit = "%",
+                Direction = "higher",
+                Baseline = new YearValueFile { Year = "R7", Value = 30 + i },
+                Target = new YearValueFile { Year = "R12", Value = 40 + i },
                 Actuals = Enumerable.Range(8, 5).ToDictionary(y => $"R{y}", y => (decimal)(30 + i + (y - 7) * 1.5)),
             }).ToList(),
         };
@@ -87,9 +99,15 @@ public static class PlanLoad
             foreach (var node in reportable)
                 db.Add(new ProgressReport
                 {
-                    RoundId = round.Id, NodeId = node.Id, Status = ReportStatus.Accepted, Grade = "ABCD"[node.Id % 4].ToString(),
+                    RoundId = round.Id,
+                    NodeId = node.Id,
+                    Status = ReportStatus.Accepted,
+                    Grade = "ABCD"[node.Id % 4].ToString(),
                     Done = "地域の市民活動団体と連携して講座を年4回開催し、延べ120人が参加した。参加者アンケートでは9割が満足と回答した。",
-                    Problems = "若い世代の参加が少ない。", NextYear = "SNSでの広報を強化する。", UpdatedAt = DateTime.UtcNow, AcceptedAt = DateTime.UtcNow,
+                    Problems = "若い世代の参加が少ない。",
+                    NextYear = "SNSでの広報を強化する。",
+                    UpdatedAt = DateTime.UtcNow,
+                    AcceptedAt = DateTime.UtcNow,
                 });
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -87,8 +87,17 @@ public static class RegistrationLoad
         var now = DateTime.UtcNow;
         var course = new Event
         {
-            CityId = cityId, Title = "満席になる人気講座", Description = "負荷測定用の講座です。", Kind = EventKind.Course, Place = "市民活動センター 会議室1",
-            Capacity = seats, RegistrationOpensAt = now.AddDays(-1), RegistrationClosesAt = now.AddDays(5), Status = EventStatus.Published, CreatedAt = now, UpdatedAt = now,
+            CityId = cityId,
+            Title = "満席になる人気講座",
+            Description = "負荷測定用の講座です。",
+            Kind = EventKind.Course,
+            Place = "市民活動センター 会議室1",
+            Capacity = seats,
+            RegistrationOpensAt = now.AddDays(-1),
+            RegistrationClosesAt = now.AddDays(5),
+            Status = EventStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
             Meetings = [new EventMeeting { CityId = cityId, StartsAt = now.AddDays(7), EndsAt = now.AddDays(7).AddHours(2) }],
         };
         db.Add(course);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Tsunagu.Web.Features.Plans.Reports;
 
 namespace Tsunagu.Benchmarks;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Data;
@@ -45,8 +44,15 @@ public static class SpacesLoad
                     var day = monday.AddDays(d - 14);
                     db.Add(new Booking
                     {
-                        CityId = city.Id, RoomId = room.Id, Purpose = "定例会", StartsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(from, 0)), EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(to, 0)),
-                        Status = (d + from) % 3 == 0 ? BookingStatus.Provisional : BookingStatus.Confirmed, FeeYen = 400, ConfirmBy = DateTime.UtcNow.AddDays(7), CreatedAt = DateTime.UtcNow,
+                        CityId = city.Id,
+                        RoomId = room.Id,
+                        Purpose = "定例会",
+                        StartsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(from, 0)),
+                        EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(to, 0)),
+                        Status = (d + from) % 3 == 0 ? BookingStatus.Provisional : BookingStatus.Confirmed,
+                        FeeYen = 400,
+                        ConfirmBy = DateTime.UtcNow.AddDays(7),
+                        CreatedAt = DateTime.UtcNow,
                     });
                 }
             await db.SaveChangesAsync();

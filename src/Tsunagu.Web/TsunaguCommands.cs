@@ -87,8 +87,13 @@ public static class TsunaguCommands
         {
             user = new AppUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = o.GetValueOrDefault("name", email),
-                HomeCityId = city?.Id, IsPlatformAdmin = platformAdmin, CreatedAt = DateTime.UtcNow,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = o.GetValueOrDefault("name", email),
+                HomeCityId = city?.Id,
+                IsPlatformAdmin = platformAdmin,
+                CreatedAt = DateTime.UtcNow,
             };
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded) throw new CommandException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));

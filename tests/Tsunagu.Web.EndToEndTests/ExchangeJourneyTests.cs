@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tsunagu.Web.Calendar;
-using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.EndToEndTests;
 

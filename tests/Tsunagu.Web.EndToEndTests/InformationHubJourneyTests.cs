@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tsunagu.Web.Data.Demo;
-using Tsunagu.Web.Identity;
-using Tsunagu.Web.Tests.Infrastructure;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.News;
+using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.EndToEndTests;
 

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Opportunities;
-using Tsunagu.Web.Tests.Infrastructure;
 using Tsunagu.Web.Features.Plans.Demo;
+using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.EndToEndTests;
 

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Features.Plans.Rounds;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.EndToEndTests;
 

@@ -53,16 +53,31 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
             var start = DateTime.UtcNow.AddDays(10);
             var booking = new Tsunagu.Web.Features.Spaces.Booking
             {
-                CityId = cityId, RoomId = room.Id, UserId = user.Id, Purpose = "自治会の打ち合わせ", StartsAt = start, EndsAt = start.AddHours(2),
-                Status = Tsunagu.Web.Features.Spaces.BookingStatus.Provisional, FeeYen = 800, ConfirmBy = start, CreatedAt = DateTime.UtcNow,
+                CityId = cityId,
+                RoomId = room.Id,
+                UserId = user.Id,
+                Purpose = "自治会の打ち合わせ",
+                StartsAt = start,
+                EndsAt = start.AddHours(2),
+                Status = Tsunagu.Web.Features.Spaces.BookingStatus.Provisional,
+                FeeYen = 800,
+                ConfirmBy = start,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Add(booking);
             await db.SaveChangesAsync();
             db.Add(new Tsunagu.Web.Features.Spaces.BookingEquipment { CityId = cityId, BookingId = booking.Id, EquipmentItemId = item.Id, Quantity = 1 });
             db.Add(new Tsunagu.Web.Features.Lectures.LectureRequest
             {
-                CityId = cityId, TopicId = topic.Id, RequesterUserId = user.Id, Organisation = "東町自治会", PreferredDates = "1月の土曜日", Place = "東町公民館",
-                Participants = 20, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                CityId = cityId,
+                TopicId = topic.Id,
+                RequesterUserId = user.Id,
+                Organisation = "東町自治会",
+                PreferredDates = "1月の土曜日",
+                Place = "東町公民館",
+                Participants = 20,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

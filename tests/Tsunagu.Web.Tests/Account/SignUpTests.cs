@@ -7,7 +7,10 @@ public class SignUpTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 {
     private static Dictionary<string, string> Form(string email, string password = TestData.Password, string name = "山田 花子", string city = "nagato") => new()
     {
-        ["Input.DisplayName"] = name, ["Input.Email"] = email, ["Input.Password"] = password, ["Input.City"] = city,
+        ["Input.DisplayName"] = name,
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+        ["Input.City"] = city,
     };
 
     [Fact]

@@ -24,7 +24,10 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var email = $"staff-{Guid.NewGuid():N}@city.example.jp";
         var response = await browser.SubmitAsync("/yamaguchi/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "協働 一郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = deptId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "協働 一郎",
+            ["Input.Role"] = "DepartmentStaff",
+            ["Input.DepartmentId"] = deptId.ToString(CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -45,7 +48,10 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var browser = await SignedInCityAdminAsync("yamaguchi");
         var response = await browser.SubmitAsync("/yamaguchi/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = "nodept@example.jp", ["Input.DisplayName"] = "x", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = "",
+            ["Input.Email"] = "nodept@example.jp",
+            ["Input.DisplayName"] = "x",
+            ["Input.Role"] = "DepartmentStaff",
+            ["Input.DepartmentId"] = "",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Browser.ParseAsync(response)).QuerySelector("#Input_DepartmentId-error")!.TextContent.ShouldContain("担当課を選んでください");
@@ -81,7 +87,10 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var email = $"cross-{Guid.NewGuid():N}@example.jp";
         var response = await browser.SubmitAsync("/shimonoseki/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "越境 太郎", ["Input.Role"] = "DepartmentStaff", ["Input.DepartmentId"] = nagatoDept.ToString(CultureInfo.InvariantCulture),
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "越境 太郎",
+            ["Input.Role"] = "DepartmentStaff",
+            ["Input.DepartmentId"] = nagatoDept.ToString(CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("この都市の担当課を選んでください");
@@ -95,7 +104,10 @@ public class StaffTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var email = $"audited-{Guid.NewGuid():N}@example.jp";
         await browser.SubmitAsync("/muroran/admin/staff", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "記録 花子", ["Input.Role"] = "CentreStaff", ["Input.DepartmentId"] = "",
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "記録 花子",
+            ["Input.Role"] = "CentreStaff",
+            ["Input.DepartmentId"] = "",
         });
 
         var entry = await TestData.WithDbAsync(factory, db => db.AuditEntries.Where(e => e.EntityType == "CityMembership" && e.Action == "create")

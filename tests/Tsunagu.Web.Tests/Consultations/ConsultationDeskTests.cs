@@ -27,7 +27,11 @@ public class ConsultationDeskTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var question = $"NPO法人にしたいのですが、何から始めればよいですか。{Guid.NewGuid():N}";
         var sent = await citizen.SubmitAsync($"/{City}/consultations/new", new Dictionary<string, string>
         {
-            ["Input.Topic"] = "Incorporation", ["Input.PreferredContact"] = "Email", ["Input.Question"] = question, ["Input.Name"] = "相談 太郎", ["Input.Email"] = citizenEmail,
+            ["Input.Topic"] = "Incorporation",
+            ["Input.PreferredContact"] = "Email",
+            ["Input.Question"] = question,
+            ["Input.Name"] = "相談 太郎",
+            ["Input.Email"] = citizenEmail,
         });
         (await sent.Content.ReadAsStringAsync()).ShouldContain("相談の申し込みを受け付けました");
         (await TestData.LastMailToAsync(factory, citizenEmail)).Body.ShouldContain("法人化");
@@ -63,7 +67,12 @@ public class ConsultationDeskTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var recorded = await staff.SubmitAsync($"/{City}/admin/consultations/record", new Dictionary<string, string>
         {
-            ["Channel"] = "Phone", ["Input.Topic"] = "Funding", ["Input.PreferredContact"] = "Phone", ["Input.Question"] = "助成金について", ["Input.Name"] = "電話 花子", ["Input.Phone"] = "083-231-1111",
+            ["Channel"] = "Phone",
+            ["Input.Topic"] = "Funding",
+            ["Input.PreferredContact"] = "Phone",
+            ["Input.Question"] = "助成金について",
+            ["Input.Name"] = "電話 花子",
+            ["Input.Phone"] = "083-231-1111",
         });
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var url = recorded.Headers.Location!.OriginalString;
@@ -79,7 +88,11 @@ public class ConsultationDeskTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var citizen = await SignedInAsync();
         var response = await citizen.SubmitAsync($"/{City}/consultations/new", new Dictionary<string, string>
         {
-            ["Input.Topic"] = "", ["Input.PreferredContact"] = "Phone", ["Input.Question"] = "", ["Input.Name"] = "x", ["Input.Phone"] = "",
+            ["Input.Topic"] = "",
+            ["Input.PreferredContact"] = "Phone",
+            ["Input.Question"] = "",
+            ["Input.Name"] = "x",
+            ["Input.Phone"] = "",
         });
         var page = await Browser.ParseAsync(response);
         page.QuerySelector("#Input_Topic-error")!.TextContent.ShouldContain("相談の内容を選んでください");
@@ -104,7 +117,11 @@ public class ConsultationDeskTests(TsunaguFactory factory) : IClassFixture<Tsuna
         foreach (var (channel, topic) in new[] { ("Counter", "Founding"), ("Phone", "Founding"), ("Counter", "PublicRelations") })
             await staff.SubmitAsync("/muroran/admin/consultations/record", new Dictionary<string, string>
             {
-                ["Channel"] = channel, ["Input.Topic"] = topic, ["Input.PreferredContact"] = "Counter", ["Input.Question"] = "q", ["Input.Name"] = "n",
+                ["Channel"] = channel,
+                ["Input.Topic"] = topic,
+                ["Input.PreferredContact"] = "Counter",
+                ["Input.Question"] = "q",
+                ["Input.Name"] = "n",
             });
         var csv = await staff.GetAsync("/muroran/admin/consultations/stats?format=csv");
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Features.Consultations;
+using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Features.Consultations;
 
 namespace Tsunagu.Web.Tests.Consultations;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Audit;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Tenancy;

@@ -32,8 +32,10 @@ public class RealSmtpServerTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var colon = server.LastIndexOf(':');
         var smtp = new SmtpOptions
         {
-            Host = server[..colon], Port = int.Parse(server[(colon + 1)..], CultureInfo.InvariantCulture),
-            From = "centre@shimonoseki.example.jp", FromName = "下関市 市民活動センター（つなぐ）",
+            Host = server[..colon],
+            Port = int.Parse(server[(colon + 1)..], CultureInfo.InvariantCulture),
+            From = "centre@shimonoseki.example.jp",
+            FromName = "下関市 市民活動センター（つなぐ）",
         };
         var to = $"yamada-{Guid.NewGuid():N}@example.jp";
         const string subject = "【つなぐ】講座のお知らせ：はじめての防災講座（第1回）は明日です";

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Events;
+using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Groups;
 
 namespace Tsunagu.Web.Tests.Events;
 

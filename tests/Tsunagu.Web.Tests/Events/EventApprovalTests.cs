@@ -201,10 +201,20 @@ public static class EventForms
     {
         var fields = new Dictionary<string, string>
         {
-            ["Input.Title"] = title, ["Input.Kind"] = "Course", ["Input.Description"] = "地域で活動を始めたい方向けの講座です。",
-            ["Input.RoomId"] = room?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Place"] = room is null ? "市民活動センター" : "", ["Input.OnlineLink"] = "",
-            ["Input.Capacity"] = "20", ["Input.Fee"] = "", ["Input.Eligibility"] = "Anyone", ["Input.EligibleGroupId"] = "",
-            ["Input.OpensDate"] = D(Day(-1)), ["Input.OpensTime"] = "", ["Input.ClosesDate"] = D(meetings[0].Date.AddDays(-1)), ["Input.ClosesTime"] = "",
+            ["Input.Title"] = title,
+            ["Input.Kind"] = "Course",
+            ["Input.Description"] = "地域で活動を始めたい方向けの講座です。",
+            ["Input.RoomId"] = room?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["Input.Place"] = room is null ? "市民活動センター" : "",
+            ["Input.OnlineLink"] = "",
+            ["Input.Capacity"] = "20",
+            ["Input.Fee"] = "",
+            ["Input.Eligibility"] = "Anyone",
+            ["Input.EligibleGroupId"] = "",
+            ["Input.OpensDate"] = D(Day(-1)),
+            ["Input.OpensTime"] = "",
+            ["Input.ClosesDate"] = D(meetings[0].Date.AddDays(-1)),
+            ["Input.ClosesTime"] = "",
         };
         for (var i = 0; i < EventFormModel.MeetingRows; i++)
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -88,7 +87,9 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
             File.WriteAllBytes(file, body);
             using var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(checker, "parse.mjs"), file])
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
             })!;
             var output = node.StandardOutput.ReadToEnd();
             var errors = node.StandardError.ReadToEnd();

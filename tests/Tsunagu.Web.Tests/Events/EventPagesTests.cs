@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Events;
@@ -22,11 +21,22 @@ public class EventPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Title"] = "ボランティア入門講座", ["Input.Kind"] = "Course", ["Input.Description"] = "はじめての方向けです。", ["Input.Place"] = "会議室1",
-            ["Input.Capacity"] = "-3", ["Input.OpensDate"] = D(day.AddDays(-20)), ["Input.ClosesDate"] = D(day.AddDays(5)),
-            ["Input.Meetings[0].Date"] = D(day), ["Input.Meetings[0].StartTime"] = "10:00", ["Input.Meetings[0].EndTime"] = "12:00",
-            ["Input.Meetings[1].Date"] = D(day), ["Input.Meetings[1].StartTime"] = "11:00", ["Input.Meetings[1].EndTime"] = "13:00",
-            ["Input.Meetings[2].Date"] = D(day.AddDays(1)), ["Input.Meetings[2].StartTime"] = "15:00", ["Input.Meetings[2].EndTime"] = "14:00",
+            ["Input.Title"] = "ボランティア入門講座",
+            ["Input.Kind"] = "Course",
+            ["Input.Description"] = "はじめての方向けです。",
+            ["Input.Place"] = "会議室1",
+            ["Input.Capacity"] = "-3",
+            ["Input.OpensDate"] = D(day.AddDays(-20)),
+            ["Input.ClosesDate"] = D(day.AddDays(5)),
+            ["Input.Meetings[0].Date"] = D(day),
+            ["Input.Meetings[0].StartTime"] = "10:00",
+            ["Input.Meetings[0].EndTime"] = "12:00",
+            ["Input.Meetings[1].Date"] = D(day),
+            ["Input.Meetings[1].StartTime"] = "11:00",
+            ["Input.Meetings[1].EndTime"] = "13:00",
+            ["Input.Meetings[2].Date"] = D(day.AddDays(1)),
+            ["Input.Meetings[2].StartTime"] = "15:00",
+            ["Input.Meetings[2].EndTime"] = "14:00",
         };
         var response = await browser.SubmitAsync($"/{City}/admin/events/new", fields);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

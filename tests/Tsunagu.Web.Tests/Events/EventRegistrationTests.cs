@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Events;

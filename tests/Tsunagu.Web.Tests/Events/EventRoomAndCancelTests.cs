@@ -35,8 +35,14 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
             var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture));
             db.Add(new Booking
             {
-                CityId = cityId, RoomId = room, Purpose = "定例会議", StartsAt = from, EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture)),
-                Status = BookingStatus.Provisional, CreatedAt = DateTime.UtcNow, ConfirmBy = from,
+                CityId = cityId,
+                RoomId = room,
+                Purpose = "定例会議",
+                StartsAt = from,
+                EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture)),
+                Status = BookingStatus.Provisional,
+                CreatedAt = DateTime.UtcNow,
+                ConfirmBy = from,
             });
             return await db.SaveChangesAsync();
         });

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Exchange;
-using Tsunagu.Web.Tests.Infrastructure;
 using Tsunagu.Web.Features.Groups;
+using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Exchange;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +23,12 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         await owner.SignInAsync(admin.Email!);
         var posted = await owner.SubmitAsync($"/{City}/exchange/new", new Dictionary<string, string>
         {
-            ["Input.GroupId"] = Id(groupId), ["Input.Direction"] = "Need", ["Input.Category"] = "Venue", ["Input.Title"] = "夏祭りの会場を探しています",
-            ["Input.Details"] = "8月の土曜日に使える広場を探しています。", ["Input.Fields"] = "13",
+            ["Input.GroupId"] = Id(groupId),
+            ["Input.Direction"] = "Need",
+            ["Input.Category"] = "Venue",
+            ["Input.Title"] = "夏祭りの会場を探しています",
+            ["Input.Details"] = "8月の土曜日に使える広場を探しています。",
+            ["Input.Fields"] = "13",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
         var need = int.Parse(posted.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
@@ -35,7 +38,9 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         await staff.SignInAsync(staffUser.Email!);
         var introduced = await staff.SubmitAsync($"/{City}/admin/exchange/introduce", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(need), ["Input.CounterpartGroupId"] = Id(otherId), ["Input.Note"] = "広場をお持ちの町内会です。",
+            ["Input.PostId"] = Id(need),
+            ["Input.CounterpartGroupId"] = Id(otherId),
+            ["Input.Note"] = "広場をお持ちの町内会です。",
         });
         introduced.StatusCode.ShouldBe(HttpStatusCode.Redirect, await introduced.Content.ReadAsStringAsync());
         var id = await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().Where(i => i.NeedPostId == need).Select(i => i.Id).SingleAsync());
@@ -60,7 +65,8 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
 
         (await staff.SubmitAsync($"/{City}/admin/exchange/introductions/{id}", new Dictionary<string, string>
         {
-            ["Input.Outcome"] = "Succeeded", ["Input.Note"] = "広場を貸してもらえることになった",
+            ["Input.Outcome"] = "Succeeded",
+            ["Input.Note"] = "広場を貸してもらえることになった",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var entry = (await OutcomeEntriesAsync(id)).ShouldHaveSingleItem();

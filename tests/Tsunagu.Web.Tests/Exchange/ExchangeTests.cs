@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Calendar;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Exchange;
 
@@ -38,8 +36,12 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     private static Task<HttpResponseMessage> SubmitPostAsync(Browser browser, int groupId, string direction, string category, string title, int field, string city = City) =>
         browser.SubmitAsync($"/{city}/exchange/new", new Dictionary<string, string>
         {
-            ["Input.GroupId"] = Id(groupId), ["Input.Direction"] = direction, ["Input.Category"] = category, ["Input.Title"] = title,
-            ["Input.Details"] = "月に1回、土曜日の午前中です。", ["Input.Fields"] = Id(field),
+            ["Input.GroupId"] = Id(groupId),
+            ["Input.Direction"] = direction,
+            ["Input.Category"] = category,
+            ["Input.Title"] = title,
+            ["Input.Details"] = "月に1回、土曜日の午前中です。",
+            ["Input.Fields"] = Id(field),
         });
 
     private static async Task<int> PostAsync(Browser browser, int groupId, string direction, string category, string title, int field, string city = City)
@@ -107,8 +109,13 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
             ?? (await stranger.GetPageAsync($"/{City}/exchange")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forged = await stranger.Client.PostAsync($"/{City}/exchange/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.GroupId"] = Id(groupId), ["Input.Direction"] = "Offer", ["Input.Category"] = "Funds",
-            ["Input.Title"] = "なりすまし", ["Input.Details"] = "なりすまし", ["Input.Fields"] = "8",
+            ["__RequestVerificationToken"] = token,
+            ["Input.GroupId"] = Id(groupId),
+            ["Input.Direction"] = "Offer",
+            ["Input.Category"] = "Funds",
+            ["Input.Title"] = "なりすまし",
+            ["Input.Details"] = "なりすまし",
+            ["Input.Fields"] = "8",
         }));
         forged.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await TestData.WithDbAsync(factory, db => db.Set<ExchangePost>().IgnoreQueryFilters().CountAsync())).ShouldBe(before);
@@ -130,7 +137,9 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         // Posted as is, without the fields the form starts with (the group's own).
         var response = await admin.PostWithTokenAsync($"/{City}/exchange/new", $"/{City}/exchange/new", new Dictionary<string, string>
         {
-            ["Input.GroupId"] = Id(groupId), ["Input.Title"] = new string('あ', 101), ["Input.Details"] = "",
+            ["Input.GroupId"] = Id(groupId),
+            ["Input.Title"] = new string('あ', 101),
+            ["Input.Details"] = "",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
@@ -157,7 +166,9 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         var (nagatoStaff, _) = await StaffAsync("nagato");
         var page = await Browser.ParseAsync(await nagatoStaff.SubmitAsync("/nagato/admin/exchange/introduce", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(post), ["Input.CounterpartGroupId"] = Id(groupId), ["Input.Note"] = "紹介します",
+            ["Input.PostId"] = Id(post),
+            ["Input.CounterpartGroupId"] = Id(groupId),
+            ["Input.Note"] = "紹介します",
         }));
         page.QuerySelector("#Input_PostId-error")!.TextContent.ShouldContain("紹介のもとになる投稿");
     }
@@ -229,7 +240,9 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         // Staff introduce the need to the farm's offer.
         var introduced = await staff.SubmitAsync($"/{City}/admin/exchange/introduce?request={request.Id}", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(need), ["Input.CounterpartPostId"] = Id(offer), ["Input.Note"] = "野菜の受け渡しについて、一度センターで話しましょう。",
+            ["Input.PostId"] = Id(need),
+            ["Input.CounterpartPostId"] = Id(offer),
+            ["Input.Note"] = "野菜の受け渡しについて、一度センターで話しましょう。",
         });
         introduced.StatusCode.ShouldBe(HttpStatusCode.Redirect, await introduced.Content.ReadAsStringAsync());
         introduced.Headers.Location!.OriginalString.ShouldBe($"/{City}/admin/exchange/introductions/{request.Id}");
@@ -266,19 +279,25 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         nothing.QuerySelector("#Input_Note-error")!.TextContent.ShouldContain("メッセージを入力");
         var wrong = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/exchange/introduce", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(need), ["Input.CounterpartPostId"] = Id(sameDirection), ["Input.Note"] = "紹介します",
+            ["Input.PostId"] = Id(need),
+            ["Input.CounterpartPostId"] = Id(sameDirection),
+            ["Input.Note"] = "紹介します",
         }));
         wrong.QuerySelector("#Input_CounterpartPostId-error")!.TextContent.ShouldContain("ニーズにはシーズを");
         var own = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/exchange/introduce", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(need), ["Input.CounterpartGroupId"] = Id(groupId), ["Input.Note"] = "紹介します",
+            ["Input.PostId"] = Id(need),
+            ["Input.CounterpartGroupId"] = Id(groupId),
+            ["Input.Note"] = "紹介します",
         }));
         own.QuerySelector("#Input_CounterpartGroupId-error")!.TextContent.ShouldContain("同じ団体どうし");
         (await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().AnyAsync(i => i.NeedPostId == need))).ShouldBeFalse();
 
         var done = await staff.SubmitAsync($"/{City}/admin/exchange/introduce", new Dictionary<string, string>
         {
-            ["Input.PostId"] = Id(need), ["Input.CounterpartGroupId"] = Id(otherId), ["Input.Note"] = "会場をお持ちの団体です。",
+            ["Input.PostId"] = Id(need),
+            ["Input.CounterpartGroupId"] = Id(otherId),
+            ["Input.Note"] = "会場をお持ちの団体です。",
         });
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var introduction = await TestData.WithDbAsync(factory, db => db.Set<ExchangeIntroduction>().IgnoreQueryFilters().SingleAsync(i => i.NeedPostId == need));
@@ -305,7 +324,13 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
             var nagato = await db.Cities.Where(c => c.Slug == "nagato").Select(c => c.Id).SingleAsync();
             ExchangeIntroduction Intro(int cityId, int need, int offer, IntroductionOutcome outcome, DateTime at) => new()
             {
-                CityId = cityId, NeedGroupId = need, OfferGroupId = offer, IntroducedAt = at.AddDays(-10), Outcome = outcome, OutcomeAt = at, Note = "試験",
+                CityId = cityId,
+                NeedGroupId = need,
+                OfferGroupId = offer,
+                IntroducedAt = at.AddDays(-10),
+                Outcome = outcome,
+                OutcomeAt = at,
+                Note = "試験",
             };
             db.AddRange(
                 // 2026-04-01 00:30 in Japan: FY2026, though still March in UTC.
@@ -351,8 +376,13 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
             var cityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync();
             db.Add(new ExchangeIntroduction
             {
-                CityId = cityId, NeedGroupId = needId, OfferGroupId = offerId, IntroducedAt = DateTime.UtcNow.AddMinutes(-5),
-                Outcome = IntroductionOutcome.Succeeded, OutcomeAt = DateTime.UtcNow, Note = "試験",
+                CityId = cityId,
+                NeedGroupId = needId,
+                OfferGroupId = offerId,
+                IntroducedAt = DateTime.UtcNow.AddMinutes(-5),
+                Outcome = IntroductionOutcome.Succeeded,
+                OutcomeAt = DateTime.UtcNow,
+                Note = "試験",
             });
             await db.SaveChangesAsync();
             var (from, to) = year.UtcRange();

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Groups.Register;
 using Tsunagu.Web.Shared.Spreadsheets;

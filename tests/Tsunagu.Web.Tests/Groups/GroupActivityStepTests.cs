@@ -26,9 +26,16 @@ public class GroupActivityStepTests(TsunaguFactory factory) : IClassFixture<Tsun
             var cityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync();
             var g = new Group
             {
-                CityId = cityId, Name = $"ロゴの会{Guid.NewGuid():N}"[..12], NameKana = "ろごのかい", Description = "ロゴの試験をする団体です。",
-                RepresentativeName = "代表 花子", RepresentativeEmail = $"rep-{Guid.NewGuid():N}@example.jp", Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow,
+                CityId = cityId,
+                Name = $"ロゴの会{Guid.NewGuid():N}"[..12],
+                NameKana = "ろごのかい",
+                Description = "ロゴの試験をする団体です。",
+                RepresentativeName = "代表 花子",
+                RepresentativeEmail = $"rep-{Guid.NewGuid():N}@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                ApprovedAt = DateTime.UtcNow,
+                ConfirmedAt = DateTime.UtcNow,
             };
             g.Fields.Add(new GroupActivityField { Field = 2 });
             g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });

@@ -18,8 +18,15 @@ public class GroupAdministratorsTests(TsunaguFactory factory) : IClassFixture<Ts
             var cityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync();
             var g = new Group
             {
-                CityId = cityId, Name = $"管理の会{Guid.NewGuid():N}"[..12], NameKana = "かんりのかい", Description = "管理者の試験をする団体です。",
-                RepresentativeName = "代表", RepresentativeEmail = "rep@example.jp", Status = GroupStatus.Approved, CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+                CityId = cityId,
+                Name = $"管理の会{Guid.NewGuid():N}"[..12],
+                NameKana = "かんりのかい",
+                Description = "管理者の試験をする団体です。",
+                RepresentativeName = "代表",
+                RepresentativeEmail = "rep@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                ApprovedAt = DateTime.UtcNow,
             };
             g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });
             db.Groups.Add(g);

@@ -99,7 +99,12 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
             var city = await db.Cities.SingleAsync(c => c.Slug == City);
             var g = new Tsunagu.Web.Features.Groups.Group
             {
-                CityId = city.Id, Name = Unique("既存"), NameKana = "きそん", Description = "x", RepresentativeName = "x", RepresentativeEmail = "x@example.jp",
+                CityId = city.Id,
+                Name = Unique("既存"),
+                NameKana = "きそん",
+                Description = "x",
+                RepresentativeName = "x",
+                RepresentativeEmail = "x@example.jp",
                 Status = Tsunagu.Web.Features.Groups.GroupStatus.Approved,
             };
             db.Groups.Add(g);

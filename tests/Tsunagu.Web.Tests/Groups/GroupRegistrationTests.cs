@@ -29,14 +29,20 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
 
         (await applicant.SubmitAsync($"/{City}/groups/register/{id}/activity", new Dictionary<string, string>
         {
-            ["Input.MeetingSchedule"] = "第1・第3土曜日 11時〜14時", ["Input.MemberCount"] = "12", ["Input.RecruitingVolunteers"] = "true",
+            ["Input.MeetingSchedule"] = "第1・第3土曜日 11時〜14時",
+            ["Input.MemberCount"] = "12",
+            ["Input.RecruitingVolunteers"] = "true",
         })).Headers.Location!.OriginalString.ShouldEndWith($"/{id}/contact");
 
         (await applicant.SubmitAsync($"/{City}/groups/register/{id}/contact", new Dictionary<string, string>
         {
-            ["Input.PublicContactName"] = "事務局", ["Input.PublicEmail"] = "info@minato-shokudo.example.jp",
-            ["Input.RepresentativeName"] = "湊 一郎", ["Input.RepresentativeEmail"] = representativeEmail,
-            ["Input.RepresentativePhone"] = "090-1234-5678", ["Input.RepresentativePostalCode"] = "７５９－４１０１", ["Input.RepresentativeAddress"] = "長門市東深川1339番地2",
+            ["Input.PublicContactName"] = "事務局",
+            ["Input.PublicEmail"] = "info@minato-shokudo.example.jp",
+            ["Input.RepresentativeName"] = "湊 一郎",
+            ["Input.RepresentativeEmail"] = representativeEmail,
+            ["Input.RepresentativePhone"] = "090-1234-5678",
+            ["Input.RepresentativePostalCode"] = "７５９－４１０１",
+            ["Input.RepresentativeAddress"] = "長門市東深川1339番地2",
         })).Headers.Location!.OriginalString.ShouldEndWith($"/{id}/check");
         return id;
     }
@@ -92,7 +98,10 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         check.QuerySelector(".notice--warning")!.TextContent.ShouldContain("活動場所を書いてください。");
         (await applicant.SubmitAsync($"/{City}/groups/register/{id}/activity?change=true", new Dictionary<string, string>
         {
-            ["Input.MeetingSchedule"] = "第1・第3土曜日 11時〜14時", ["Input.MeetingPlace"] = "湊公民館", ["Input.MemberCount"] = "12", ["Input.RecruitingVolunteers"] = "true",
+            ["Input.MeetingSchedule"] = "第1・第3土曜日 11時〜14時",
+            ["Input.MeetingPlace"] = "湊公民館",
+            ["Input.MemberCount"] = "12",
+            ["Input.RecruitingVolunteers"] = "true",
         })).Headers.Location!.OriginalString.ShouldEndWith($"/{id}/check");
         (await applicant.SubmitAsync($"/{City}/groups/register/{id}/check", new Dictionary<string, string> { ["Agree"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -125,7 +134,10 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         own.QuerySelector($"a[href='/{City}/groups/register/{id}/check']").ShouldNotBeNull();
         var edited = await applicant.SubmitAsync($"/{City}/groups/register/{id}/activity", new Dictionary<string, string>
         {
-            ["Input.MeetingSchedule"] = "毎週土曜日 11時〜14時", ["Input.MeetingPlace"] = "湊公民館", ["Input.MemberCount"] = "15", ["Input.RecruitingVolunteers"] = "true",
+            ["Input.MeetingSchedule"] = "毎週土曜日 11時〜14時",
+            ["Input.MeetingPlace"] = "湊公民館",
+            ["Input.MemberCount"] = "15",
+            ["Input.RecruitingVolunteers"] = "true",
         });
         edited.Headers.Location!.OriginalString.ShouldEndWith($"/{id}/check");
         (await (await visitor.GetAsync($"/{City}/groups/{id}")).Content.ReadAsStringAsync()).ShouldContain("毎週土曜日");
@@ -165,7 +177,10 @@ public class GroupRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         var id = start.Headers.Location!.OriginalString.Split('/')[^2];
         var response = await applicant.SubmitAsync($"/{City}/groups/register/{id}/contact", new Dictionary<string, string>
         {
-            ["Input.RepresentativeName"] = "山田", ["Input.RepresentativeEmail"] = "not-an-email", ["Input.RepresentativePhone"] = "12345", ["Input.RepresentativePostalCode"] = "75-0852",
+            ["Input.RepresentativeName"] = "山田",
+            ["Input.RepresentativeEmail"] = "not-an-email",
+            ["Input.RepresentativePhone"] = "12345",
+            ["Input.RepresentativePostalCode"] = "75-0852",
         });
         var page = await Browser.ParseAsync(response);
         page.QuerySelector("#Input_RepresentativeEmail-error")!.TextContent.ShouldContain("メールアドレスの形式");

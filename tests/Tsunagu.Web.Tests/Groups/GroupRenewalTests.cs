@@ -18,9 +18,16 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             var cityId = await db.Cities.Where(c => c.Slug == city).Select(c => c.Id).SingleAsync();
             var g = new Group
             {
-                CityId = cityId, Name = $"更新の会{Guid.NewGuid():N}"[..12], NameKana = "こうしんのかい", Description = "年次更新の試験をする団体です。",
-                RepresentativeName = "代表 次郎", RepresentativeEmail = rep, Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow.AddYears(-1), ApprovedAt = DateTime.UtcNow.AddYears(-1), ConfirmedAt = DateTime.UtcNow.AddYears(-1),
+                CityId = cityId,
+                Name = $"更新の会{Guid.NewGuid():N}"[..12],
+                NameKana = "こうしんのかい",
+                Description = "年次更新の試験をする団体です。",
+                RepresentativeName = "代表 次郎",
+                RepresentativeEmail = rep,
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow.AddYears(-1),
+                ApprovedAt = DateTime.UtcNow.AddYears(-1),
+                ConfirmedAt = DateTime.UtcNow.AddYears(-1),
             };
             g.Fields.Add(new GroupActivityField { Field = 2 });
             g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });
@@ -54,7 +61,9 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
 
         var started = await staff.SubmitAsync($"/{city}/admin/groups/renewal", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = DateOnly.Parse(Today, CultureInfo.InvariantCulture).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.GraceDays"] = "30",
+            ["Input.FiscalYear"] = ThisFiscalYear,
+            ["Input.DueOn"] = DateOnly.Parse(Today, CultureInfo.InvariantCulture).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.GraceDays"] = "30",
         }, "main form[action*=Start]");
         started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var mail = await TestData.LastMailToAsync(factory, rep);
@@ -82,12 +91,16 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var staff = await StaffAsync("shimonoseki");
         var page = await Browser.ParseAsync(await staff.SubmitAsync("/shimonoseki/admin/groups/renewal", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = "2020-04-30", ["Input.GraceDays"] = "-1",
+            ["Input.FiscalYear"] = ThisFiscalYear,
+            ["Input.DueOn"] = "2020-04-30",
+            ["Input.GraceDays"] = "-1",
         }, "main form[action*=Start]"));
         page.QuerySelector("#Input_GraceDays-error")!.TextContent.ShouldContain("0から365");
         var due = await Browser.ParseAsync(await staff.SubmitAsync("/shimonoseki/admin/groups/renewal", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = ThisFiscalYear, ["Input.DueOn"] = "2020-04-30", ["Input.GraceDays"] = "10",
+            ["Input.FiscalYear"] = ThisFiscalYear,
+            ["Input.DueOn"] = "2020-04-30",
+            ["Input.GraceDays"] = "10",
         }, "main form[action*=Start]"));
         due.QuerySelector("#Input_DueOn-error")!.TextContent.ShouldContain("今日以降");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

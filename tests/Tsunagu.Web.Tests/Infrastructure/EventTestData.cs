@@ -35,11 +35,21 @@ public static class EventTestData
             var now = DateTime.UtcNow;
             var e = new Event
             {
-                CityId = cityId, Title = spec.Title, Description = "地域活動の始め方を学びます。", Kind = spec.Kind, Place = "市民活動センター 会議室1",
-                OnlineLink = spec.OnlineLink, Capacity = spec.Capacity, RegistrationOpensAt = now.AddDays(-1),
+                CityId = cityId,
+                Title = spec.Title,
+                Description = "地域活動の始め方を学びます。",
+                Kind = spec.Kind,
+                Place = "市民活動センター 会議室1",
+                OnlineLink = spec.OnlineLink,
+                Capacity = spec.Capacity,
+                RegistrationOpensAt = now.AddDays(-1),
                 RegistrationClosesAt = spec.FirstStartsAt is { } first ? first.AddDays(-2) : now.Add(spec.StartsIn / 2),
-                Status = spec.Status, CreatedAt = now, UpdatedAt = now,
-                Eligibility = spec.Eligibility, EligibleGroupId = spec.EligibleGroupId, GroupId = spec.GroupId,
+                Status = spec.Status,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Eligibility = spec.Eligibility,
+                EligibleGroupId = spec.EligibleGroupId,
+                GroupId = spec.GroupId,
             };
             for (var i = 0; i < spec.Meetings; i++)
             {

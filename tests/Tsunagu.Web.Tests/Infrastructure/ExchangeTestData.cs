@@ -16,9 +16,15 @@ public static class ExchangeTestData
             var cityId = await db.Cities.Where(c => c.Slug == city).Select(c => c.Id).SingleAsync();
             var group = new Group
             {
-                CityId = cityId, Name = name, NameKana = "しけん", Description = $"{theme}の試験をする団体です。",
-                RepresentativeName = "代表", RepresentativeEmail = $"rep-{Guid.NewGuid():N}@example.jp", Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+                CityId = cityId,
+                Name = name,
+                NameKana = "しけん",
+                Description = $"{theme}の試験をする団体です。",
+                RepresentativeName = "代表",
+                RepresentativeEmail = $"rep-{Guid.NewGuid():N}@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                ApprovedAt = DateTime.UtcNow,
             };
             group.Fields.AddRange(fields.Select(f => new GroupActivityField { Field = f }));
             group.Administrators.Add(new GroupAdministrator { UserId = admin.Id, CreatedAt = DateTime.UtcNow });

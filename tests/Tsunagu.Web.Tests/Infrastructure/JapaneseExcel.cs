@@ -14,7 +14,12 @@ public static class JapaneseExcel
     /// <summary>The words given a reading wherever they appear.</summary>
     public static readonly IReadOnlyDictionary<string, string> Readings = new Dictionary<string, string>
     {
-        ["山田"] = "ヤマダ", ["海岸"] = "カイガン", ["清掃"] = "セイソウ", ["代表"] = "ダイヒョウ", ["計画"] = "ケイカク", ["森"] = "モリ",
+        ["山田"] = "ヤマダ",
+        ["海岸"] = "カイガン",
+        ["清掃"] = "セイソウ",
+        ["代表"] = "ダイヒョウ",
+        ["計画"] = "ケイカク",
+        ["森"] = "モリ",
     };
 
     /// <summary>Each sheet's rows from row 1; null or "" leaves the cell out.</summary>
@@ -40,8 +45,10 @@ public static class JapaneseExcel
                         if (index < 0) { index = strings.Count; strings.Add(rows[r][c]!); }
                         row.Append(new Cell
                         {
-                            CellReference = $"{SpreadsheetWriter.ColumnName(c)}{r + 1}", DataType = CellValues.SharedString,
-                            CellValue = new CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), ShowPhonetic = true,
+                            CellReference = $"{SpreadsheetWriter.ColumnName(c)}{r + 1}",
+                            DataType = CellValues.SharedString,
+                            CellValue = new CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                            ShowPhonetic = true,
                         });
                     }
                     data.Append(row);

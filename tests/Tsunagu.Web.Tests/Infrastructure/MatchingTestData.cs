@@ -68,8 +68,17 @@ public static class MatchingTestData
         {
             var g = new Group
             {
-                CityId = cityId, Name = name, NameKana = "きょうぎかい", Type = type, CouncilDistrictId = councilDistrictId, Description = "地区のまちづくりを進める協議会です。",
-                RepresentativeName = "会長", RepresentativeEmail = "chair@example.jp", Status = GroupStatus.Approved, CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+                CityId = cityId,
+                Name = name,
+                NameKana = "きょうぎかい",
+                Type = type,
+                CouncilDistrictId = councilDistrictId,
+                Description = "地区のまちづくりを進める協議会です。",
+                RepresentativeName = "会長",
+                RepresentativeEmail = "chair@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                ApprovedAt = DateTime.UtcNow,
             };
             g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
             db.Groups.Add(g);
@@ -99,8 +108,17 @@ public static class MatchingTestData
         {
             var a = new ShiftApplication
             {
-                CityId = cityId, OpportunityId = opportunityId, ShiftId = shiftId, VolunteerId = volunteerId, Status = spec.Status, CreatedAt = spec.CreatedAt,
-                MatchedAt = spec.MatchedAt, DecidedAt = spec.MatchedAt, ProgrammeId = spec.ProgrammeId, DistrictId = spec.DistrictId, GroupId = spec.GroupId,
+                CityId = cityId,
+                OpportunityId = opportunityId,
+                ShiftId = shiftId,
+                VolunteerId = volunteerId,
+                Status = spec.Status,
+                CreatedAt = spec.CreatedAt,
+                MatchedAt = spec.MatchedAt,
+                DecidedAt = spec.MatchedAt,
+                ProgrammeId = spec.ProgrammeId,
+                DistrictId = spec.DistrictId,
+                GroupId = spec.GroupId,
             };
             db.Add(a);
             await db.SaveChangesAsync();

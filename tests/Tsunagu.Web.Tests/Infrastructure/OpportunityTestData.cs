@@ -3,7 +3,6 @@ using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
@@ -21,8 +20,15 @@ public static class OpportunityTestData
         {
             var g = new Group
             {
-                CityId = cityId, Name = $"募集の会{Guid.NewGuid():N}"[..12], NameKana = "ぼしゅうのかい", Description = "ボランティアを募集する団体です。",
-                RepresentativeName = "代表", RepresentativeEmail = "rep@example.jp", Status = GroupStatus.Approved, CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+                CityId = cityId,
+                Name = $"募集の会{Guid.NewGuid():N}"[..12],
+                NameKana = "ぼしゅうのかい",
+                Description = "ボランティアを募集する団体です。",
+                RepresentativeName = "代表",
+                RepresentativeEmail = "rep@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                ApprovedAt = DateTime.UtcNow,
             };
             g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
             db.Groups.Add(g);
@@ -53,9 +59,16 @@ public static class OpportunityTestData
             var skills = await SkillIdsAsync(db, cityId, spec.Skills);
             var v = new Volunteer
             {
-                CityId = cityId, UserId = userId, AgeBand = spec.AgeBand, Availability = spec.Availability, Notify = spec.Notify, Status = VolunteerStatus.Active,
-                Phone = spec.Phone, GuardianConsentAt = spec.AgeBand == AgeBand.Under18 && spec.Consent ? DateTime.UtcNow : null,
-                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                CityId = cityId,
+                UserId = userId,
+                AgeBand = spec.AgeBand,
+                Availability = spec.Availability,
+                Notify = spec.Notify,
+                Status = VolunteerStatus.Active,
+                Phone = spec.Phone,
+                GuardianConsentAt = spec.AgeBand == AgeBand.Under18 && spec.Consent ? DateTime.UtcNow : null,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
             };
             v.Skills.AddRange(skills.Select(id => new VolunteerSkillChoice { SkillId = id }));
             v.Interests.AddRange(spec.Interests.Select(f => new VolunteerInterest { Field = f }));
@@ -90,8 +103,18 @@ public static class OpportunityTestData
             var now = DateTime.UtcNow;
             var o = new Opportunity
             {
-                CityId = cityId, Title = spec.Title, Description = "花を植えて水やりをします。", OrganiserKind = OrganiserKind.Group, GroupId = groupId,
-                Place = "中央公園", MinAge = spec.MinAge, MaxAge = spec.MaxAge, Status = OpportunityStatus.Open, CreatedAt = now, UpdatedAt = now, NotifiedAt = now,
+                CityId = cityId,
+                Title = spec.Title,
+                Description = "花を植えて水やりをします。",
+                OrganiserKind = OrganiserKind.Group,
+                GroupId = groupId,
+                Place = "中央公園",
+                MinAge = spec.MinAge,
+                MaxAge = spec.MaxAge,
+                Status = OpportunityStatus.Open,
+                CreatedAt = now,
+                UpdatedAt = now,
+                NotifiedAt = now,
                 SearchText = SearchText.Of(spec.Title),
             };
             o.Skills.AddRange(skills.Select(id => new OpportunitySkill { SkillId = id, Required = true }));

@@ -38,8 +38,13 @@ public static class TestData
         var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
         var user = new AppUser
         {
-            UserName = spec.Email, Email = spec.Email, EmailConfirmed = spec.Confirmed, DisplayName = spec.DisplayName,
-            TwoFactorExempt = spec.TwoFactorExempt, IsPlatformAdmin = spec.PlatformAdmin, CreatedAt = DateTime.UtcNow,
+            UserName = spec.Email,
+            Email = spec.Email,
+            EmailConfirmed = spec.Confirmed,
+            DisplayName = spec.DisplayName,
+            TwoFactorExempt = spec.TwoFactorExempt,
+            IsPlatformAdmin = spec.PlatformAdmin,
+            CreatedAt = DateTime.UtcNow,
         };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -18,7 +18,10 @@ public class LectureTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         await staff.SignInAsync(staffUser.Email!);
         (await staff.SubmitAsync($"/{City}/admin/lectures", new Dictionary<string, string>
         {
-            ["NewTopic.Title"] = "はじめての防災講座", ["NewTopic.Description"] = "家庭でできる備えを学びます。", ["NewTopic.Speaker"] = "防災危機管理課", ["NewTopic.Minutes"] = "90",
+            ["NewTopic.Title"] = "はじめての防災講座",
+            ["NewTopic.Description"] = "家庭でできる備えを学びます。",
+            ["NewTopic.Speaker"] = "防災危機管理課",
+            ["NewTopic.Minutes"] = "90",
         }, "main form[action*=Topic]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var topicId = await TestData.WithDbAsync(factory, db => db.Set<LectureTopic>().IgnoreQueryFilters().Where(t => t.Title == "はじめての防災講座").Select(t => t.Id).SingleAsync());
 
@@ -32,7 +35,10 @@ public class LectureTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         page.QuerySelector("#Input_Participants-error")!.TextContent.ShouldContain("1人以上");
         (await browser.SubmitAsync(url, new Dictionary<string, string>
         {
-            ["Input.Organisation"] = "幡生町自治会", ["Input.PreferredDates"] = "3月10日午後", ["Input.Place"] = "幡生公民館", ["Input.Participants"] = "30",
+            ["Input.Organisation"] = "幡生町自治会",
+            ["Input.PreferredDates"] = "3月10日午後",
+            ["Input.Place"] = "幡生公民館",
+            ["Input.Participants"] = "30",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestData.LastMailToAsync(factory, staffUser.Email!)).Subject.ShouldContain("出前講座");
         var request = await TestData.WithDbAsync(factory, db => db.Set<LectureRequest>().IgnoreQueryFilters().SingleAsync(r => r.TopicId == topicId));

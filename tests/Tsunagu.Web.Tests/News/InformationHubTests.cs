@@ -2,7 +2,6 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Identity;
@@ -39,7 +38,10 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
 
     private static Dictionary<string, string> NewsFields(string title, string body, bool publish = true, string? groupId = null) => new()
     {
-        ["Input.Title"] = title, ["Input.Body"] = body, ["Input.PublishedOn"] = "2026-11-20", ["Input.GroupId"] = groupId ?? "",
+        ["Input.Title"] = title,
+        ["Input.Body"] = body,
+        ["Input.PublishedOn"] = "2026-11-20",
+        ["Input.GroupId"] = groupId ?? "",
         ["Input.IsPublished"] = publish ? "true" : "false",
     };
 
@@ -112,8 +114,14 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var staff = await StaffAsync();
         var response = await staff.SubmitAsync($"/{City}/admin/grants/new", new Dictionary<string, string>
         {
-            ["Input.Title"] = "", ["Input.Funder"] = "市", ["Input.AmountMaxYen"] = "-100", ["Input.Deadline"] = "2026-13-40",
-            ["Input.Eligibility"] = "市民活動団体", ["Input.Description"] = "説明", ["Input.LinkUrl"] = "javascript:alert(1)", ["Input.PublishedOn"] = "2026-11-20",
+            ["Input.Title"] = "",
+            ["Input.Funder"] = "市",
+            ["Input.AmountMaxYen"] = "-100",
+            ["Input.Deadline"] = "2026-13-40",
+            ["Input.Eligibility"] = "市民活動団体",
+            ["Input.Description"] = "説明",
+            ["Input.LinkUrl"] = "javascript:alert(1)",
+            ["Input.PublishedOn"] = "2026-11-20",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
@@ -132,9 +140,16 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Tsunagu.Web.Shared.Display.TokyoZone));
         async Task<int> GrantAsync(string title, DateOnly deadline) => IdFrom(await staff.SubmitAsync("/yamaguchi/admin/grants/new", new Dictionary<string, string>
         {
-            ["Input.Title"] = title, ["Input.Funder"] = "山口市", ["Input.AmountMaxYen"] = "５００,０００", ["Input.AmountNote"] = "上限50万円",
-            ["Input.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Eligibility"] = "市民活動団体", ["Input.Description"] = "説明",
-            ["Input.LinkUrl"] = "https://example.jp/g", ["Input.PublishedOn"] = "2026-11-01", ["Input.IsPublished"] = "true",
+            ["Input.Title"] = title,
+            ["Input.Funder"] = "山口市",
+            ["Input.AmountMaxYen"] = "５００,０００",
+            ["Input.AmountNote"] = "上限50万円",
+            ["Input.Deadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Eligibility"] = "市民活動団体",
+            ["Input.Description"] = "説明",
+            ["Input.LinkUrl"] = "https://example.jp/g",
+            ["Input.PublishedOn"] = "2026-11-01",
+            ["Input.IsPublished"] = "true",
         }));
         var closed = await GrantAsync("締切を過ぎた交付金", today.AddDays(-1));
         var open = await GrantAsync("きょう締切の交付金", today);
@@ -187,7 +202,12 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var staff = await StaffAsync();
         var response = await staff.SubmitAsync($"/{City}/admin/cases/new", new Dictionary<string, string>
         {
-            ["Input.Title"] = "事例", ["Input.Kind"] = "", ["Input.Summary"] = "概要", ["Input.Body"] = "本文", ["Input.FiscalYear"] = "むかし", ["Input.PublishedOn"] = "2026-11-20",
+            ["Input.Title"] = "事例",
+            ["Input.Kind"] = "",
+            ["Input.Summary"] = "概要",
+            ["Input.Body"] = "本文",
+            ["Input.FiscalYear"] = "むかし",
+            ["Input.PublishedOn"] = "2026-11-20",
         });
         var page = await Browser.ParseAsync(response);
         page.QuerySelector("#Input_Kind-error")!.TextContent.ShouldContain("種類を選んでください");

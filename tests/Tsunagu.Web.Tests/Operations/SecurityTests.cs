@@ -34,7 +34,8 @@ public class SecurityTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         await browser.GetAsync("/account/signin"); // gets the antiforgery cookie
         var response = await browser.Client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = user.Email!, ["Input.Password"] = TestData.Password,
+            ["Input.Email"] = user.Email!,
+            ["Input.Password"] = TestData.Password,
             ["__RequestVerificationToken"] = "CfDJ8forged-token-value",
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Opportunities;
-using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Opportunities;
@@ -51,7 +50,8 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
                 {
                     var response = await organiser.Client.PostAsync($"{manage}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
                     {
-                        ["applicationId"] = applicationId.ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = antiforgery,
+                        ["applicationId"] = applicationId.ToString(CultureInfo.InvariantCulture),
+                        ["__RequestVerificationToken"] = antiforgery,
                     }));
                     response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
                 }

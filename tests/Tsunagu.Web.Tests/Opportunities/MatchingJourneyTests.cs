@@ -1,12 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Opportunities;
 
@@ -36,8 +35,16 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var date = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var response = await organiser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {
-            ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = "図書館の本の修理", ["Input.Description"] = "破れた本をテープで直します。", ["Input.Place"] = "中央図書館",
-            ["Shifts.Date"] = date, ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "4", ["Shifts.Repeat"] = "Weekly", ["Shifts.Count"] = "3",
+            ["Input.Organiser"] = $"group-{groupId}",
+            ["Input.Title"] = "図書館の本の修理",
+            ["Input.Description"] = "破れた本をテープで直します。",
+            ["Input.Place"] = "中央図書館",
+            ["Shifts.Date"] = date,
+            ["Shifts.Start"] = "10:00",
+            ["Shifts.End"] = "12:00",
+            ["Shifts.Places"] = "4",
+            ["Shifts.Repeat"] = "Weekly",
+            ["Shifts.Count"] = "3",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Title == "図書館の本の修理").Select(o => o.Id).SingleAsync());
@@ -63,8 +70,16 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, user, groupId) = await OrganiserAsync();
         var fields = new Dictionary<string, string>
         {
-            ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = "誤りのある募集", ["Input.Description"] = "説明", ["Input.Place"] = "公民館", ["Input.MinAge"] = "20",
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
+            ["Input.Organiser"] = $"group-{groupId}",
+            ["Input.Title"] = "誤りのある募集",
+            ["Input.Description"] = "説明",
+            ["Input.Place"] = "公民館",
+            ["Input.MinAge"] = "20",
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Shifts.Start"] = "10:00",
+            ["Shifts.End"] = "12:00",
+            ["Shifts.Places"] = "2",
+            ["Shifts.Repeat"] = "None",
         };
         fields[field] = value;
         var response = await organiser.SubmitAsync($"/{City}/opportunities/new", fields);

@@ -51,7 +51,8 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             await Task.Delay(20);
             var response = await organiser.Client.PostAsync($"/{City}/opportunities/{id}/manage?handler=RemoveShift", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = antiforgery,
+                ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture),
+                ["__RequestVerificationToken"] = antiforgery,
             }));
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -74,7 +75,8 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             await Task.Delay(20);
             var response = await organiser.Client.PostAsync($"/{City}/opportunities/{id}/manage?handler=Status", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["status"] = "Closed", ["__RequestVerificationToken"] = antiforgery,
+                ["status"] = "Closed",
+                ["__RequestVerificationToken"] = antiforgery,
             }));
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }

@@ -205,8 +205,14 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var title = $"市役所の清掃{Guid.NewGuid():N}"[..12];
         (await browser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {
-            ["Input.Organiser"] = $"department-{departments[0]}", ["Input.Title"] = title, ["Input.Description"] = "庁舎のまわりを清掃します。", ["Input.Place"] = "市役所",
-            ["Shifts.Date"] = date, ["Shifts.Start"] = "09:00", ["Shifts.End"] = "10:00", ["Shifts.Places"] = "5",
+            ["Input.Organiser"] = $"department-{departments[0]}",
+            ["Input.Title"] = title,
+            ["Input.Description"] = "庁舎のまわりを清掃します。",
+            ["Input.Place"] = "市役所",
+            ["Shifts.Date"] = date,
+            ["Shifts.Start"] = "09:00",
+            ["Shifts.End"] = "10:00",
+            ["Shifts.Places"] = "5",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
 

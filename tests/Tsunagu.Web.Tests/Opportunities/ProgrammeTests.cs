@@ -91,9 +91,16 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         form.QuerySelectorAll("select#Input_ProgrammeId option").Select(o => o.GetAttribute("value")).ShouldContain(programmeId.ToString(CultureInfo.InvariantCulture));
         var posted = await organiser.SubmitAsync($"/{City}/opportunities/new", new Dictionary<string, string>
         {
-            ["Input.Organiser"] = $"group-{groupId}", ["Input.Title"] = $"公園の清掃 {word}", ["Input.Description"] = "公園のごみを拾います。", ["Input.Place"] = "中央公園",
+            ["Input.Organiser"] = $"group-{groupId}",
+            ["Input.Title"] = $"公園の清掃 {word}",
+            ["Input.Description"] = "公園のごみを拾います。",
+            ["Input.Place"] = "中央公園",
             ["Input.ProgrammeId"] = programmeId.ToString(CultureInfo.InvariantCulture),
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "10:00", ["Shifts.End"] = "12:00", ["Shifts.Places"] = "2", ["Shifts.Repeat"] = "None",
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Shifts.Start"] = "10:00",
+            ["Shifts.End"] = "12:00",
+            ["Shifts.Places"] = "2",
+            ["Shifts.Repeat"] = "None",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
         var opportunity = await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Include(o => o.Shifts).SingleAsync(o => o.Title == $"公園の清掃 {word}"));
@@ -124,7 +131,10 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
 
         var edited = await organiser.SubmitAsync($"/{City}/opportunities/{opportunity.Id}/edit", new Dictionary<string, string>
         {
-            ["Input.Title"] = $"公園の清掃 {word}", ["Input.Description"] = "公園のごみを拾います。", ["Input.Place"] = "中央公園", ["Input.ProgrammeId"] = "",
+            ["Input.Title"] = $"公園の清掃 {word}",
+            ["Input.Description"] = "公園のごみを拾います。",
+            ["Input.Place"] = "中央公園",
+            ["Input.ProgrammeId"] = "",
         });
         edited.StatusCode.ShouldBe(HttpStatusCode.Redirect, await edited.Content.ReadAsStringAsync());
         (await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().SingleAsync(o => o.Id == opportunity.Id))).ProgrammeId.ShouldBeNull();

@@ -34,8 +34,15 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
     {
         var fields = new Dictionary<string, string>
         {
-            ["Input.Organiser"] = organiser, ["Input.Title"] = title, ["Input.Description"] = "地域の皆さんと一緒に活動します。", ["Input.Place"] = "市民活動センター",
-            ["Shifts.Date"] = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Shifts.Start"] = "13:00", ["Shifts.End"] = "15:00", ["Shifts.Places"] = "3", ["Shifts.Repeat"] = "None",
+            ["Input.Organiser"] = organiser,
+            ["Input.Title"] = title,
+            ["Input.Description"] = "地域の皆さんと一緒に活動します。",
+            ["Input.Place"] = "市民活動センター",
+            ["Shifts.Date"] = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Shifts.Start"] = "13:00",
+            ["Shifts.End"] = "15:00",
+            ["Shifts.Places"] = "3",
+            ["Shifts.Repeat"] = "None",
         };
         change?.Invoke(fields);
         return fields;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Exchange;
@@ -52,8 +51,12 @@ public class SignedOutPostTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         await owner.SignInAsync(admin.Email!);
         var posted = await owner.SubmitAsync($"/{City}/exchange/new", new Dictionary<string, string>
         {
-            ["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture), ["Input.Direction"] = "Need", ["Input.Category"] = "Equipment",
-            ["Input.Title"] = "発電機を借りたい", ["Input.Details"] = "防災訓練で使います。", ["Input.Fields"] = "8",
+            ["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Direction"] = "Need",
+            ["Input.Category"] = "Equipment",
+            ["Input.Title"] = "発電機を借りたい",
+            ["Input.Details"] = "防災訓練で使います。",
+            ["Input.Fields"] = "8",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
         var post = int.Parse(posted.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);

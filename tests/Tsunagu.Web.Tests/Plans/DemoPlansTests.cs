@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Tests.Infrastructure;
 using Tsunagu.Web.Features.Plans.Demo;
+using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Plans;
 

@@ -1,11 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 
@@ -36,7 +35,9 @@ public class PlanEditingTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         var department = await TestData.WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters().Where(d => d.Name == "地域生活課").Select(d => d.Id).SingleAsync());
         (await manager.SubmitAsync(url, new Dictionary<string, string>
         {
-            ["Input.Title"] = "市民活動センターを拠点としたコーディネート機能の充実（改訂）", ["Input.Departments"] = department.ToString(CultureInfo.InvariantCulture), ["Input.Years[2016]"] = "実施",
+            ["Input.Title"] = "市民活動センターを拠点としたコーディネート機能の充実（改訂）",
+            ["Input.Departments"] = department.ToString(CultureInfo.InvariantCulture),
+            ["Input.Years[2016]"] = "実施",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await Browser.For(factory).GetPageAsync("/muroran/plans/kyodo-shishin");
         var row = page.QuerySelectorAll("main table.plan-items tbody tr").Single(r => r.Children[0].TextContent == "2-1");

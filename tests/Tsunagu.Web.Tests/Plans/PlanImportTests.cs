@@ -1,18 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Calendar;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 
@@ -172,8 +170,15 @@ public class PlanImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
             for (var i = 0; i < 3; i++)
                 db.Groups.Add(new Group
                 {
-                    CityId = cityId, Name = $"指標の会{i}{Guid.NewGuid():N}"[..10], NameKana = "しひょう", Description = "指標の試験", RepresentativeName = "代表",
-                    RepresentativeEmail = "r@example.jp", Status = i < 2 ? GroupStatus.Approved : GroupStatus.Submitted, CreatedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+                    CityId = cityId,
+                    Name = $"指標の会{i}{Guid.NewGuid():N}"[..10],
+                    NameKana = "しひょう",
+                    Description = "指標の試験",
+                    RepresentativeName = "代表",
+                    RepresentativeEmail = "r@example.jp",
+                    Status = i < 2 ? GroupStatus.Approved : GroupStatus.Submitted,
+                    CreatedAt = DateTime.UtcNow,
+                    ApprovedAt = DateTime.UtcNow,
                 });
             return await db.SaveChangesAsync();
         });

@@ -6,11 +6,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 

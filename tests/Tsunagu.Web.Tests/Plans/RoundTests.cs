@@ -1,12 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Features.Plans;
+using Tsunagu.Web.Features.Plans.Demo;
 using Tsunagu.Web.Features.Plans.Rounds;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
-using Tsunagu.Web.Features.Plans.Demo;
 
 namespace Tsunagu.Web.Tests.Plans;
 
@@ -31,7 +30,8 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         var response = await manager.SubmitAsync($"/{City}/admin/plans/{Key}/rounds", new Dictionary<string, string>
         {
-            ["Input.FiscalYear"] = fiscalYear.ToString(CultureInfo.InvariantCulture), ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.FiscalYear"] = fiscalYear.ToString(CultureInfo.InvariantCulture),
+            ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
@@ -126,7 +126,7 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var missing = await Browser.ParseAsync(await council.PostWithTokenAsync($"/{City}/admin/council/{round}", $"/{City}/admin/council/{round}", new Dictionary<string, string> { ["PolicyId"] = policy.ToString(CultureInfo.InvariantCulture) }));
         missing.QuerySelector($"#Evaluation-{policy}-error")!.TextContent.ShouldContain("評価を選んで");
         (await council.PostWithTokenAsync($"/{City}/admin/council/{round}", $"/{City}/admin/council/{round}", new Dictionary<string, string>
-            { ["PolicyId"] = policy.ToString(CultureInfo.InvariantCulture), ["Evaluation"] = "おおむね順調", ["Opinion"] = "地域と学校の連携が進んだ。" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        { ["PolicyId"] = policy.ToString(CultureInfo.InvariantCulture), ["Evaluation"] = "おおむね順調", ["Opinion"] = "地域と学校の連携が進んだ。" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await manager.SubmitAsync($"/{City}/admin/rounds/{round}", new Dictionary<string, string> { ["CouncilOpinion"] = "協働の取組はおおむね順調に進んでいる。" }, "main form[action*=Opinion]"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -219,7 +219,7 @@ public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<Tsu
         var manager = Browser.For(factory);
         await manager.SignInAsync(user.Email!);
         var opened = await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", new Dictionary<string, string>
-            { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var round = opened.Headers.Location!.OriginalString;
         var indicator = await TestData.WithDbAsync(factory, db => db.Set<Indicator>().IgnoreQueryFilters().Where(i => i.Name == "市民活動の経験").Select(i => i.Id).SingleAsync());
         (await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/indicators", new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(CultureInfo.InvariantCulture), ["Values[2026]"] = "41.0" }, $"main #indicator-{indicator} form"))

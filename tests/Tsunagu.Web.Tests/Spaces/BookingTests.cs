@@ -33,8 +33,12 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
 
     private static Dictionary<string, string> Form(int room, DateOnly date, string start = "10:00", string end = "12:00") => new()
     {
-        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = start, ["Input.End"] = end,
-        ["Input.Purpose"] = "定例会議", ["Input.Repeat"] = "None",
+        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+        ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.Start"] = start,
+        ["Input.End"] = end,
+        ["Input.Purpose"] = "定例会議",
+        ["Input.Repeat"] = "None",
     };
 
     private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
@@ -134,7 +138,11 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         foreach (var week in new[] { 1, 2 })
             (await counter.SubmitAsync($"/{City}/admin/spaces", new Dictionary<string, string>
             {
-                ["Block.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Block.Date"] = first.AddDays(7 * week).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Block.Start"] = "09:00", ["Block.End"] = "13:00", ["Block.Reason"] = "設備点検",
+                ["Block.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+                ["Block.Date"] = first.AddDays(7 * week).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Block.Start"] = "09:00",
+                ["Block.End"] = "13:00",
+                ["Block.Reason"] = "設備点検",
             }, "main form[action*=Block]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var (browser, _) = await SignedInAsync();

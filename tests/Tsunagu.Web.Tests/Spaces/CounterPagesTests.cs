@@ -39,7 +39,10 @@ public class CounterPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var name = $"新しい部屋{Guid.NewGuid():N}"[..12];
         Dictionary<string, string> Room(string roomName, string capacity) => new()
         {
-            ["NewRoom.Name"] = roomName, ["NewRoom.Capacity"] = capacity, ["NewRoom.Facilities"] = " ホワイトボード ", ["NewRoom.AccessibilityNotes"] = "",
+            ["NewRoom.Name"] = roomName,
+            ["NewRoom.Capacity"] = capacity,
+            ["NewRoom.Facilities"] = " ホワイトボード ",
+            ["NewRoom.AccessibilityNotes"] = "",
         };
 
         var refused = await staff.SubmitAsync(url, Room("", "0"), "#room-form");
@@ -68,8 +71,14 @@ public class CounterPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var url = $"/{City}/admin/spaces/rules";
         Dictionary<string, string> Rules(string opens, string closes, string groupDays) => new()
         {
-            ["Rules.Opens"] = opens, ["Rules.Closes"] = closes, ["Rules.GroupHorizonDays"] = groupDays, ["Rules.OtherHorizonDays"] = "30", ["Rules.ProvisionalDays"] = "7",
-            ["Rules.FreeCancellationDays"] = "3", ["Rules.GroupFeePerHour"] = "200", ["Rules.OtherFeePerHour"] = "400",
+            ["Rules.Opens"] = opens,
+            ["Rules.Closes"] = closes,
+            ["Rules.GroupHorizonDays"] = groupDays,
+            ["Rules.OtherHorizonDays"] = "30",
+            ["Rules.ProvisionalDays"] = "7",
+            ["Rules.FreeCancellationDays"] = "3",
+            ["Rules.GroupFeePerHour"] = "200",
+            ["Rules.OtherFeePerHour"] = "400",
         };
 
         var refused = await Browser.ParseAsync(await staff.SubmitAsync(url, Rules("21:00", "09:00", "0"), "#rules-form"));

@@ -54,8 +54,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
     private static Dictionary<string, string> Form(int room, DateOnly date, string start, string end, string purpose = "定例会議") => new()
     {
-        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = start, ["Input.End"] = end,
-        ["Input.Purpose"] = purpose, ["Input.Repeat"] = "None",
+        ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+        ["Input.Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.Start"] = start,
+        ["Input.End"] = end,
+        ["Input.Purpose"] = purpose,
+        ["Input.Repeat"] = "None",
     };
 
     private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
@@ -175,7 +179,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var before = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync());
         var response = await staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
-            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = name, ["Band.Starts"] = starts, ["Band.Ends"] = ends, ["Band.GroupFeePerHour"] = group, ["Band.OtherFeePerHour"] = other,
+            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+            ["Band.Name"] = name,
+            ["Band.Starts"] = starts,
+            ["Band.Ends"] = ends,
+            ["Band.GroupFeePerHour"] = group,
+            ["Band.OtherFeePerHour"] = other,
         }, "#band-form");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
@@ -191,8 +200,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
-            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = $"枠{i}", ["Band.Starts"] = $"{9 + i % 2}:00", ["Band.Ends"] = "13:00",
-            ["Band.GroupFeePerHour"] = "100", ["Band.OtherFeePerHour"] = "200",
+            ["Band.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+            ["Band.Name"] = $"枠{i}",
+            ["Band.Starts"] = $"{9 + i % 2}:00",
+            ["Band.Ends"] = "13:00",
+            ["Band.GroupFeePerHour"] = "100",
+            ["Band.OtherFeePerHour"] = "200",
         }, "#band-form")));
         answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
         (await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room))).ShouldBe(1);
@@ -205,8 +218,13 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         Dictionary<string, string> Band(int roomId, string name, string from, string to, int group, int other, int id = 0) => new()
         {
-            ["Band.Id"] = id.ToString(CultureInfo.InvariantCulture), ["Band.RoomId"] = roomId.ToString(CultureInfo.InvariantCulture), ["Band.Name"] = name, ["Band.Starts"] = from, ["Band.Ends"] = to,
-            ["Band.GroupFeePerHour"] = group.ToString(CultureInfo.InvariantCulture), ["Band.OtherFeePerHour"] = other.ToString(CultureInfo.InvariantCulture),
+            ["Band.Id"] = id.ToString(CultureInfo.InvariantCulture),
+            ["Band.RoomId"] = roomId.ToString(CultureInfo.InvariantCulture),
+            ["Band.Name"] = name,
+            ["Band.Starts"] = from,
+            ["Band.Ends"] = to,
+            ["Band.GroupFeePerHour"] = group.ToString(CultureInfo.InvariantCulture),
+            ["Band.OtherFeePerHour"] = other.ToString(CultureInfo.InvariantCulture),
         };
         (await staff.SubmitAsync($"/{City}/admin/spaces/fees", Band(0, "夜", "18:00", "21:00", 300, 600), "#band-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // The room's own band over the same hours is not an overlap: it is the room's price.
@@ -237,7 +255,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var staff = await StaffAsync();
         Dictionary<string, string> Item(string name, string quantity, string fee, string notes = "", bool active = true, int id = 0) => new()
         {
-            ["Item.Id"] = id.ToString(CultureInfo.InvariantCulture), ["Item.Name"] = name, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = fee, ["Item.Notes"] = notes, ["Item.Active"] = active ? "true" : "false",
+            ["Item.Id"] = id.ToString(CultureInfo.InvariantCulture),
+            ["Item.Name"] = name,
+            ["Item.Quantity"] = quantity,
+            ["Item.FeePerBooking"] = fee,
+            ["Item.Notes"] = notes,
+            ["Item.Active"] = active ? "true" : "false",
         };
         var refused = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment", Item("書画カメラ", "0", "-5"), "#item-form"));
         refused.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("1〜1,000");
@@ -313,7 +336,12 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         // Staff cannot own fewer than bookings still to come hold at one moment (B and C at 12:00, C and D at 11:15: 2).
         Dictionary<string, string> ItemForm(string quantity) => new()
         {
-            ["Item.Id"] = item.ToString(CultureInfo.InvariantCulture), ["Item.Name"] = itemName, ["Item.Quantity"] = quantity, ["Item.FeePerBooking"] = "500", ["Item.Notes"] = "", ["Item.Active"] = "true",
+            ["Item.Id"] = item.ToString(CultureInfo.InvariantCulture),
+            ["Item.Name"] = itemName,
+            ["Item.Quantity"] = quantity,
+            ["Item.FeePerBooking"] = "500",
+            ["Item.Notes"] = "",
+            ["Item.Active"] = "true",
         };
         var lowered = await Browser.ParseAsync(await staff.SubmitAsync($"/{City}/admin/spaces/equipment?item={item}", ItemForm("1"), "#item-form"));
         lowered.QuerySelector("#Item_Quantity-error")!.TextContent.ShouldContain("最大2点を貸し出す予定です");
@@ -371,7 +399,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
         var refused = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
         {
-            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            roomId = room,
+            date,
+            start = "10:00:00",
+            end = "11:00:00",
+            purpose = "API",
             equipment = new[] { new { itemId = camera, quantity = 3 }, new { itemId = stopped, quantity = 1 } },
         });
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -384,7 +416,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         // Quantities that would overflow when added up are refused as more than owned, not a server error.
         var huge = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
         {
-            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            roomId = room,
+            date,
+            start = "10:00:00",
+            end = "11:00:00",
+            purpose = "API",
             equipment = new[] { new { itemId = camera, quantity = int.MaxValue }, new { itemId = camera, quantity = int.MaxValue } },
         });
         huge.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -393,7 +429,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         // The same item named twice is one request for the sum: 1 h for others (400) + 2 × 250.
         var booked = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
         {
-            roomId = room, date, start = "10:00:00", end = "11:00:00", purpose = "API",
+            roomId = room,
+            date,
+            start = "10:00:00",
+            end = "11:00:00",
+            purpose = "API",
             equipment = new[] { new { itemId = camera, quantity = 1 }, new { itemId = camera, quantity = 1 } },
         });
         booked.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -437,7 +477,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
             var quantity = i % 2 + 1;
             var response = await client.PostAsJsonAsync($"/api/v1/{City}/bookings", new
             {
-                roomId = rooms[i], date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start = "13:00:00", end = "15:00:00", purpose = "同時の申し込み",
+                roomId = rooms[i],
+                date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                start = "13:00:00",
+                end = "15:00:00",
+                purpose = "同時の申し込み",
                 equipment = new[] { new { itemId = item, quantity } },
             });
             return (Quantity: quantity, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
@@ -453,8 +497,10 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         if (results.Any(r => r.Quantity == 1 && r.StatusCode == HttpStatusCode.Conflict)) lent.ShouldBe(owned);
         lent.ShouldBeGreaterThanOrEqualTo(owned - 1);
         // Each booking made carries the item's fee on top of the room's (2 h at the flat 400 yen for others).
-        var fees = await TestData.WithDbAsync(factory, db => (from b in db.Set<Booking>().IgnoreQueryFilters() join x in db.Set<BookingEquipment>().IgnoreQueryFilters() on b.Id equals x.BookingId
-                                                              where x.EquipmentItemId == item select new { b.FeeYen, x.Quantity }).ToListAsync());
+        var fees = await TestData.WithDbAsync(factory, db => (from b in db.Set<Booking>().IgnoreQueryFilters()
+                                                              join x in db.Set<BookingEquipment>().IgnoreQueryFilters() on b.Id equals x.BookingId
+                                                              where x.EquipmentItemId == item
+                                                              select new { b.FeeYen, x.Quantity }).ToListAsync());
         fees.ShouldAllBe(f => f.FeeYen == 800 + 100 * f.Quantity);
     }
 }

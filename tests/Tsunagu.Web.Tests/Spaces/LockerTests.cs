@@ -52,8 +52,11 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
     private static Dictionary<string, string> Application(int? group, LockerKind? kind, int? year, int? locker = null) => new()
     {
-        ["Input.GroupId"] = group?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Kind"] = kind?.ToString() ?? "", ["Input.FiscalYear"] = year?.ToString(CultureInfo.InvariantCulture) ?? "",
-        ["Input.LockerId"] = locker?.ToString(CultureInfo.InvariantCulture) ?? "", ["Input.Note"] = "",
+        ["Input.GroupId"] = group?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["Input.Kind"] = kind?.ToString() ?? "",
+        ["Input.FiscalYear"] = year?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["Input.LockerId"] = locker?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["Input.Note"] = "",
     };
 
     private static Task<HttpResponseMessage> ApplyAsync(Browser browser, int? group, LockerKind? kind, int? year, int? locker = null) =>
@@ -97,8 +100,18 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
-            db.Add(new LockerRental { CityId = cityId, GroupId = holder, Kind = LockerKind.Locker, FiscalYear = year, LockerId = locker.Id, FeeYen = 3000,
-                Status = LockerRentalStatus.Confirmed, AppliedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow });
+            db.Add(new LockerRental
+            {
+                CityId = cityId,
+                GroupId = holder,
+                Kind = LockerKind.Locker,
+                FiscalYear = year,
+                LockerId = locker.Id,
+                FeeYen = 3000,
+                Status = LockerRentalStatus.Confirmed,
+                AppliedAt = DateTime.UtcNow,
+                ConfirmedAt = DateTime.UtcNow
+            });
             return await db.SaveChangesAsync();
         });
         var next = new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null);
@@ -122,8 +135,18 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
-            db.Add(new LockerRental { CityId = cityId, GroupId = holder, Kind = LockerKind.Locker, FiscalYear = year, LockerId = locker.Id, FeeYen = 3000,
-                Status = LockerRentalStatus.Confirmed, AppliedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow });
+            db.Add(new LockerRental
+            {
+                CityId = cityId,
+                GroupId = holder,
+                Kind = LockerKind.Locker,
+                FiscalYear = year,
+                LockerId = locker.Id,
+                FeeYen = 3000,
+                Status = LockerRentalStatus.Confirmed,
+                AppliedAt = DateTime.UtcNow,
+                ConfirmedAt = DateTime.UtcNow
+            });
             return await db.SaveChangesAsync();
         });
         var (rental, problems) = await ApplyOnAsync(new DateOnly(2033, 3, 1), otherUser.Id, new LockerService.Application(other, LockerKind.Locker, year + 1, locker.Id, null));
@@ -320,7 +343,13 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         LockerRental Rental(int group, int locker, int year, LockerRentalStatus status = LockerRentalStatus.Applied) => new()
         {
-            CityId = cityId, GroupId = group, Kind = LockerKind.Locker, FiscalYear = year, LockerId = locker, Status = status, AppliedAt = DateTime.UtcNow,
+            CityId = cityId,
+            GroupId = group,
+            Kind = LockerKind.Locker,
+            FiscalYear = year,
+            LockerId = locker,
+            Status = status,
+            AppliedAt = DateTime.UtcNow,
         };
         async Task<bool> SavesAsync(LockerRental r) => await TestData.WithDbAsync(factory, async db =>
         {

@@ -38,8 +38,11 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var from = Display.Today(TimeProvider.System).AddDays(14);
         (await staff.SubmitAsync($"/{City}/admin/spaces/lotteries", new Dictionary<string, string>
         {
-            ["NewLottery.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["NewLottery.Title"] = "人気の部屋の抽選", ["NewLottery.From"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["NewLottery.To"] = from.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["NewLottery.Closes"] = from.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+            ["NewLottery.Title"] = "人気の部屋の抽選",
+            ["NewLottery.From"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.To"] = from.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.Closes"] = from.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, "#lottery-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var lotteryId = await TestData.WithDbAsync(factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.RoomId == room).Select(l => l.Id).SingleAsync());
 
@@ -49,7 +52,12 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         await firstBrowser.SignInAsync(first.Email!);
         var refused = await Browser.ParseAsync(await firstBrowser.SubmitAsync($"/{City}/spaces/book", new Dictionary<string, string>
         {
-            ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "会議", ["Input.Repeat"] = "None",
+            ["Input.RoomId"] = room.ToString(CultureInfo.InvariantCulture),
+            ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Start"] = "10:00",
+            ["Input.End"] = "12:00",
+            ["Input.Purpose"] = "会議",
+            ["Input.Repeat"] = "None",
         }));
         refused.QuerySelector("#Input_Date-error")!.TextContent.ShouldContain("抽選");
 
@@ -64,7 +72,10 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             await browser.SignInAsync(user.Email!);
             (await browser.SubmitAsync(url, new Dictionary<string, string>
             {
-                ["Input.Date"] = from.AddDays(i == 5 ? 2 : 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "13:00", ["Input.End"] = "15:00", ["Input.Purpose"] = $"活動{i}",
+                ["Input.Date"] = from.AddDays(i == 5 ? 2 : 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Input.Start"] = "13:00",
+                ["Input.End"] = "15:00",
+                ["Input.Purpose"] = $"活動{i}",
             })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
         // Drawing before the deadline is refused; then the deadline passes.
@@ -109,8 +120,14 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         {
             var l = new Lottery
             {
-                CityId = cityId, RoomId = room, Title = "団体も申し込める抽選", From = Display.ToUtc(from, TimeOnly.MinValue), To = Display.ToUtc(from.AddDays(7), TimeOnly.MinValue),
-                EntriesCloseAt = DateTime.UtcNow.AddDays(3), Status = LotteryStatus.Open, CreatedAt = DateTime.UtcNow,
+                CityId = cityId,
+                RoomId = room,
+                Title = "団体も申し込める抽選",
+                From = Display.ToUtc(from, TimeOnly.MinValue),
+                To = Display.ToUtc(from.AddDays(7), TimeOnly.MinValue),
+                EntriesCloseAt = DateTime.UtcNow.AddDays(3),
+                Status = LotteryStatus.Open,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Add(l);
             await db.SaveChangesAsync();
@@ -124,7 +141,11 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString(CultureInfo.InvariantCulture)]);
         Dictionary<string, string> Entry(int group) => new()
         {
-            ["Input.GroupId"] = group.ToString(CultureInfo.InvariantCulture), ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "10:00", ["Input.End"] = "12:00", ["Input.Purpose"] = "定例会",
+            ["Input.GroupId"] = group.ToString(CultureInfo.InvariantCulture),
+            ["Input.Date"] = from.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Start"] = "10:00",
+            ["Input.End"] = "12:00",
+            ["Input.Purpose"] = "定例会",
         };
 
         var refused = await Browser.ParseAsync(await leader.SubmitAsync(url, Entry(otherGroup)));

@@ -28,9 +28,16 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
 
     private static Dictionary<string, string> Registration(string name, string subjects = "家庭でできる防災と避難所運営ゲーム") => new()
     {
-        ["Input.Kind"] = "Instructor", ["Input.DisplayName"] = name, ["Input.Subjects"] = subjects, ["Input.Fields"] = "8",
-        ["Input.Profile"] = "防災士として地域で講座を続けています。", ["Input.FeeText"] = "1回5,000円", ["Input.FeeYen"] = "5000",
-        ["Input.CityWide"] = "true", ["Input.Times"] = "土日の午前", ["Input.ContactPhone"] = RegistrantPhone,
+        ["Input.Kind"] = "Instructor",
+        ["Input.DisplayName"] = name,
+        ["Input.Subjects"] = subjects,
+        ["Input.Fields"] = "8",
+        ["Input.Profile"] = "防災士として地域で講座を続けています。",
+        ["Input.FeeText"] = "1回5,000円",
+        ["Input.FeeYen"] = "5000",
+        ["Input.CityWide"] = "true",
+        ["Input.Times"] = "土日の午前",
+        ["Input.ContactPhone"] = RegistrantPhone,
     };
 
     private async Task<int> RegisterAsync(Browser browser, string name, string city = City)
@@ -55,7 +62,10 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
 
     private static Dictionary<string, string> Request(string purpose = "自治会の防災研修で話してほしい") => new()
     {
-        ["Input.Purpose"] = purpose, ["Input.PreferredDates"] = "11月の土曜日の午前", ["Input.Participants"] = "30", ["Input.Message"] = "公民館の和室を使います。",
+        ["Input.Purpose"] = purpose,
+        ["Input.PreferredDates"] = "11月の土曜日の午前",
+        ["Input.Participants"] = "30",
+        ["Input.Message"] = "公民館の和室を使います。",
     };
 
     [Fact]
@@ -184,7 +194,9 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var (browser, user) = await SignedInAsync();
         var response = await browser.SubmitAsync($"/{City}/talent/register", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = new string('あ', 101), ["Input.FeeYen"] = "-5", ["Input.ContactPhone"] = "でんわ",
+            ["Input.DisplayName"] = new string('あ', 101),
+            ["Input.FeeYen"] = "-5",
+            ["Input.ContactPhone"] = "でんわ",
         }, "main form[novalidate]");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ParseAsync(response);
@@ -249,8 +261,14 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         {
             var g = new Group
             {
-                CityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync(), Name = $"手話の会{Guid.NewGuid():N}"[..12], NameKana = "しゅわのかい",
-                Description = "手話を学ぶ会です。", RepresentativeName = "代表", RepresentativeEmail = "rep@example.jp", Status = GroupStatus.Approved, CreatedAt = DateTime.UtcNow,
+                CityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync(),
+                Name = $"手話の会{Guid.NewGuid():N}"[..12],
+                NameKana = "しゅわのかい",
+                Description = "手話を学ぶ会です。",
+                RepresentativeName = "代表",
+                RepresentativeEmail = "rep@example.jp",
+                Status = GroupStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
             };
             g.Administrators.Add(new GroupAdministrator { UserId = adminUser.Id, CreatedAt = DateTime.UtcNow });
             db.Groups.Add(g);

@@ -50,8 +50,13 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
             }
             var city = new City
             {
-                Slug = seed.Slug, Code = seed.Code, Name = seed.Name, NameEn = seed.NameEn, Prefecture = seed.Prefecture,
-                CentreName = seed.CentreName, CentreNameEn = seed.CentreNameEn,
+                Slug = seed.Slug,
+                Code = seed.Code,
+                Name = seed.Name,
+                NameEn = seed.NameEn,
+                Prefecture = seed.Prefecture,
+                CentreName = seed.CentreName,
+                CentreNameEn = seed.CentreNameEn,
             };
             db.Cities.Add(city);
             await db.SaveChangesAsync(ct);
@@ -60,8 +65,15 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
             {
                 db.Districts.Add(new District
                 {
-                    CityId = city.Id, Name = d.Name, NameEn = d.NameEn, CouncilName = d.CouncilName, Population = d.Population,
-                    Population65Plus = d.Population65Plus, AgingRatePercent = d.AgingRatePercent, Households = d.Households, SortOrder = ++order,
+                    CityId = city.Id,
+                    Name = d.Name,
+                    NameEn = d.NameEn,
+                    CouncilName = d.CouncilName,
+                    Population = d.Population,
+                    Population65Plus = d.Population65Plus,
+                    AgingRatePercent = d.AgingRatePercent,
+                    Households = d.Households,
+                    SortOrder = ++order,
                 });
             }
             order = 0;
@@ -94,7 +106,10 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
                 {
                     db.CityMemberships.Add(new CityMembership
                     {
-                        CityId = city.Id, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow,
+                        CityId = city.Id,
+                        UserId = user.Id,
+                        Role = role,
+                        CreatedAt = DateTime.UtcNow,
                         DepartmentId = role == CityRole.DepartmentStaff ? firstDepartment : null,
                     });
                     await db.SaveChangesAsync(ct);
@@ -123,8 +138,13 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
         if (user is not null) return user;
         user = new AppUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, HomeCityId = homeCityId,
-            TwoFactorExempt = true, CreatedAt = DateTime.UtcNow,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            HomeCityId = homeCityId,
+            TwoFactorExempt = true,
+            CreatedAt = DateTime.UtcNow,
         };
         configure(user);
         var result = await users.CreateAsync(user, DemoPassword);

@@ -73,9 +73,13 @@ public class AccountService(TsunaguDb db, UserManager<AppUser> users, Outbox out
             ["exportedAt"] = DateTime.UtcNow,
             ["account"] = new
             {
-                user.Id, user.Email, user.EmailConfirmed, user.DisplayName,
+                user.Id,
+                user.Email,
+                user.EmailConfirmed,
+                user.DisplayName,
                 homeCity = user.HomeCityId is { } home ? citySlugs.GetValueOrDefault(home) : null,
-                user.TwoFactorEnabled, user.CreatedAt,
+                user.TwoFactorEnabled,
+                user.CreatedAt,
             },
             ["memberships"] = memberships.Select(m => new { City = citySlugs[m.CityId], m.Role, m.Department, m.CreatedAt }).ToList(),
             ["apiTokens"] = tokens,

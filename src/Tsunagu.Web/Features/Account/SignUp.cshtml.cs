@@ -58,8 +58,11 @@ public class SignUpModel(UserManager<AppUser> users, AccountService accounts, Ci
 
         var user = new AppUser
         {
-            UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName.Trim(),
-            HomeCityId = city!.Id, CreatedAt = DateTime.UtcNow,
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            DisplayName = Input.DisplayName.Trim(),
+            HomeCityId = city!.Id,
+            CreatedAt = DateTime.UtcNow,
         };
         var existing = await users.FindByEmailAsync(user.Email);
         if (existing is not null)

@@ -26,7 +26,11 @@ public abstract class AuditPageModel(AuditLog log) : PageModel
     public string PageLink(int page) =>
         Request.Path + QueryString.Create(new Dictionary<string, string?>
         {
-            ["Who"] = Who, ["Entity"] = Entity, ["Key"] = Key, ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Who"] = Who,
+            ["Entity"] = Entity,
+            ["Key"] = Key,
+            ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -21,9 +21,16 @@ public class ConsultationService(TsunaguDb db, Outbox outbox, CurrentCity curren
     {
         var consultation = new Consultation
         {
-            Topic = intake.Topic, Channel = intake.Channel, PreferredContact = intake.PreferredContact, Status = ConsultationStatus.Received,
-            Question = intake.Question, RequesterName = intake.RequesterName, RequesterEmail = intake.RequesterEmail,
-            RequesterPhone = intake.RequesterPhone, RequesterUserId = intake.RequesterUserId, GroupId = await ValidGroupAsync(intake.GroupId),
+            Topic = intake.Topic,
+            Channel = intake.Channel,
+            PreferredContact = intake.PreferredContact,
+            Status = ConsultationStatus.Received,
+            Question = intake.Question,
+            RequesterName = intake.RequesterName,
+            RequesterEmail = intake.RequesterEmail,
+            RequesterPhone = intake.RequesterPhone,
+            RequesterUserId = intake.RequesterUserId,
+            GroupId = await ValidGroupAsync(intake.GroupId),
             ReceivedAt = Now,
         };
         db.Consultations.Add(consultation);

@@ -51,11 +51,19 @@ public class DemoConsultations(TsunaguDb db, TimeProvider clock) : IDemoDataSet
                 var receivedAt = now.AddDays(-c.DaysAgo).AddHours(-(i % 5));
                 var consultation = new Consultation
                 {
-                    CityId = city.Id, Topic = c.Topic, Channel = c.Channel, PreferredContact = c.Preferred, Status = c.Status, IsDemo = true,
-                    Question = c.Question, RequesterName = $"{Names[i]}（デモ）", RequesterEmail = $"demo-soudan{i + 1}@example.jp",
+                    CityId = city.Id,
+                    Topic = c.Topic,
+                    Channel = c.Channel,
+                    PreferredContact = c.Preferred,
+                    Status = c.Status,
+                    IsDemo = true,
+                    Question = c.Question,
+                    RequesterName = $"{Names[i]}（デモ）",
+                    RequesterEmail = $"demo-soudan{i + 1}@example.jp",
                     RequesterPhone = c.Channel == ConsultationChannel.Phone ? $"0120-000-{100 + i:000}" : null,
                     GroupId = c.Group == "" ? null : groups.FirstOrDefault(g => g.Name.Contains(c.Group, StringComparison.Ordinal))?.Id,
-                    ReceivedAt = receivedAt, ClosedAt = c.Status == ConsultationStatus.Done ? receivedAt.AddDays(7) : null,
+                    ReceivedAt = receivedAt,
+                    ClosedAt = c.Status == ConsultationStatus.Done ? receivedAt.AddDays(7) : null,
                 };
                 if (c.FollowUp is not null)
                     consultation.FollowUps.Add(new ConsultationFollowUp { DueOn = DateOnly.FromDateTime(now.AddDays(14 - i)), Text = c.FollowUp });

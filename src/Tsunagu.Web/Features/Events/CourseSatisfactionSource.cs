@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
-using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Plans;
 
 namespace Tsunagu.Web.Features.Events;

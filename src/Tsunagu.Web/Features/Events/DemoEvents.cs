@@ -3,8 +3,8 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Spaces;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Shared.Contract;
 
 namespace Tsunagu.Web.Features.Events;
 
@@ -36,9 +36,18 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
 
             Event Make(string title, string description, EventKind kind, int capacity, EventEligibility eligibility = EventEligibility.Anyone) => new()
             {
-                CityId = city.Id, Title = title, Description = description, Kind = kind, Capacity = capacity, Eligibility = eligibility,
-                Status = EventStatus.Published, IsDemo = true, CreatedAt = now, UpdatedAt = now,
-                RegistrationOpensAt = Display.ToUtc(today.AddDays(-7), new TimeOnly(9, 0)), RegistrationClosesAt = now.AddDays(7),
+                CityId = city.Id,
+                Title = title,
+                Description = description,
+                Kind = kind,
+                Capacity = capacity,
+                Eligibility = eligibility,
+                Status = EventStatus.Published,
+                IsDemo = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+                RegistrationOpensAt = Display.ToUtc(today.AddDays(-7), new TimeOnly(9, 0)),
+                RegistrationClosesAt = now.AddDays(7),
             };
             void Meet(Event e, DateOnly day, int hour, int minute, int minutes)
             {
@@ -108,7 +117,11 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
             for (var i = 0; i < attended.Count; i++)
                 db.Add(new EventSurveyAnswer
                 {
-                    CityId = city.Id, EventId = report.Id, RegistrationId = attended[i].Id, Satisfaction = scores[i], Comment = comments[i],
+                    CityId = city.Id,
+                    EventId = report.Id,
+                    RegistrationId = attended[i].Id,
+                    Satisfaction = scores[i],
+                    Comment = comments[i],
                     CreatedAt = report.Meetings[0].EndsAt.AddHours(2 + i),
                 });
             await db.SaveChangesAsync(ct);
@@ -125,8 +138,13 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
         {
             var user = new AppUser
             {
-                UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = $"参加者{name[^2..]}（デモ）", HomeCityId = cityId,
-                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString("N"), CreatedAt = now,
+                UserName = name,
+                NormalizedUserName = name.ToUpperInvariant(),
+                DisplayName = $"参加者{name[^2..]}（デモ）",
+                HomeCityId = cityId,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = now,
             };
             db.Users.Add(user);
             existing.Add(user);
@@ -142,7 +160,12 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
         {
             var r = new EventRegistration
             {
-                CityId = e.CityId, EventId = e.Id, UserId = person.Id, Status = status, CreatedAt = at, Code = EventRegistrations.NewCode(),
+                CityId = e.CityId,
+                EventId = e.Id,
+                UserId = person.Id,
+                Status = status,
+                CreatedAt = at,
+                Code = EventRegistrations.NewCode(),
             };
             if (status == RegistrationStatus.Waitlisted) r.Position = ++e.WaitlistIssued;
             else e.Confirmed++;
@@ -171,8 +194,15 @@ public class DemoEvents(TsunaguDb db, TimeProvider clock) : IDemoDataSet
             var m = e.Meetings[i];
             var booking = new Booking
             {
-                CityId = e.CityId, RoomId = room.Id, Purpose = $"講座・イベント「{e.Title}」第{i + 1}回", StartsAt = m.StartsAt, EndsAt = m.EndsAt,
-                Status = BookingStatus.Confirmed, CreatedAt = e.CreatedAt, ConfirmBy = m.StartsAt, PaidAt = e.CreatedAt,
+                CityId = e.CityId,
+                RoomId = room.Id,
+                Purpose = $"講座・イベント「{e.Title}」第{i + 1}回",
+                StartsAt = m.StartsAt,
+                EndsAt = m.EndsAt,
+                Status = BookingStatus.Confirmed,
+                CreatedAt = e.CreatedAt,
+                ConfirmBy = m.StartsAt,
+                PaidAt = e.CreatedAt,
             };
             db.Add(booking);
             await db.SaveChangesAsync(ct);

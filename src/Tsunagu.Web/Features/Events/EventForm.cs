@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -138,9 +138,23 @@ public abstract class EventFormModel(TsunaguDb db, Text t) : PageModel
         var (cd, ctime) = Local(e.RegistrationClosesAt);
         Input = new InputModel
         {
-            Title = e.Title, Description = e.Description, Kind = e.Kind, RoomId = e.RoomId, Place = e.Place, OnlineLink = e.OnlineLink, Capacity = e.Capacity, Fee = e.Fee,
-            Eligibility = e.Eligibility, EligibleGroupId = e.EligibleGroupId,
-            OpensDate = od, OpensTime = ot, ClosesDate = cd, ClosesTime = ctime, SignLanguage = e.SignLanguage, Captioning = e.Captioning, Childcare = e.Childcare,
+            Title = e.Title,
+            Description = e.Description,
+            Kind = e.Kind,
+            RoomId = e.RoomId,
+            Place = e.Place,
+            OnlineLink = e.OnlineLink,
+            Capacity = e.Capacity,
+            Fee = e.Fee,
+            Eligibility = e.Eligibility,
+            EligibleGroupId = e.EligibleGroupId,
+            OpensDate = od,
+            OpensTime = ot,
+            ClosesDate = cd,
+            ClosesTime = ctime,
+            SignLanguage = e.SignLanguage,
+            Captioning = e.Captioning,
+            Childcare = e.Childcare,
             Meetings = [.. e.Meetings.Select(m => new MeetingInput { Date = Local(m.StartsAt).Date, StartTime = Local(m.StartsAt).Time, EndTime = Local(m.EndsAt).Time })],
         };
     }

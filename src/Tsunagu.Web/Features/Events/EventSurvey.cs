@@ -27,7 +27,10 @@ public class EventSurvey(TsunaguDb db, TimeProvider clock, Text t, EventCatalog 
         if (satisfaction is < 1 or > 5) return Refused(t["満足度を1から5で選んでください。"]);
         db.Add(new EventSurveyAnswer
         {
-            EventId = eventId, RegistrationId = r!.Id, Satisfaction = satisfaction, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            EventId = eventId,
+            RegistrationId = r!.Id,
+            Satisfaction = satisfaction,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         });
         try

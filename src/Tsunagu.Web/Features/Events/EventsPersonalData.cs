@@ -18,13 +18,30 @@ public class EventsPersonalData(TsunaguDb db, EventSurvey survey, IServiceScopeF
                           orderby r.CreatedAt
                           select new
                           {
-                              e.CityId, Event = e.Title, Status = r.Status.ToString(), r.Position, r.Code, r.CreatedAt, r.PromotedAt, r.CancelledAt, r.CheckedInAt,
+                              e.CityId,
+                              Event = e.Title,
+                              Status = r.Status.ToString(),
+                              r.Position,
+                              r.Code,
+                              r.CreatedAt,
+                              r.PromotedAt,
+                              r.CancelledAt,
+                              r.CheckedInAt,
                               Survey = db.Set<EventSurveyAnswer>().IgnoreQueryFilters().Where(a => a.RegistrationId == r.Id)
                                   .Select(a => new { a.Satisfaction, a.Comment, a.CreatedAt }).FirstOrDefault(),
                           }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => (object)new
         {
-            City = subject.CitySlugs[r.CityId], r.Event, r.Status, r.Position, r.Code, r.CreatedAt, r.PromotedAt, r.CancelledAt, r.CheckedInAt, r.Survey,
+            City = subject.CitySlugs[r.CityId],
+            r.Event,
+            r.Status,
+            r.Position,
+            r.Code,
+            r.CreatedAt,
+            r.PromotedAt,
+            r.CancelledAt,
+            r.CheckedInAt,
+            r.Survey,
         }).ToList();
     }
 

@@ -25,7 +25,10 @@ public class MineModel(TsunaguDb db, UserManager<AppUser> users) : PageModel
                                    where r.UserId == userId && r.Status != RegistrationStatus.Cancelled
                                    select new
                                    {
-                                       r, e.Title, e.Status, StartsAt = db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt),
+                                       r,
+                                       e.Title,
+                                       e.Status,
+                                       StartsAt = db.Set<EventMeeting>().Where(m => m.EventId == e.Id).Min(m => (DateTime?)m.StartsAt),
                                        // A waiting person's place in the queue, counted in the same query (as QueuePlaceAsync counts it).
                                        Ahead = db.Set<EventRegistration>().Count(x => x.EventId == r.EventId && x.Status == RegistrationStatus.Waitlisted && x.Position < r.Position),
                                    })

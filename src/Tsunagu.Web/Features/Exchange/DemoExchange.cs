@@ -56,9 +56,17 @@ public class DemoExchange(TsunaguDb db, TimeProvider clock) : IDemoDataSet
                 if (group is null) continue;
                 var post = new ExchangePost
                 {
-                    CityId = city.Id, GroupId = group.Id, Direction = demo.Direction, Category = demo.Category, Title = demo.Title,
-                    Details = demo.Details + "\n\nこれはデモ用の架空の投稿です。", DistrictId = group.Districts.FirstOrDefault()?.DistrictId,
-                    Status = ExchangePostStatus.Open, IsDemo = true, CreatedAt = now.AddDays(-demo.DaysAgo), UpdatedAt = now.AddDays(-demo.DaysAgo),
+                    CityId = city.Id,
+                    GroupId = group.Id,
+                    Direction = demo.Direction,
+                    Category = demo.Category,
+                    Title = demo.Title,
+                    Details = demo.Details + "\n\nこれはデモ用の架空の投稿です。",
+                    DistrictId = group.Districts.FirstOrDefault()?.DistrictId,
+                    Status = ExchangePostStatus.Open,
+                    IsDemo = true,
+                    CreatedAt = now.AddDays(-demo.DaysAgo),
+                    UpdatedAt = now.AddDays(-demo.DaysAgo),
                 };
                 post.Fields.AddRange(demo.Fields.Select(f => new ExchangePostField { Field = f }));
                 post.SearchText = ExchangePosts.SearchTextOf(post);

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
@@ -41,9 +40,14 @@ public class ExchangeIntroductions(TsunaguDb db, Outbox outbox, PublicLinks link
             if (already) return false;
             db.Add(new ExchangeIntroduction
             {
-                NeedGroupId = isNeed ? post.GroupId : group.Id, OfferGroupId = isNeed ? group.Id : post.GroupId,
-                NeedPostId = isNeed ? post.Id : null, OfferPostId = isNeed ? null : post.Id,
-                RequestedByUserId = userId, RequestedAt = Now, RequestMessage = Clean(message), Outcome = IntroductionOutcome.Pending,
+                NeedGroupId = isNeed ? post.GroupId : group.Id,
+                OfferGroupId = isNeed ? group.Id : post.GroupId,
+                NeedPostId = isNeed ? post.Id : null,
+                OfferPostId = isNeed ? null : post.Id,
+                RequestedByUserId = userId,
+                RequestedAt = Now,
+                RequestMessage = Clean(message),
+                Outcome = IntroductionOutcome.Pending,
             });
             await db.SaveChangesAsync(ct);
             return true;

@@ -1,13 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
-using Tsunagu.Web.Email;
 using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
-using Tsunagu.Web.Shared;
-using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Exchange;
 

@@ -23,8 +23,11 @@ public class IndexModel(ExchangePosts posts) : PageModel
     {
         var query = new Dictionary<string, string?>
         {
-            ["direction"] = Direction?.ToString(), ["category"] = Category?.ToString(), ["field"] = Field?.ToString(CultureInfo.InvariantCulture),
-            ["q"] = Q, ["p"] = page.ToString(CultureInfo.InvariantCulture),
+            ["direction"] = Direction?.ToString(),
+            ["category"] = Category?.ToString(),
+            ["field"] = Field?.ToString(CultureInfo.InvariantCulture),
+            ["q"] = Q,
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return $"/{citySlug}/exchange" + QueryString.Create(query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }

@@ -69,8 +69,13 @@ public class PostEditModel(ExchangePosts posts, TsunaguDb db, UserManager<AppUse
         {
             Input = new PostInput
             {
-                GroupId = p.GroupId, Direction = p.Direction, Category = p.Category, Title = p.Title, Details = p.Details,
-                Fields = p.Fields.Select(f => f.Field).ToList(), DistrictId = p.DistrictId,
+                GroupId = p.GroupId,
+                Direction = p.Direction,
+                Category = p.Category,
+                Title = p.Title,
+                Details = p.Details,
+                Fields = p.Fields.Select(f => f.Field).ToList(),
+                DistrictId = p.DistrictId,
             };
         }
         else if (MyGroups.Count == 1 || MyGroups.Any(g => g.Id == group))

@@ -54,9 +54,20 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
     /// </summary>
     private static readonly Dictionary<string, string> PlaceKana = new()
     {
-        ["下関"] = "しものせき", ["山口"] = "やまぐち", ["長門"] = "ながと", ["室蘭"] = "むろらん",
-        ["板持"] = "いたもち", ["白潟"] = "しらかた", ["通"] = "かよい", ["俵山"] = "たわらやま", ["真木・渋木"] = "まき・しぶき",
-        ["湊"] = "みなと", ["みすみ"] = "みすみ", ["日置"] = "へき", ["宇津賀"] = "うつか", ["むかつく"] = "むかつく",
+        ["下関"] = "しものせき",
+        ["山口"] = "やまぐち",
+        ["長門"] = "ながと",
+        ["室蘭"] = "むろらん",
+        ["板持"] = "いたもち",
+        ["白潟"] = "しらかた",
+        ["通"] = "かよい",
+        ["俵山"] = "たわらやま",
+        ["真木・渋木"] = "まき・しぶき",
+        ["湊"] = "みなと",
+        ["みすみ"] = "みすみ",
+        ["日置"] = "へき",
+        ["宇津賀"] = "うつか",
+        ["むかつく"] = "むかつく",
     };
 
     /// <summary>The readings of the district councils the seed names; a council missing here is not added.</summary>
@@ -160,7 +171,10 @@ public class DemoGroups(TsunaguDb db) : IDemoDataSet
                 RepresentativeEmail = $"council-{city.Slug}-{district.Id}@example.jp",
                 Status = GroupStatus.Approved,
                 IsDemo = true,
-                CreatedAt = approved, SubmittedAt = approved, ApprovedAt = approved, ConfirmedAt = approved,
+                CreatedAt = approved,
+                SubmittedAt = approved,
+                ApprovedAt = approved,
+                ConfirmedAt = approved,
             };
             council.Fields.Add(new GroupActivityField { Field = 3 });
             council.Districts.Add(new GroupDistrict { DistrictId = district.Id });

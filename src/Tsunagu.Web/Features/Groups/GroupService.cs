@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Groups;
@@ -25,9 +25,14 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         var draft = new Group
         {
             // A placeholder name keeps the unique index satisfied until the applicant names the group.
-            Name = $"（作成中）{Guid.NewGuid():N}"[..20], NameKana = "", Description = "",
-            RepresentativeName = applicant.DisplayName, RepresentativeEmail = applicant.Email ?? "",
-            ApplicantUserId = applicant.Id, Status = GroupStatus.Draft, CreatedAt = Now,
+            Name = $"（作成中）{Guid.NewGuid():N}"[..20],
+            NameKana = "",
+            Description = "",
+            RepresentativeName = applicant.DisplayName,
+            RepresentativeEmail = applicant.Email ?? "",
+            ApplicantUserId = applicant.Id,
+            Status = GroupStatus.Draft,
+            CreatedAt = Now,
         };
         db.Groups.Add(draft);
         await db.SaveChangesAsync();

@@ -20,7 +20,10 @@ public class GroupsPersonalData(TsunaguDb db) : IPersonalData
             .OrderBy(g => g.CreatedAt)
             .Select(g => new
             {
-                g.CityId, g.Name, Status = g.Status.ToString(), Applicant = g.ApplicantUserId == subject.UserId,
+                g.CityId,
+                g.Name,
+                Status = g.Status.ToString(),
+                Applicant = g.ApplicantUserId == subject.UserId,
                 AdministratorSince = db.Set<GroupAdministrator>().Where(a => a.GroupId == g.Id && a.UserId == subject.UserId).Select(a => (DateTime?)a.CreatedAt).FirstOrDefault(),
             })
             .ToListAsync(ct);

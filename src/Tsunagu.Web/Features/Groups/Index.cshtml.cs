@@ -29,7 +29,12 @@ public class IndexModel(GroupDirectory directory, TsunaguDb db) : PageModel
 
     public string PageLink(int page) => Request.Path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["field"] = Field?.ToString(CultureInfo.InvariantCulture), ["district"] = District?.ToString(CultureInfo.InvariantCulture), ["type"] = Type?.ToString(),
-        ["recruiting"] = Recruiting ? "true" : null, ["sort"] = Sort, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q,
+        ["field"] = Field?.ToString(CultureInfo.InvariantCulture),
+        ["district"] = District?.ToString(CultureInfo.InvariantCulture),
+        ["type"] = Type?.ToString(),
+        ["recruiting"] = Recruiting ? "true" : null,
+        ["sort"] = Sort,
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

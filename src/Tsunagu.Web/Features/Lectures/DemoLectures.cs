@@ -30,8 +30,14 @@ public class DemoLectures(TsunaguDb db, TimeProvider clock) : IDemoDataSet
             if (await db.Set<LectureTopic>().IgnoreQueryFilters().AnyAsync(t => t.CityId == city.Id, ct)) continue;
             db.AddRange(Topics.Select(t => new LectureTopic
             {
-                CityId = city.Id, Title = t.Title + "（デモ）", Description = t.Description, Speaker = t.Speaker, Minutes = t.Minutes, Audience = t.Audience,
-                IsDemo = true, CreatedAt = now,
+                CityId = city.Id,
+                Title = t.Title + "（デモ）",
+                Description = t.Description,
+                Speaker = t.Speaker,
+                Minutes = t.Minutes,
+                Audience = t.Audience,
+                IsDemo = true,
+                CreatedAt = now,
             }));
             added += Topics.Length;
         }

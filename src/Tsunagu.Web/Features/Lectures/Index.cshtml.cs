@@ -53,8 +53,12 @@ public class IndexModel(LectureService lectures, UserManager<AppUser> users, Cur
         if (!ModelState.IsValid) return Page();
         await lectures.RequestAsync(Chosen, new LectureRequest
         {
-            RequesterUserId = users.GetUserId(User)!, Organisation = Input.Organisation!.Trim(), PreferredDates = Input.PreferredDates!.Trim(), Place = Input.Place!.Trim(),
-            Participants = Input.Participants!.Value, Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message.Trim(),
+            RequesterUserId = users.GetUserId(User)!,
+            Organisation = Input.Organisation!.Trim(),
+            PreferredDates = Input.PreferredDates!.Trim(),
+            Place = Input.Place!.Trim(),
+            Participants = Input.Participants!.Value,
+            Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message.Trim(),
         }, HttpContext.RequestAborted);
         TempData["Notice"] = "出前講座を申し込みました。センターから日程のご連絡をします。";
         return Redirect($"/{city.Required.Slug}/lectures/requests");

@@ -16,8 +16,11 @@ public class RequestsModel(TsunaguDb db, UserManager<AppUser> users) : PageModel
     public async Task OnGetAsync()
     {
         var userId = users.GetUserId(User)!;
-        var rows = await (from r in db.Set<LectureRequest>().AsNoTracking() join t in db.Set<LectureTopic>() on r.TopicId equals t.Id
-                          where r.RequesterUserId == userId orderby r.CreatedAt descending select new { r, t.Title }).ToListAsync();
+        var rows = await (from r in db.Set<LectureRequest>().AsNoTracking()
+                          join t in db.Set<LectureTopic>() on r.TopicId equals t.Id
+                          where r.RequesterUserId == userId
+                          orderby r.CreatedAt descending
+                          select new { r, t.Title }).ToListAsync();
         Requests = [.. rows.Select(x => (x.r, x.Title))];
     }
 }

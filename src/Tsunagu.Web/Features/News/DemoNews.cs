@@ -90,27 +90,35 @@ public class DemoNews(TsunaguDb db, TimeProvider clock) : IDemoDataSet
         var stem = city.Name;
         yield return new NewsItem
         {
-            Title = $"{centre}の年末年始の休館日のお知らせ（デモ）", PublishedOn = today.AddDays(-2),
+            Title = $"{centre}の年末年始の休館日のお知らせ（デモ）",
+            PublishedOn = today.AddDays(-2),
             Body = $"{centre}は、12月29日から1月3日まで休館します。\n\n休館中の団体の登録や相談の申し込みは、このサイトから受け付けています。返信は1月4日以降になります。\n\nこれはデモ用の架空のお知らせです。",
         };
         yield return new NewsItem
         {
-            Title = "団体の会計と広報を学ぶ「市民活動スキルアップ講座」参加者募集（デモ）", PublishedOn = today.AddDays(-9),
+            Title = "団体の会計と広報を学ぶ「市民活動スキルアップ講座」参加者募集（デモ）",
+            PublishedOn = today.AddDays(-9),
             Body = $"市民活動団体の運営に役立つ講座を開きます。\n\n## 内容\n- 第1回：はじめての団体会計（帳簿のつけ方、決算書）\n- 第2回：SNSとチラシで伝える広報\n\n## 申し込み\n{centre}の窓口、電話、またはこのサイトの相談申し込みから。定員20人、参加無料です。\n\nこれはデモ用の架空のお知らせです。",
         };
         yield return new NewsItem
         {
-            Title = "海岸清掃ボランティアを募集しています（デモ）", PublishedOn = today.AddDays(-15), GroupId = group("海岸清掃の会"),
+            Title = "海岸清掃ボランティアを募集しています（デモ）",
+            PublishedOn = today.AddDays(-15),
+            GroupId = group("海岸清掃の会"),
             Body = "登録団体の海岸清掃の会が、毎月の清掃活動に参加するボランティアを募集しています。軍手とごみ袋は団体が用意します。\n\n小学生以下は保護者と一緒に参加してください。\n\nこれはデモ用の架空のお知らせです。",
         };
         yield return new NewsItem
         {
-            Title = "子ども食堂が地元の農家と「収穫祭ごはん」を開きました（デモ）", PublishedOn = today.AddDays(-24), GroupId = group("子ども食堂"),
+            Title = "子ども食堂が地元の農家と「収穫祭ごはん」を開きました（デモ）",
+            PublishedOn = today.AddDays(-24),
+            GroupId = group("子ども食堂"),
             Body = $"{stem}の子ども食堂が、地元の農家から届いた野菜で「収穫祭ごはん」を開き、親子約60人が参加しました。\n\n団体では、食材の提供や調理のボランティアを続けて募集しています。\n\nこれはデモ用の架空のお知らせです。",
         };
         yield return new NewsItem
         {
-            Title = "防災ネットワークが避難所運営の訓練を行いました（デモ）", PublishedOn = today.AddDays(-38), GroupId = group("防災ネットワーク"),
+            Title = "防災ネットワークが避難所運営の訓練を行いました（デモ）",
+            PublishedOn = today.AddDays(-38),
+            GroupId = group("防災ネットワーク"),
             Body = "地域の防災ネットワークが、自治会や中学校と一緒に避難所運営の訓練を行いました。受付、物資の配布、要配慮者の支援を役割に分けて確かめました。\n\nこれはデモ用の架空のお知らせです。",
         };
     }
@@ -121,23 +129,38 @@ public class DemoNews(TsunaguDb db, TimeProvider clock) : IDemoDataSet
             : new CityGrant($"{city.Name}市民活動助成事業（デモ）", $"{city.Name}（デモ）", 300000, "上限30万円", "市内で活動する市民活動団体", "市民活動を応援する助成制度です。");
         yield return new GrantNotice
         {
-            Title = main.Title, Funder = main.Funder, AmountMaxYen = main.MaxYen, AmountNote = main.Note, Eligibility = main.Eligibility,
-            Description = main.Description + "\n\nこれはデモ用の架空の募集情報です。", Deadline = today.AddDays(45), PublishedOn = today.AddDays(-5),
+            Title = main.Title,
+            Funder = main.Funder,
+            AmountMaxYen = main.MaxYen,
+            AmountNote = main.Note,
+            Eligibility = main.Eligibility,
+            Description = main.Description + "\n\nこれはデモ用の架空の募集情報です。",
+            Deadline = today.AddDays(45),
+            PublishedOn = today.AddDays(-5),
             LinkUrl = "https://example.jp/demo/grant",
         };
         yield return new GrantNotice
         {
-            Title = "地域の子どもの居場所づくり助成（デモ）", Funder = "公益財団法人 みらい地域財団（デモ）", AmountMaxYen = 1000000, AmountNote = "1団体あたり上限100万円",
+            Title = "地域の子どもの居場所づくり助成（デモ）",
+            Funder = "公益財団法人 みらい地域財団（デモ）",
+            AmountMaxYen = 1000000,
+            AmountNote = "1団体あたり上限100万円",
             Eligibility = "子ども食堂、学習支援、居場所づくりに取り組む非営利団体（法人格は問いません）",
             Description = "子どもの居場所づくりの立ち上げや運営の経費を助成します。\n\n- 食材費、会場費、保険料も対象です\n- 活動報告書の提出が必要です\n\nこれはデモ用の架空の募集情報です。",
-            Deadline = today.AddDays(20), PublishedOn = today.AddDays(-12), LinkUrl = "https://example.jp/demo/kodomo",
+            Deadline = today.AddDays(20),
+            PublishedOn = today.AddDays(-12),
+            LinkUrl = "https://example.jp/demo/kodomo",
         };
         yield return new GrantNotice
         {
-            Title = "環境保全活動助成（募集終了・デモ）", Funder = "みどりの環境基金（デモ）", AmountMaxYen = null, AmountNote = "1件あたり10万円から30万円",
+            Title = "環境保全活動助成（募集終了・デモ）",
+            Funder = "みどりの環境基金（デモ）",
+            AmountMaxYen = null,
+            AmountNote = "1件あたり10万円から30万円",
             Eligibility = "海岸・河川・里山の保全に取り組む市民活動団体",
             Description = "清掃、植樹、外来種の駆除など、地域の環境を守る活動を助成しました。今年度の募集は終了しています。\n\nこれはデモ用の架空の募集情報です。",
-            Deadline = today.AddDays(-20), PublishedOn = today.AddDays(-70),
+            Deadline = today.AddDays(-20),
+            PublishedOn = today.AddDays(-70),
         };
     }
 

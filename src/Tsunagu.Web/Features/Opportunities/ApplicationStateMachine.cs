@@ -98,7 +98,12 @@ public class ApplicationStateMachine(TsunaguDb db, TimeProvider clock, CurrentCi
             if (await IsFullAsync(shiftId, ct)) return FullUp(null);
             var a = new ShiftApplication
             {
-                ShiftId = shiftId, OpportunityId = opportunity.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = now,
+                ShiftId = shiftId,
+                OpportunityId = opportunity.Id,
+                VolunteerId = volunteerId,
+                Status = ApplicationStatus.Invited,
+                Invited = true,
+                CreatedAt = now,
             };
             db.Add(a);
             await db.SaveChangesAsync(ct);

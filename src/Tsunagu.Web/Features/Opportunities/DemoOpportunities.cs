@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Volunteers;
-using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Shared.Contract;
 
 namespace Tsunagu.Web.Features.Opportunities;
 
@@ -63,9 +63,21 @@ public class DemoOpportunities(TsunaguDb db, TimeProvider clock) : IDemoDataSet
                 var group = groups.FirstOrDefault(g => g.Name.Contains(sample.Group, StringComparison.Ordinal)) ?? groups[added % groups.Count];
                 var o = new Opportunity
                 {
-                    CityId = city.Id, Title = sample.Title, Description = sample.Description, OrganiserKind = OrganiserKind.Group, GroupId = group.Id,
-                    Place = "（デモ）" + group.Name + "の活動場所", DistrictId = group.District, MinAge = sample.MinAge, InsuranceCovered = true, ProgrammeId = programme,
-                    Status = OpportunityStatus.Open, IsDemo = true, CreatedAt = now, UpdatedAt = now, NotifiedAt = now,
+                    CityId = city.Id,
+                    Title = sample.Title,
+                    Description = sample.Description,
+                    OrganiserKind = OrganiserKind.Group,
+                    GroupId = group.Id,
+                    Place = "（デモ）" + group.Name + "の活動場所",
+                    DistrictId = group.District,
+                    MinAge = sample.MinAge,
+                    InsuranceCovered = true,
+                    ProgrammeId = programme,
+                    Status = OpportunityStatus.Open,
+                    IsDemo = true,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    NotifiedAt = now,
                     SearchText = Groups.SearchText.Of(sample.Title, sample.Description),
                 };
                 o.Fields.Add(new OpportunityField { Field = sample.Field });

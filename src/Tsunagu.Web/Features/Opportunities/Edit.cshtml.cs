@@ -1,16 +1,16 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Shared;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Opportunities;
@@ -78,9 +78,18 @@ public class EditModel(OpportunityService opportunities, VolunteerService volunt
         {
             Input = new InputModel
             {
-                Title = o.Title, Description = o.Description, Place = o.Place, DistrictId = o.DistrictId, Online = o.Online, MinAge = o.MinAge, MaxAge = o.MaxAge,
-                InsuranceCovered = o.InsuranceCovered, ProgrammeId = o.ProgrammeId, Fields = [.. o.Fields.Select(f => f.Field)],
-                RequiredSkills = [.. o.Skills.Where(s => s.Required).Select(s => s.SkillId)], WelcomeSkills = [.. o.Skills.Where(s => !s.Required).Select(s => s.SkillId)],
+                Title = o.Title,
+                Description = o.Description,
+                Place = o.Place,
+                DistrictId = o.DistrictId,
+                Online = o.Online,
+                MinAge = o.MinAge,
+                MaxAge = o.MaxAge,
+                InsuranceCovered = o.InsuranceCovered,
+                ProgrammeId = o.ProgrammeId,
+                Fields = [.. o.Fields.Select(f => f.Field)],
+                RequiredSkills = [.. o.Skills.Where(s => s.Required).Select(s => s.SkillId)],
+                WelcomeSkills = [.. o.Skills.Where(s => !s.Required).Select(s => s.SkillId)],
             };
         }
         else if (Organisers.Count > 0)

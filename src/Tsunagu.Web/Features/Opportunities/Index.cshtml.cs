@@ -49,7 +49,12 @@ public class IndexModel(OpportunityService opportunities, VolunteerService volun
 
     public string PageLink(int page) => Request.Path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["field"] = Field?.ToString(CultureInfo.InvariantCulture), ["district"] = District?.ToString(CultureInfo.InvariantCulture), ["skill"] = Skill?.ToString(CultureInfo.InvariantCulture), ["programme"] = Programme?.ToString(CultureInfo.InvariantCulture),
-        ["online"] = Online ? "true" : null, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q,
+        ["field"] = Field?.ToString(CultureInfo.InvariantCulture),
+        ["district"] = District?.ToString(CultureInfo.InvariantCulture),
+        ["skill"] = Skill?.ToString(CultureInfo.InvariantCulture),
+        ["programme"] = Programme?.ToString(CultureInfo.InvariantCulture),
+        ["online"] = Online ? "true" : null,
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

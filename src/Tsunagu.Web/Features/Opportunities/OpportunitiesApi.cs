@@ -30,7 +30,9 @@ public static class OpportunitiesApi
                     .Include(o => o.Fields).Include(o => o.Shifts.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt)).AsSplitQuery().ToDictionaryAsync(o => o.Id, ct);
                 return Results.Ok(new
                 {
-                    total, page = Math.Max(1, page ?? 1), pageSize = OpportunityService.PageSize,
+                    total,
+                    page = Math.Max(1, page ?? 1),
+                    pageSize = OpportunityService.PageSize,
                     items = items.Select(i => details[i.Id] is var o
                         ? new OpportunityJson(o.Id, o.Title, o.Description, i.Organiser, o.Place, i.District, o.Online, o.MinAge, o.MaxAge, o.InsuranceCovered, i.Programme,
                             [.. o.Fields.Select(f => f.Field).Order()], [.. o.Shifts.Select(s => new ShiftJson(s.Id, s.StartsAt, s.EndsAt, s.Places, s.PlacesLeft))])

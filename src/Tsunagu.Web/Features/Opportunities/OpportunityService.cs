@@ -166,8 +166,14 @@ public class OpportunityService(
     {
         var o = new Opportunity
         {
-            Title = p.Title, Description = p.Description, CreatedByUserId = userId, OrganiserKind = organiser.Kind, GroupId = organiser.GroupId,
-            DepartmentName = organiser.Department, Status = OpportunityStatus.Open, CreatedAt = Now,
+            Title = p.Title,
+            Description = p.Description,
+            CreatedByUserId = userId,
+            OrganiserKind = organiser.Kind,
+            GroupId = organiser.GroupId,
+            DepartmentName = organiser.Department,
+            Status = OpportunityStatus.Open,
+            CreatedAt = Now,
         };
         await ApplyAsync(o, p, ct);
         o.Shifts.AddRange(shifts.Select(s => new Shift { StartsAt = s.StartsAt, EndsAt = s.EndsAt, Places = places }));
@@ -242,7 +248,14 @@ public class OpportunityService(
         var rows = await db.Set<Opportunity>().AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new
             {
-                o.Id, o.Title, o.OrganiserKind, o.DepartmentName, o.Place, o.Online, o.InsuranceCovered, o.IsDemo,
+                o.Id,
+                o.Title,
+                o.OrganiserKind,
+                o.DepartmentName,
+                o.Place,
+                o.Online,
+                o.InsuranceCovered,
+                o.IsDemo,
                 Group = db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefault(),
                 District = db.Districts.Where(x => x.Id == o.DistrictId).Select(x => english && x.NameEn != null ? x.NameEn : x.Name).FirstOrDefault(),
                 Programme = db.Set<Programme>().Where(x => x.Id == o.ProgrammeId).Select(x => x.Name).FirstOrDefault(),

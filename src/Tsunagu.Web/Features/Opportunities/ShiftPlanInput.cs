@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Tsunagu.Web.Shared;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Opportunities;
 

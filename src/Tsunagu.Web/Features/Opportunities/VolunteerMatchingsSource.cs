@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Calendar;
 
 namespace Tsunagu.Web.Features.Opportunities;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Data;
-using Tsunagu.Web.Shared;
-
 namespace Tsunagu.Web.Features.Plans;
 
 /// <summary>

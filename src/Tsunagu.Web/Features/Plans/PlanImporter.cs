@@ -83,9 +83,14 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         var plan = new Plan
         {
-            Key = key, Title = file.Title?.Trim() ?? "", StartYear = from?.StartYear ?? 0, EndYear = to?.StartYear ?? 0,
-            Levels = string.Join('>', levels), Grades = grades is null ? null : JsonSerializer.Serialize(grades, PlanFile.Json),
-            Source = file.Source?.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Key = key,
+            Title = file.Title?.Trim() ?? "",
+            StartYear = from?.StartYear ?? 0,
+            EndYear = to?.StartYear ?? 0,
+            Levels = string.Join('>', levels),
+            Grades = grades is null ? null : JsonSerializer.Serialize(grades, PlanFile.Json),
+            Source = file.Source?.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
 
         // Refs first: duplicates, parents that do not exist, loops.
@@ -127,9 +132,17 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             if (node.Kind is not null && !PlanVocabulary.Kinds.Contains(node.Kind)) Problem($"{n.Where}.kind", $"種別「{node.Kind}」は使えません。「新規」か「継続」にしてください。");
             var entity = new PlanNode
             {
-                Ref = n.Ref!, Title = node.Title?.Trim() ?? "", Depth = depth, SortOrder = ++order, Aim = Clean(node.Aim), Kind = node.Kind,
-                Purpose = Clean(node.Purpose), Content = Clean(node.Content), Completion = node.Completion is "－" or "-" ? null : Clean(node.Completion),
-                Priority = node.Priority ?? false, Pillars = node.Pillars is { Count: > 0 } ? string.Join('、', node.Pillars) : null,
+                Ref = n.Ref!,
+                Title = node.Title?.Trim() ?? "",
+                Depth = depth,
+                SortOrder = ++order,
+                Aim = Clean(node.Aim),
+                Kind = node.Kind,
+                Purpose = Clean(node.Purpose),
+                Content = Clean(node.Content),
+                Completion = node.Completion is "－" or "-" ? null : Clean(node.Completion),
+                Priority = node.Priority ?? false,
+                Pillars = node.Pillars is { Count: > 0 } ? string.Join('、', node.Pillars) : null,
                 Roles = node.Roles is { Count: > 0 } ? JsonSerializer.Serialize(node.Roles, PlanFile.Json) : null,
             };
             foreach (var (text, i) in (node.Actors ?? []).Select((x, i) => (x, i)))
@@ -188,9 +201,17 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             var target = YearValue(ind.Target, $"{where}.target", "目標値");
             var indicator = new Indicator
             {
-                Node = node, SortOrder = i + 1, Name = ind.Name?.Trim() ?? "", Unit = ind.Unit?.Trim() ?? "", Direction = direction ?? IndicatorDirection.Higher,
-                BaselineYear = baseline?.Year ?? 0, BaselineValue = baseline?.Value ?? 0, TargetYear = target?.Year ?? 0, TargetValue = target?.Value ?? 0,
-                Source = source, Note = Clean(ind.Note),
+                Node = node,
+                SortOrder = i + 1,
+                Name = ind.Name?.Trim() ?? "",
+                Unit = ind.Unit?.Trim() ?? "",
+                Direction = direction ?? IndicatorDirection.Higher,
+                BaselineYear = baseline?.Year ?? 0,
+                BaselineValue = baseline?.Value ?? 0,
+                TargetYear = target?.Year ?? 0,
+                TargetValue = target?.Value ?? 0,
+                Source = source,
+                Note = Clean(ind.Note),
             };
             foreach (var (yearText, value) in ind.Actuals ?? [])
             {

@@ -77,10 +77,16 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
             var n = t.Node;
             return new NodeFile
             {
-                Ref = n.Ref, Title = n.Title, Aim = n.Aim, Kind = n.Kind,
+                Ref = n.Ref,
+                Title = n.Title,
+                Aim = n.Aim,
+                Kind = n.Kind,
                 Departments = t.Departments.Count > 0 ? t.Departments.ToList() : null,
                 Actors = n.Actors == TargetActors.None ? null : PlanVocabulary.ActorNames(n.Actors).ToList(),
-                Purpose = n.Purpose, Content = n.Content, Completion = n.Completion, Priority = n.Priority ? true : null,
+                Purpose = n.Purpose,
+                Content = n.Content,
+                Completion = n.Completion,
+                Priority = n.Priority ? true : null,
                 Pillars = n.Pillars?.Split('、').ToList(),
                 Roles = n.Roles is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(n.Roles, PlanFile.Json),
                 Yearly = n.Years.Count > 0 ? n.Years.OrderBy(y => y.FiscalYear).ToDictionary(y => Year(y.FiscalYear), y => y.Word) : null,
@@ -89,7 +95,9 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
         }
         return new PlanFile
         {
-            Format = PlanFile.FormatName, Key = plan.Key, Title = plan.Title,
+            Format = PlanFile.FormatName,
+            Key = plan.Key,
+            Title = plan.Title,
             Period = new PeriodFile { From = Year(plan.StartYear), To = Year(plan.EndYear) },
             Levels = plan.LevelNames.ToList(),
             Grades = plan.OwnGrades(),
@@ -97,7 +105,9 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
             Nodes = tree.Roots.Select(ToFile).ToList(),
             Indicators = tree.Indicators.Count == 0 ? null : tree.Indicators.Select(v => new IndicatorFile
             {
-                Node = v.NodeRef, Name = v.Indicator.Name, Unit = v.Indicator.Unit,
+                Node = v.NodeRef,
+                Name = v.Indicator.Name,
+                Unit = v.Indicator.Unit,
                 Direction = v.Indicator.Direction == IndicatorDirection.Higher ? "higher" : "lower",
                 Baseline = new YearValueFile { Year = Year(v.Indicator.BaselineYear), Value = v.Indicator.BaselineValue },
                 Target = new YearValueFile { Year = Year(v.Indicator.TargetYear), Value = v.Indicator.TargetValue },

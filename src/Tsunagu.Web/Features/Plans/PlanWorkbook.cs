@@ -142,17 +142,41 @@ public static class PlanWorkbook
 
         private static readonly Dictionary<string, string> NodeFields = new()
         {
-            ["ref"] = Ref, ["parent"] = Parent, ["title"] = Name, ["kind"] = Kind, ["departments"] = Departments, ["actors"] = Actors,
-            ["aim"] = Aim, ["purpose"] = Purpose, ["content"] = Content, ["completion"] = Completion, ["repeatOf"] = Original,
+            ["ref"] = Ref,
+            ["parent"] = Parent,
+            ["title"] = Name,
+            ["kind"] = Kind,
+            ["departments"] = Departments,
+            ["actors"] = Actors,
+            ["aim"] = Aim,
+            ["purpose"] = Purpose,
+            ["content"] = Content,
+            ["completion"] = Completion,
+            ["repeatOf"] = Original,
         };
         private static readonly Dictionary<string, string> IndicatorFields = new()
         {
-            ["node"] = IndicatorNode, ["name"] = IndicatorName, ["unit"] = Unit, ["direction"] = Direction, ["source"] = IndicatorSource, ["note"] = Note,
-            ["baseline.year"] = BaselineYear, ["baseline.value"] = BaselineValue, ["target.year"] = TargetYear, ["target.value"] = TargetValue,
+            ["node"] = IndicatorNode,
+            ["name"] = IndicatorName,
+            ["unit"] = Unit,
+            ["direction"] = Direction,
+            ["source"] = IndicatorSource,
+            ["note"] = Note,
+            ["baseline.year"] = BaselineYear,
+            ["baseline.value"] = BaselineValue,
+            ["target.year"] = TargetYear,
+            ["target.value"] = TargetValue,
         };
         private static readonly Dictionary<string, string> PlanFields = new()
         {
-            ["key"] = Key, ["title"] = Title, ["period.from"] = From, ["period.to"] = To, ["period"] = From, ["levels"] = Levels, ["grades"] = Grades, ["source"] = Source,
+            ["key"] = Key,
+            ["title"] = Title,
+            ["period.from"] = From,
+            ["period.to"] = To,
+            ["period"] = From,
+            ["levels"] = Levels,
+            ["grades"] = Grades,
+            ["source"] = Source,
         };
 
         /// <summary>The importer's place ("項目!12.departments[0]", "indicators[3].target.value", "key") as sheet, row and column.</summary>
@@ -219,7 +243,10 @@ public static class PlanWorkbook
         string? PlanCell(string column) => plan.TextOrNull(planRow, column);
         var header = new PlanFile
         {
-            Format = PlanFile.FormatName, Key = PlanCell(Key), Title = PlanCell(Title), Source = PlanCell(Source),
+            Format = PlanFile.FormatName,
+            Key = PlanCell(Key),
+            Title = PlanCell(Title),
+            Source = PlanCell(Source),
             Period = new PeriodFile { From = PlanCell(From), To = PlanCell(To) },
             Levels = PlanCell(Levels)?.Split(LevelSeparator, '＞').Select(l => l.Trim()).Where(l => l.Length > 0).ToList(),
             Nodes = [],
@@ -245,8 +272,16 @@ public static class PlanWorkbook
             if (@ref is null) Problem(At(where, Ref), "番号を入力してください。番号のない行は取り込めません。");
             var node = new NodeFile
             {
-                Ref = @ref, Title = Cell(Name), Aim = Cell(Aim), Kind = Cell(Kind), Departments = List(Cell(Departments)), Actors = List(Cell(Actors)),
-                Purpose = Cell(Purpose), Content = Cell(Content), Completion = Cell(Completion) is None or "-" ? null : Cell(Completion), Pillars = List(Cell(Pillars)),
+                Ref = @ref,
+                Title = Cell(Name),
+                Aim = Cell(Aim),
+                Kind = Cell(Kind),
+                Departments = List(Cell(Departments)),
+                Actors = List(Cell(Actors)),
+                Purpose = Cell(Purpose),
+                Content = Cell(Content),
+                Completion = Cell(Completion) is None or "-" ? null : Cell(Completion),
+                Pillars = List(Cell(Pillars)),
             };
             if (Cell(Priority) is PriorityMark or "◯") node.Priority = true;
             else if (Cell(Priority) is { } mark) Problem(At(where, Priority), $"重点の「{mark}」は使えません。重点の項目は「○」、それ以外は空欄にしてください。");
@@ -292,7 +327,12 @@ public static class PlanWorkbook
             };
             var indicator = new IndicatorFile
             {
-                Node = Cell(IndicatorNode), Name = Cell(IndicatorName), Unit = Cell(Unit), Direction = direction, Source = Cell(IndicatorSource), Note = Cell(Note),
+                Node = Cell(IndicatorNode),
+                Name = Cell(IndicatorName),
+                Unit = Cell(Unit),
+                Direction = direction,
+                Source = Cell(IndicatorSource),
+                Note = Cell(Note),
                 Baseline = new YearValueFile { Year = Cell(BaselineYear), Value = Number(Cell(BaselineValue), At(where, BaselineValue)) },
                 Target = new YearValueFile { Year = Cell(TargetYear), Value = Number(Cell(TargetValue), At(where, TargetValue)) },
             };

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
-using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Shared.Contract;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -100,16 +100,31 @@ public class DemoSpaces(TsunaguDb db) : IDemoDataSet
             if (groups.Count > 0)
                 db.Add(new LockerRental
                 {
-                    CityId = city.Id, GroupId = groups[0], Kind = LockerKind.Locker, FiscalYear = year.StartYear, LockerId = lockers[0].Id, FeeYen = lockers[0].AnnualFeeYen,
-                    Status = LockerRentalStatus.Confirmed, AppliedAt = appliedAt, PaidOn = Min(year.FirstDay.AddDays(7), today), ConfirmedAt = appliedAt.AddDays(7),
+                    CityId = city.Id,
+                    GroupId = groups[0],
+                    Kind = LockerKind.Locker,
+                    FiscalYear = year.StartYear,
+                    LockerId = lockers[0].Id,
+                    FeeYen = lockers[0].AnnualFeeYen,
+                    Status = LockerRentalStatus.Confirmed,
+                    AppliedAt = appliedAt,
+                    PaidOn = Min(year.FirstDay.AddDays(7), today),
+                    ConfirmedAt = appliedAt.AddDays(7),
                 });
             if (groups.Count > 1)
             {
                 var mailbox = lockers.First(l => l.Kind == LockerKind.Mailbox);
                 db.Add(new LockerRental
                 {
-                    CityId = city.Id, GroupId = groups[1], Kind = LockerKind.Mailbox, FiscalYear = year.StartYear, LockerId = mailbox.Id, FeeYen = mailbox.AnnualFeeYen,
-                    Status = LockerRentalStatus.Applied, AppliedAt = DateTime.UtcNow.AddDays(-2), Note = "会報の郵送先にしたいです。（デモ）",
+                    CityId = city.Id,
+                    GroupId = groups[1],
+                    Kind = LockerKind.Mailbox,
+                    FiscalYear = year.StartYear,
+                    LockerId = mailbox.Id,
+                    FeeYen = mailbox.AnnualFeeYen,
+                    Status = LockerRentalStatus.Applied,
+                    AppliedAt = DateTime.UtcNow.AddDays(-2),
+                    Note = "会報の郵送先にしたいです。（デモ）",
                 });
             }
             await db.SaveChangesAsync(ct);

@@ -53,9 +53,11 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
 
     /// <summary>Approved groups the person administers: the groups they may apply for.</summary>
     public Task<List<Group>> GroupsOfAsync(string userId, CancellationToken ct = default) =>
-        (from a in db.Set<GroupAdministrator>() join g in db.Groups on a.GroupId equals g.Id
+        (from a in db.Set<GroupAdministrator>()
+         join g in db.Groups on a.GroupId equals g.Id
          where a.UserId == userId && g.Status == GroupStatus.Approved
-         orderby g.NameKana select g).AsNoTracking().ToListAsync(ct);
+         orderby g.NameKana
+         select g).AsNoTracking().ToListAsync(ct);
 
     public sealed record RentalRow(LockerRental Rental, string Group, Locker? Locker, string? Applicant);
 
@@ -74,8 +76,10 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
     {
         var rows = await (from r in query
                           join g in db.Groups on r.GroupId equals g.Id
-                          join l in db.Set<Locker>() on r.LockerId equals l.Id into picked from l in picked.DefaultIfEmpty()
-                          join u in db.Users on r.ApplicantUserId equals u.Id into who from u in who.DefaultIfEmpty()
+                          join l in db.Set<Locker>() on r.LockerId equals l.Id into picked
+                          from l in picked.DefaultIfEmpty()
+                          join u in db.Users on r.ApplicantUserId equals u.Id into who
+                          from u in who.DefaultIfEmpty()
                           orderby r.FiscalYear descending, r.Kind, r.AppliedAt
                           select new { r, g.Name, l, Who = u == null ? null : u.DisplayName + "（" + u.Email + "）" })
             .AsNoTracking().Take(500).ToListAsync(ct);
@@ -110,8 +114,15 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
 
         var rental = new LockerRental
         {
-            GroupId = a.GroupId!.Value, ApplicantUserId = userId, Kind = a.Kind!.Value, FiscalYear = a.FiscalYear!.Value, LockerId = locker?.Id,
-            FeeYen = locker?.AnnualFeeYen ?? 0, Status = LockerRentalStatus.Applied, Note = string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim(), AppliedAt = Now,
+            GroupId = a.GroupId!.Value,
+            ApplicantUserId = userId,
+            Kind = a.Kind!.Value,
+            FiscalYear = a.FiscalYear!.Value,
+            LockerId = locker?.Id,
+            FeeYen = locker?.AnnualFeeYen ?? 0,
+            Status = LockerRentalStatus.Applied,
+            Note = string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim(),
+            AppliedAt = Now,
         };
         db.Add(rental);
         try

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Tsunagu.Web.Shared;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
@@ -30,8 +30,13 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
         if (problems.Count > 0) return problems;
         db.Add(new Lottery
         {
-            RoomId = roomId, Title = title.Trim(), From = Display.ToUtc(from!.Value, TimeOnly.MinValue), To = Display.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue),
-            EntriesCloseAt = Display.ToUtc(closes!.Value.AddDays(1), TimeOnly.MinValue), Status = LotteryStatus.Open, CreatedAt = Now,
+            RoomId = roomId,
+            Title = title.Trim(),
+            From = Display.ToUtc(from!.Value, TimeOnly.MinValue),
+            To = Display.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue),
+            EntriesCloseAt = Display.ToUtc(closes!.Value.AddDays(1), TimeOnly.MinValue),
+            Status = LotteryStatus.Open,
+            CreatedAt = Now,
         });
         await db.SaveChangesAsync(ct);
         return Problems.None;
@@ -60,8 +65,14 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
                 return Problems.Of("Date", t["この日時にはすでに申し込んでいます。"]);
             db.Add(new LotteryEntry
             {
-                LotteryId = lottery.Id, UserId = userId, GroupId = entry.GroupId, Purpose = entry.Purpose!.Trim(), StartsAt = startsAt, EndsAt = endsAt,
-                Result = LotteryResult.Pending, CreatedAt = Now,
+                LotteryId = lottery.Id,
+                UserId = userId,
+                GroupId = entry.GroupId,
+                Purpose = entry.Purpose!.Trim(),
+                StartsAt = startsAt,
+                EndsAt = endsAt,
+                Result = LotteryResult.Pending,
+                CreatedAt = Now,
             });
             await db.SaveChangesAsync(ct);
             return Problems.None;

@@ -47,7 +47,12 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
         var last = await db.Set<RoomPhoto>().Where(p => p.RoomId == roomId).MaxAsync(p => (int?)p.SortOrder, ct) ?? 0;
         db.Add(new RoomPhoto
         {
-            RoomId = roomId, ContentType = image.ContentType!, Content = image.Content!, Length = image.Content!.Length, Alt = alt!, SortOrder = last + 1,
+            RoomId = roomId,
+            ContentType = image.ContentType!,
+            Content = image.Content!,
+            Length = image.Content!.Length,
+            Alt = alt!,
+            SortOrder = last + 1,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
@@ -97,7 +102,15 @@ public class RoomPhotoService(TsunaguDb db, Text t, TimeProvider clock)
             .Select(p => new { p.Id, p.CityId, p.RoomId, p.ContentType, p.Length, p.Alt, p.SortOrder, p.CreatedAt }).ToListAsync(ct);
         var stubs = rows.Select(p => new RoomPhoto
         {
-            Id = p.Id, CityId = p.CityId, RoomId = p.RoomId, ContentType = p.ContentType, Content = [], Length = p.Length, Alt = p.Alt, SortOrder = p.SortOrder, CreatedAt = p.CreatedAt,
+            Id = p.Id,
+            CityId = p.CityId,
+            RoomId = p.RoomId,
+            ContentType = p.ContentType,
+            Content = [],
+            Length = p.Length,
+            Alt = p.Alt,
+            SortOrder = p.SortOrder,
+            CreatedAt = p.CreatedAt,
         }).ToList();
         db.AttachRange(stubs);
         return stubs;

@@ -86,8 +86,15 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var equipmentYen = c.Lines.Sum(l => l.Yen);
         return await WriteAsync(room.Id, c.Slots, c.Lines, (start, end, series) => new Booking
         {
-            RoomId = room.Id, UserId = userId, GroupId = c.IsGroup ? r.GroupId : null, Purpose = r.Purpose.Trim(), StartsAt = start, EndsAt = end,
-            Status = BookingStatus.Provisional, SeriesId = series, CreatedAt = Now,
+            RoomId = room.Id,
+            UserId = userId,
+            GroupId = c.IsGroup ? r.GroupId : null,
+            Purpose = r.Purpose.Trim(),
+            StartsAt = start,
+            EndsAt = end,
+            Status = BookingStatus.Provisional,
+            SeriesId = series,
+            CreatedAt = Now,
             FeeYen = roomFee(start, end).RoomYen + equipmentYen,
             ConfirmBy = Min(Now.AddDays(c.Rules.ProvisionalDays), start),
         }, ct);
@@ -170,16 +177,22 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     {
         var ids = bookingIds.ToList();
         if (ids.Count == 0) return Array.Empty<int>().ToLookup(x => x, x => "");
-        var rows = await (from be in db.Set<BookingEquipment>() join i in db.Set<EquipmentItem>() on be.EquipmentItemId equals i.Id
-                          where ids.Contains(be.BookingId) orderby i.SortOrder, i.Id select new { be.BookingId, i.Name, be.Quantity }).AsNoTracking().ToListAsync(ct);
+        var rows = await (from be in db.Set<BookingEquipment>()
+                          join i in db.Set<EquipmentItem>() on be.EquipmentItemId equals i.Id
+                          where ids.Contains(be.BookingId)
+                          orderby i.SortOrder, i.Id
+                          select new { be.BookingId, i.Name, be.Quantity }).AsNoTracking().ToListAsync(ct);
         return rows.ToLookup(r => r.BookingId, r => t["{0} {1}点", r.Name, r.Quantity]);
     }
 
     /// <summary>The published groups the person administers: those they may book (and enter lotteries) for, at the group rate.</summary>
     public async Task<List<(int Id, string Name)>> GroupsAdministeredAsync(string userId, CancellationToken ct = default)
     {
-        var groups = await (from a in db.Set<GroupAdministrator>() join g in db.Groups on a.GroupId equals g.Id
-                            where a.UserId == userId && g.Status == GroupStatus.Approved orderby g.NameKana select new { g.Id, g.Name }).ToListAsync(ct);
+        var groups = await (from a in db.Set<GroupAdministrator>()
+                            join g in db.Groups on a.GroupId equals g.Id
+                            where a.UserId == userId && g.Status == GroupStatus.Approved
+                            orderby g.NameKana
+                            select new { g.Id, g.Name }).ToListAsync(ct);
         return [.. groups.Select(g => (g.Id, g.Name))];
     }
 
@@ -190,8 +203,16 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var roomFee = await RoomFeeAsync(roomId, groupId is not null, rules, ct);
         var outcome = await WriteAsync(roomId, [(start, end)], [], (s, e, _) => new Booking
         {
-            RoomId = roomId, UserId = userId, GroupId = groupId, Purpose = purpose, StartsAt = s, EndsAt = e, Status = BookingStatus.Provisional, CreatedAt = Now,
-            FeeYen = roomFee(s, e).RoomYen, ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), s),
+            RoomId = roomId,
+            UserId = userId,
+            GroupId = groupId,
+            Purpose = purpose,
+            StartsAt = s,
+            EndsAt = e,
+            Status = BookingStatus.Provisional,
+            CreatedAt = Now,
+            FeeYen = roomFee(s, e).RoomYen,
+            ConfirmBy = Min(Now.AddDays(rules.ProvisionalDays), s),
         }, ct);
         return outcome.Bookings.FirstOrDefault();
     }
@@ -204,7 +225,13 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         if (problems.Count > 0) return new Outcome(problems, [], []);
         return await WriteAsync(roomId, slots, [], (s, e, _) => new Booking
         {
-            RoomId = roomId, Purpose = reason.Trim(), StartsAt = s, EndsAt = e, Status = BookingStatus.Blocked, CreatedAt = Now, ConfirmBy = s,
+            RoomId = roomId,
+            Purpose = reason.Trim(),
+            StartsAt = s,
+            EndsAt = e,
+            Status = BookingStatus.Blocked,
+            CreatedAt = Now,
+            ConfirmBy = s,
         }, ct);
     }
 
@@ -256,7 +283,8 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
         var ids = lines.Select(l => l.Item.Id).ToList();
         // Read after the item rows were taken: the quantity owned and the units lent are those the last writer committed.
         var owned = await db.Set<EquipmentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Quantity, ct);
-        var lent = await (from be in db.Set<BookingEquipment>() join b in db.Set<Booking>() on be.BookingId equals b.Id
+        var lent = await (from be in db.Set<BookingEquipment>()
+                          join b in db.Set<Booking>() on be.BookingId equals b.Id
                           where ids.Contains(be.EquipmentItemId) && b.StartsAt < until && b.EndsAt > since
                               && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed)
                           select new { be.EquipmentItemId, be.Quantity, b.StartsAt, b.EndsAt }).AsNoTracking().ToListAsync(ct);

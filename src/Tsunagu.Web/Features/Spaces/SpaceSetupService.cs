@@ -166,7 +166,8 @@ public class SpaceSetupService(TsunaguDb db, SpaceService spaces, CurrentCity ci
     private async Task<int> PeakLentAsync(int itemId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var loans = await (from be in db.Set<BookingEquipment>() join b in db.Set<Booking>() on be.BookingId equals b.Id
+        var loans = await (from be in db.Set<BookingEquipment>()
+                           join b in db.Set<Booking>() on be.BookingId equals b.Id
                            where be.EquipmentItemId == itemId && b.EndsAt > now && (b.Status == BookingStatus.Provisional || b.Status == BookingStatus.Confirmed)
                            select new { b.StartsAt, b.EndsAt, be.Quantity }).AsNoTracking().ToListAsync(ct);
         return loans.Count == 0 ? 0 : loans.Max(l => loans.Where(x => x.StartsAt <= l.StartsAt && l.StartsAt < x.EndsAt).Sum(x => x.Quantity));

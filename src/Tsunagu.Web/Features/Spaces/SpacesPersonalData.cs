@@ -24,7 +24,17 @@ public class RoomBookingsPersonalData(TsunaguDb db) : IPersonalData
                            select new { e.BookingId, Item = i.Name, e.Quantity }).AsNoTracking().ToListAsync(ct)).ToLookup(e => e.BookingId);
         return bookings.Select(b => (object)new
         {
-            City = subject.CitySlugs[b.CityId], b.Room, b.Purpose, b.StartsAt, b.EndsAt, b.Status, b.FeeYen, b.PaidAt, b.CancelledAt, b.People, b.CreatedAt,
+            City = subject.CitySlugs[b.CityId],
+            b.Room,
+            b.Purpose,
+            b.StartsAt,
+            b.EndsAt,
+            b.Status,
+            b.FeeYen,
+            b.PaidAt,
+            b.CancelledAt,
+            b.People,
+            b.CreatedAt,
             Equipment = lent[b.Id].Select(e => new { e.Item, e.Quantity }).ToList(),
         }).ToList();
     }

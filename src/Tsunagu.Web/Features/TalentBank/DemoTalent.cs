@@ -48,10 +48,22 @@ public class DemoTalent(TsunaguDb db, TimeProvider clock) : IDemoDataSet
             {
                 var entry = new TalentEntry
                 {
-                    CityId = city.Id, Kind = d.Kind, DisplayName = d.Name, Subjects = d.Subjects, Profile = d.Profile, FeeText = d.Fee, FeeYen = d.FeeYen,
+                    CityId = city.Id,
+                    Kind = d.Kind,
+                    DisplayName = d.Name,
+                    Subjects = d.Subjects,
+                    Profile = d.Profile,
+                    FeeText = d.Fee,
+                    FeeYen = d.FeeYen,
                     // Without districts, an entry for one district goes city-wide so that it can still be found.
-                    CityWide = d.CityWide || firstDistrict is null, Online = d.Online, Times = d.Times, Status = TalentStatus.Published, IsDemo = true,
-                    CreatedAt = now.AddDays(-30 - i), UpdatedAt = now.AddDays(-30 - i), PublishedAt = now.AddDays(-29 - i),
+                    CityWide = d.CityWide || firstDistrict is null,
+                    Online = d.Online,
+                    Times = d.Times,
+                    Status = TalentStatus.Published,
+                    IsDemo = true,
+                    CreatedAt = now.AddDays(-30 - i),
+                    UpdatedAt = now.AddDays(-30 - i),
+                    PublishedAt = now.AddDays(-29 - i),
                     Fields = d.Fields.Select(f => new TalentEntryField { Field = f }).ToList(),
                     Districts = d.FirstDistrictOnly && firstDistrict is { } district ? [new TalentEntryDistrict { DistrictId = district }] : [],
                 };

@@ -27,7 +27,10 @@ public class IndexModel(TalentBankService talent, TsunaguDb db) : PageModel
 
     public string PageLink(int page) => Request.Path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["field"] = Field?.ToString(CultureInfo.InvariantCulture), ["district"] = District?.ToString(CultureInfo.InvariantCulture), ["kind"] = Kind?.ToString(),
+        ["q"] = Q,
+        ["field"] = Field?.ToString(CultureInfo.InvariantCulture),
+        ["district"] = District?.ToString(CultureInfo.InvariantCulture),
+        ["kind"] = Kind?.ToString(),
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

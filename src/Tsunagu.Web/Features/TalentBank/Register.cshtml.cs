@@ -91,9 +91,19 @@ public class RegisterModel(TalentBankService talent, TsunaguDb db, UserManager<A
         {
             Input = new InputModel
             {
-                GroupId = e.GroupId, Kind = e.Kind, DisplayName = e.DisplayName, Subjects = e.Subjects, Fields = e.Fields.Select(f => f.Field).ToList(),
-                Profile = e.Profile, FeeText = e.FeeText, FeeYen = e.FeeYen, Districts = e.Districts.Select(d => d.DistrictId).ToList(),
-                CityWide = e.CityWide, Online = e.Online, Times = e.Times, ContactPhone = e.ContactPhone,
+                GroupId = e.GroupId,
+                Kind = e.Kind,
+                DisplayName = e.DisplayName,
+                Subjects = e.Subjects,
+                Fields = e.Fields.Select(f => f.Field).ToList(),
+                Profile = e.Profile,
+                FeeText = e.FeeText,
+                FeeYen = e.FeeYen,
+                Districts = e.Districts.Select(d => d.DistrictId).ToList(),
+                CityWide = e.CityWide,
+                Online = e.Online,
+                Times = e.Times,
+                ContactPhone = e.ContactPhone,
             };
         }
         return Page();

@@ -141,9 +141,16 @@ public class TalentBankService(TsunaguDb db, CurrentCity currentCity, Outbox out
         if (input.GroupId is { } groupId && !await groups.IsAdministratorAsync(groupId, requesterUserId)) return null;
         var request = new TalentRequest
         {
-            EntryId = entry.Id, RequesterUserId = requesterUserId, GroupId = input.GroupId, Purpose = input.Purpose.Trim(),
-            PreferredDates = input.PreferredDates.Trim(), Participants = input.Participants, Message = Clean(input.Message),
-            Status = TalentRequestStatus.Received, CreatedAt = Now, UpdatedAt = Now,
+            EntryId = entry.Id,
+            RequesterUserId = requesterUserId,
+            GroupId = input.GroupId,
+            Purpose = input.Purpose.Trim(),
+            PreferredDates = input.PreferredDates.Trim(),
+            Participants = input.Participants,
+            Message = Clean(input.Message),
+            Status = TalentRequestStatus.Received,
+            CreatedAt = Now,
+            UpdatedAt = Now,
         };
         db.Add(request);
         await NotifyCentreAsync(t["【つなぐ】人材バンクへの依頼がありました"],

@@ -71,9 +71,17 @@ public class RegisterModel(VolunteerService volunteers, TsunaguDb db, UserManage
         {
             Input = new InputModel
             {
-                AgeBand = v.AgeBand, Skills = v.Skills.Select(s => s.SkillId).ToList(), FreeSkills = v.FreeSkills, Interests = v.Interests.Select(i => i.Field).ToList(),
-                Districts = v.Districts.Select(d => d.DistrictId).ToList(), Languages = v.Languages, Qualifications = v.Qualifications, Phone = v.Phone, Notify = v.Notify,
-                GuardianName = v.GuardianName, GuardianConsents = v.GuardianConsentAt is not null,
+                AgeBand = v.AgeBand,
+                Skills = v.Skills.Select(s => s.SkillId).ToList(),
+                FreeSkills = v.FreeSkills,
+                Interests = v.Interests.Select(i => i.Field).ToList(),
+                Districts = v.Districts.Select(d => d.DistrictId).ToList(),
+                Languages = v.Languages,
+                Qualifications = v.Qualifications,
+                Phone = v.Phone,
+                Notify = v.Notify,
+                GuardianName = v.GuardianName,
+                GuardianConsents = v.GuardianConsentAt is not null,
                 Times = [.. from d in Enumerable.Range(0, 7) from p in Enumerable.Range(0, 3) where (v.Availability & VolunteerService.Bit(d, p)) != 0 select $"{d}-{p}"],
             };
         }

@@ -19,8 +19,21 @@ public class VolunteersPersonalData(TsunaguDb db) : IPersonalData
         var districtNames = await db.Districts.IgnoreQueryFilters().Where(d => districtIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return registrations.Select(v => (object)new
         {
-            City = subject.CitySlugs[v.CityId], AgeBand = v.AgeBand.ToString(), v.Availability, v.FreeSkills, v.Languages, v.Qualifications, v.Phone,
-            Notify = v.Notify.ToString(), Status = v.Status.ToString(), v.GuardianName, v.GuardianConsentAt, v.ShiftsRecorded, v.ShiftsAttended, v.CreatedAt, v.UpdatedAt,
+            City = subject.CitySlugs[v.CityId],
+            AgeBand = v.AgeBand.ToString(),
+            v.Availability,
+            v.FreeSkills,
+            v.Languages,
+            v.Qualifications,
+            v.Phone,
+            Notify = v.Notify.ToString(),
+            Status = v.Status.ToString(),
+            v.GuardianName,
+            v.GuardianConsentAt,
+            v.ShiftsRecorded,
+            v.ShiftsAttended,
+            v.CreatedAt,
+            v.UpdatedAt,
             Skills = v.Skills.Select(s => skillNames.GetValueOrDefault(s.SkillId)).ToList(),
             Interests = v.Interests.Select(i => i.Field).Order().ToList(),
             Districts = v.Districts.Select(d => districtNames.GetValueOrDefault(d.DistrictId)).ToList(),

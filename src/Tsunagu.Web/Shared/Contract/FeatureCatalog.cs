@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Tsunagu.Web.Shared.Contract;
 
 /// <summary>Finds every feature of the application: each non-abstract <see cref="IFeature"/> in this assembly.</summary>

@@ -105,7 +105,9 @@ public sealed class SpreadsheetWriter
                     var style = text.Style == SheetCellStyle.Plain && lines.Contains('\n') ? SheetCellStyle.Wrapped : text.Style;
                     return new X.Cell
                     {
-                        CellReference = reference, DataType = X.CellValues.SharedString, StyleIndex = Index(style),
+                        CellReference = reference,
+                        DataType = X.CellValues.SharedString,
+                        StyleIndex = Index(style),
                         CellValue = new X.CellValue(strings.Index(lines).ToString(CultureInfo.InvariantCulture)),
                     };
                 case NumberCell number:
@@ -197,13 +199,15 @@ public sealed class SpreadsheetWriter
         return new X.Stylesheet(
             new X.NumberingFormats(
                 new X.NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy/mm/dd" },
-                new X.NumberingFormat { NumberFormatId = OneDecimalFormat, FormatCode = "0.0" }) { Count = 2 },
+                new X.NumberingFormat { NumberFormatId = OneDecimalFormat, FormatCode = "0.0" })
+            { Count = 2 },
             new X.Fonts(Font(isBold: false), Font(isBold: true)) { Count = 2 },
             new X.Fills(
                 new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }),
                 new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 }),
                 Solid("FFE8F1FE"),
-                Solid("FFEEEEF2")) { Count = 4 },
+                Solid("FFEEEEF2"))
+            { Count = 4 },
             new X.Borders(new X.Border(new X.LeftBorder(), new X.RightBorder(), new X.TopBorder(), new X.BottomBorder(), new X.DiagonalBorder())) { Count = 1 },
             new X.CellStyleFormats(new X.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new X.CellFormats(Enum.GetValues<SheetCellStyle>().Select(s => formats[s])) { Count = (uint)formats.Count },

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Tsunagu.Web.Shared;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Exchange.Admin;
@@ -56,7 +56,8 @@ public class IntroduceModel(ExchangePosts posts, ExchangeIntroductions introduct
             var requestedPost = Answering.NeedPostId ?? Answering.OfferPostId;
             Input = new IntroduceInput
             {
-                RequestId = Answering.Id, PostId = requestedPost,
+                RequestId = Answering.Id,
+                PostId = requestedPost,
                 CounterpartGroupId = Answering.NeedPostId is null ? Answering.NeedGroupId : Answering.OfferGroupId,
             };
         }

@@ -54,9 +54,12 @@ public class AboutModel(GroupService groups, UserManager<AppUser> users, Current
         Input = new InputModel
         {
             Name = GroupService.IsPlaceholderName(Group.Name) ? "" : Group.Name,
-            NameKana = Group.NameKana, Type = Group.Status == GroupStatus.Draft && Group.NameKana == "" ? null : Group.Type,
-            CouncilDistrictId = Group.CouncilDistrictId, Description = Group.Description,
-            Fields = Group.Fields.Select(f => f.Field).ToList(), Districts = Group.Districts.Select(d => d.DistrictId).ToList(),
+            NameKana = Group.NameKana,
+            Type = Group.Status == GroupStatus.Draft && Group.NameKana == "" ? null : Group.Type,
+            CouncilDistrictId = Group.CouncilDistrictId,
+            Description = Group.Description,
+            Fields = Group.Fields.Select(f => f.Field).ToList(),
+            Districts = Group.Districts.Select(d => d.DistrictId).ToList(),
         };
         await LoadChoicesAsync();
         return Page();

@@ -59,8 +59,13 @@ public class ActivityModel(GroupService groups, UserManager<AppUser> users, Curr
         if (!await LoadAsync()) return NotFound();
         Input = new InputModel
         {
-            MeetingSchedule = Group.MeetingSchedule, MeetingPlace = Group.MeetingPlace, MemberCount = Group.MemberCount,
-            FoundedOn = Group.FoundedOn, Fees = Group.Fees, Website = Group.Website, SocialLinks = Group.SocialLinks,
+            MeetingSchedule = Group.MeetingSchedule,
+            MeetingPlace = Group.MeetingPlace,
+            MemberCount = Group.MemberCount,
+            FoundedOn = Group.FoundedOn,
+            Fees = Group.Fees,
+            Website = Group.Website,
+            SocialLinks = Group.SocialLinks,
             RecruitingVolunteers = Group.RecruitingVolunteers,
         };
         return Page();

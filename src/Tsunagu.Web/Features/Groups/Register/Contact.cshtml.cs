@@ -55,9 +55,13 @@ public class ContactModel(GroupService groups, UserManager<AppUser> users, Curre
         if (!await LoadAsync()) return NotFound();
         Input = new InputModel
         {
-            PublicContactName = Group.PublicContactName, PublicEmail = Group.PublicEmail, PublicPhone = Group.PublicPhone,
-            RepresentativeName = Group.RepresentativeName, RepresentativeEmail = Group.RepresentativeEmail,
-            RepresentativePhone = Group.RepresentativePhone, RepresentativePostalCode = Group.RepresentativePostalCode,
+            PublicContactName = Group.PublicContactName,
+            PublicEmail = Group.PublicEmail,
+            PublicPhone = Group.PublicPhone,
+            RepresentativeName = Group.RepresentativeName,
+            RepresentativeEmail = Group.RepresentativeEmail,
+            RepresentativePhone = Group.RepresentativePhone,
+            RepresentativePostalCode = Group.RepresentativePostalCode,
             RepresentativeAddress = Group.RepresentativeAddress,
         };
         return Page();

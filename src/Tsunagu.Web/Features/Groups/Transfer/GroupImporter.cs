@@ -119,15 +119,33 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
 
             var group = new Group
             {
-                Name = name, NameKana = Cell("ふりがな"), Type = type ?? GroupType.Other, Description = description,
+                Name = name,
+                NameKana = Cell("ふりがな"),
+                Type = type ?? GroupType.Other,
+                Description = description,
                 // As in registration: only a council has a council district.
                 CouncilDistrictId = type == GroupType.DistrictCouncil ? councilDistrict : null,
-                MeetingSchedule = Optional("活動日時", 200), MeetingPlace = Optional("活動場所", 200), MemberCount = members, FoundedOn = founded,
-                Fees = Optional("会費", 200), Website = Optional("ホームページ", 300), SocialLinks = Optional("SNSなど", 1000),
-                RecruitingVolunteers = recruitingText == "はい", PublicContactName = Optional("公開連絡先名", 100), PublicEmail = publicEmail,
-                PublicPhone = Phone("公開電話番号"), RepresentativeName = Cell("代表者氏名"), RepresentativeEmail = email,
-                RepresentativePhone = Phone("代表者電話番号"), RepresentativePostalCode = postal, RepresentativeAddress = Optional("代表者住所", 200),
-                Status = GroupStatus.Approved, CreatedAt = now, SubmittedAt = now, ApprovedAt = now, ConfirmedAt = now,
+                MeetingSchedule = Optional("活動日時", 200),
+                MeetingPlace = Optional("活動場所", 200),
+                MemberCount = members,
+                FoundedOn = founded,
+                Fees = Optional("会費", 200),
+                Website = Optional("ホームページ", 300),
+                SocialLinks = Optional("SNSなど", 1000),
+                RecruitingVolunteers = recruitingText == "はい",
+                PublicContactName = Optional("公開連絡先名", 100),
+                PublicEmail = publicEmail,
+                PublicPhone = Phone("公開電話番号"),
+                RepresentativeName = Cell("代表者氏名"),
+                RepresentativeEmail = email,
+                RepresentativePhone = Phone("代表者電話番号"),
+                RepresentativePostalCode = postal,
+                RepresentativeAddress = Optional("代表者住所", 200),
+                Status = GroupStatus.Approved,
+                CreatedAt = now,
+                SubmittedAt = now,
+                ApprovedAt = now,
+                ConfirmedAt = now,
             };
             group.Fields.AddRange(fields.Distinct().Select(f => new GroupActivityField { Field = f }));
             group.Districts.AddRange(districtIds.Distinct().Select(d => new GroupDistrict { DistrictId = d }));

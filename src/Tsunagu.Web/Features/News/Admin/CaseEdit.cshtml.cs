@@ -72,9 +72,16 @@ public class CaseEditModel(NewsService news, CurrentCity city, Text t) : PageMod
             if (c is null) return NotFound();
             Input = new CaseInput
             {
-                Title = c.Title, Kind = c.Kind, Summary = c.Summary, Body = c.Body, FiscalYear = new FiscalYear(c.FiscalYear).ToJapanese(),
-                Fields = c.Fields.Select(f => f.Field).ToList(), Forms = c.Forms.Select(f => f.Form).ToList(), GroupIds = c.Groups.Select(g => g.GroupId).ToList(),
-                PublishedOn = HubInput.Date(c.PublishedOn), IsPublished = c.IsPublished,
+                Title = c.Title,
+                Kind = c.Kind,
+                Summary = c.Summary,
+                Body = c.Body,
+                FiscalYear = new FiscalYear(c.FiscalYear).ToJapanese(),
+                Fields = c.Fields.Select(f => f.Field).ToList(),
+                Forms = c.Forms.Select(f => f.Form).ToList(),
+                GroupIds = c.Groups.Select(g => g.GroupId).ToList(),
+                PublishedOn = HubInput.Date(c.PublishedOn),
+                IsPublished = c.IsPublished,
             };
         }
         else

@@ -70,9 +70,16 @@ public class GrantEditModel(NewsService news, CurrentCity city, Text t) : PageMo
             if (g is null) return NotFound();
             Input = new GrantInput
             {
-                Title = g.Title, Funder = g.Funder, AmountMaxYen = g.AmountMaxYen?.ToString(CultureInfo.InvariantCulture), AmountNote = g.AmountNote,
-                Deadline = HubInput.Date(g.Deadline), Eligibility = g.Eligibility, Description = g.Description, LinkUrl = g.LinkUrl,
-                PublishedOn = HubInput.Date(g.PublishedOn), IsPublished = g.IsPublished,
+                Title = g.Title,
+                Funder = g.Funder,
+                AmountMaxYen = g.AmountMaxYen?.ToString(CultureInfo.InvariantCulture),
+                AmountNote = g.AmountNote,
+                Deadline = HubInput.Date(g.Deadline),
+                Eligibility = g.Eligibility,
+                Description = g.Description,
+                LinkUrl = g.LinkUrl,
+                PublishedOn = HubInput.Date(g.PublishedOn),
+                IsPublished = g.IsPublished,
             };
         }
         else Input.PublishedOn = HubInput.Date(news.Today);

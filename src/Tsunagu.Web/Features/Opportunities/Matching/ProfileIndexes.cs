@@ -50,8 +50,11 @@ public class OpportunityIndex(TimeProvider clock) : CityIndex<OpportunityProfile
         var owners = since is null ? db.Set<Opportunity>().Select(o => o.Id) : db.Set<Opportunity>().Where(o => ids.Contains(o.Id)).Select(o => o.Id);
         var skills = await (from s in db.Set<OpportunitySkill>() join id in owners on s.OpportunityId equals id select s).ToListAsync(ct);
         var fields = await (from f in db.Set<OpportunityField>() join id in owners on f.OpportunityId equals id select f).ToListAsync(ct);
-        var shifts = await (from s in db.Set<Shift>() join id in owners on s.OpportunityId equals id
-                            where s.StartsAt > now orderby s.StartsAt select new { s.OpportunityId, s.StartsAt, Full = s.Confirmed >= s.Places }).ToListAsync(ct);
+        var shifts = await (from s in db.Set<Shift>()
+                            join id in owners on s.OpportunityId equals id
+                            where s.StartsAt > now
+                            orderby s.StartsAt
+                            select new { s.OpportunityId, s.StartsAt, Full = s.Confirmed >= s.Places }).ToListAsync(ct);
         var skillsOf = skills.ToLookup(s => s.OpportunityId);
         var fieldsOf = fields.ToLookup(f => f.OpportunityId, f => f.Field);
         var shiftsOf = shifts.ToLookup(s => s.OpportunityId, s => new ShiftSlot(s.StartsAt, MatchScore.SlotOf(s.StartsAt), s.Full));

@@ -121,7 +121,13 @@ public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, Cur
 
     private void FillInput() => Input = new InputModel
     {
-        Title = Node.Title, Kind = Node.Kind, Aim = Node.Aim, Purpose = Node.Purpose, Content = Node.Content, Completion = Node.Completion, Priority = Node.Priority,
+        Title = Node.Title,
+        Kind = Node.Kind,
+        Aim = Node.Aim,
+        Purpose = Node.Purpose,
+        Content = Node.Content,
+        Completion = Node.Completion,
+        Priority = Node.Priority,
         Departments = Node.Departments.Select(d => d.DepartmentId).ToList(),
         Actors = PlanVocabulary.Actors.Where(a => Node.Actors.HasFlag(a.Actor)).Select(a => a.Actor).ToList(),
         Years = Plan.Years.ToDictionary(y => y, y => Node.Years.FirstOrDefault(w => w.FiscalYear == y)?.Word),

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
-using Tsunagu.Web.Features.Plans;
 using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Plans.Reports;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
-using Tsunagu.Web.Features.Plans.Reports;
 
 namespace Tsunagu.Web.Features.Plans.Rounds;
 
@@ -280,7 +280,12 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
             grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion);
         var published = new PublishedReport
         {
-            RoundId = round.Id, PlanId = plan.Id, FiscalYear = round.FiscalYear, Version = version, PublishedAt = Now, PublishedByUserId = userId,
+            RoundId = round.Id,
+            PlanId = plan.Id,
+            FiscalYear = round.FiscalYear,
+            Version = version,
+            PublishedAt = Now,
+            PublishedByUserId = userId,
             Snapshot = JsonSerializer.Serialize(report, PlanFile.Json),
         };
         db.Add(published);

@@ -33,8 +33,14 @@ public class RulesModel(SpaceService spaces, SpaceSetupService setup, CurrentCit
         var r = await spaces.RulesAsync(HttpContext.RequestAborted);
         Rules = new()
         {
-            Opens = r.Opens, Closes = r.Closes, GroupHorizonDays = r.GroupHorizonDays, OtherHorizonDays = r.OtherHorizonDays, ProvisionalDays = r.ProvisionalDays,
-            FreeCancellationDays = r.FreeCancellationDays, GroupFeePerHour = r.GroupFeePerHour, OtherFeePerHour = r.OtherFeePerHour,
+            Opens = r.Opens,
+            Closes = r.Closes,
+            GroupHorizonDays = r.GroupHorizonDays,
+            OtherHorizonDays = r.OtherHorizonDays,
+            ProvisionalDays = r.ProvisionalDays,
+            FreeCancellationDays = r.FreeCancellationDays,
+            GroupFeePerHour = r.GroupFeePerHour,
+            OtherFeePerHour = r.OtherFeePerHour,
         };
         ClosedDays = [.. Enumerable.Range(0, 7).Where(d => (r.ClosedWeekdays & (1 << d)) != 0)];
     }
