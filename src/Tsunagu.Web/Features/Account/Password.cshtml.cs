@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Account;
 
@@ -34,8 +35,7 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
         var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code == "PasswordMismatch" ? "Input.Current" : "Input.New", e.Description);
+            ModelState.AddProblems(result.ToProblems(e => e.Code == "PasswordMismatch" ? "Current" : "New"));
             return Page();
         }
         await signIn.RefreshSignInAsync(user);

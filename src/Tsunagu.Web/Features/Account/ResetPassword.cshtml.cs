@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
+using Tsunagu.Web.Shared;
 
 namespace Tsunagu.Web.Features.Account;
 
@@ -39,8 +40,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, Text t) : PageModel
         var result = await users.ResetPasswordAsync(user, token, Password);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : string.Empty, e.Description);
+            ModelState.AddProblems(result.ToProblems(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : string.Empty), prefix: null);
             return Page();
         }
         // The link arrived by e-mail, so the address is proven (this is how invited staff confirm theirs).

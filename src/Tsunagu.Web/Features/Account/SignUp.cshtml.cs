@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Account;
@@ -74,8 +75,7 @@ public class SignUpModel(UserManager<AppUser> users, AccountService accounts, Ci
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
+            ModelState.AddProblems(result.ToProblems(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : "Email"));
             await LoadCitiesAsync();
             return Page();
         }
