@@ -31,7 +31,7 @@ public sealed class BenchApp : IAsyncDisposable
             $"--Tsunagu:Database:Provider={provider}", $"--ConnectionStrings:Tsunagu={postgres ?? $"Data Source={sqliteFile}"}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
             $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={Environment.GetEnvironmentVariable("BENCH_SQL") ?? "Warning"}",
-            $"--Tsunagu:SeedDemo={demo}", "--Tsunagu:SeedDemoAccounts=false",
+            $"--Tsunagu:SeedDemo={demo}", "--Tsunagu:SeedDemoAccounts=false", "--Tsunagu:PublicBaseUrl=http://127.0.0.1",
             .. settings,
         ]);
         await TsunaguApp.PrepareDatabaseAsync(app);

@@ -29,13 +29,14 @@ public static class TsunaguApp
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+        PublicLinks.Require(builder.Configuration, builder.Environment);
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTsunaguData(builder.Configuration);
         builder.Services.AddSingleton<CityDirectory>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<IDemoDataSet>(sp => sp.GetRequiredService<DemoSeeder>());
-        builder.Services.AddTsunaguIdentity(builder.Configuration);
+        builder.Services.AddTsunaguIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddTsunaguLocalization();
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Tsunagu:Smtp"));
         builder.Services.AddScoped<Outbox>();
@@ -59,7 +60,12 @@ public static class TsunaguApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "tsunagu.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "tsunagu.af";
+            // Outside Development the app is reached over HTTPS, even when a proxy ends TLS and forwards plain HTTP.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         // Japanese text is written as it is, not as &#x…; entities (still HTML-encoded for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -86,6 +92,8 @@ public static class TsunaguApp
         var app = builder.Build();
 
         if (knownProxies.Length > 0) app.UseForwardedHeaders();
+        else if (!app.Environment.IsDevelopment())
+            app.Logger.LogWarning("No reverse proxy is named in Tsunagu:ForwardedHeaders:KnownProxies: X-Forwarded-For and X-Forwarded-Proto are ignored, so the sign-in rate limits count the proxy's address as one client and HSTS is sent only on direct HTTPS requests. Name the proxy's address if one is in front.");
 
         if (!app.Environment.IsDevelopment())
         {
@@ -100,6 +108,7 @@ public static class TsunaguApp
         app.UseMiddleware<CityRoutingMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePrivateResponses();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -10,15 +10,18 @@ public static class IdentityRegistration
     /// <summary>Chooses bearer-token authentication when the request carries one, the sign-in cookie otherwise.</summary>
     private const string CookieOrToken = "CookieOrToken";
 
-    public static IServiceCollection AddTsunaguIdentity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddTsunaguIdentity(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieOrToken;
                 o.DefaultChallengeScheme = CookieOrToken;
             })
+            // A token reaches the API only: on the account pages it could otherwise mint tokens, download the personal-data
+            // export or turn two-factor sign-in off. Pages take the cookie only.
             .AddPolicyScheme(CookieOrToken, CookieOrToken, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api")
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
@@ -37,9 +40,10 @@ public static class IdentityRegistration
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Tsunagu:Lockout:MaxFailedAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddSignInManager()
+            .AddSignInManager<TsunaguSignInManager>()
             .AddEntityFrameworkStores<TsunaguDb>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<JapaneseIdentityErrors>();
 
         services.ConfigureApplicationCookie(o =>
@@ -50,7 +54,8 @@ public static class IdentityRegistration
             o.Cookie.Name = "tsunagu.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Outside Development always Secure: behind a proxy that ends TLS the request itself looks like plain HTTP.
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The JSON API answers 401/403 instead of sending a browser to the sign-in page.

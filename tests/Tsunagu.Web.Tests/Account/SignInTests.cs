@@ -17,7 +17,7 @@ public class SignInTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     }
 
     [Fact]
-    public async Task RepeatedFailures_LockTheAccount_EvenForTheRightPassword()
+    public async Task RepeatedFailures_LockTheAccount_EvenForTheRightPassword_AndTheOwnerIsToldByMail()
     {
         var user = await TestData.CreateUserAsync(factory);
         var browser = Browser.For(factory);
@@ -26,7 +26,35 @@ public class SignInTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
         var response = await browser.SubmitAsync("/account/signin", Form(user.Email!, TestData.Password));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("一時的にロックされています");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("メールアドレスまたはパスワードが正しくありません");
+        var mail = await TestData.LastMailToAsync(factory, user.Email!);
+        mail.Subject.ShouldContain("サインインを一時的に止めました");
+        TestData.FirstLink(mail.Body).ShouldStartWith("/account/reset-password");
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.OutboxMessages.Count(m => m.To == user.Email && m.Subject.Contains("止めました"))))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ALockedAccount_AnUnknownAddress_AndAWrongPassword_GetTheSameAnswer()
+    {
+        var locked = await TestData.CreateUserAsync(factory);
+        var known = await TestData.CreateUserAsync(factory);
+        var unconfirmed = await TestData.CreateUserAsync(factory, u => u.Unconfirmed());
+        for (var i = 0; i < 5; i++)
+            await Browser.For(factory).SubmitAsync("/account/signin", Form(locked.Email!, "wrong-password-123"));
+
+        async Task<string> ErrorsFor(string email, string password)
+        {
+            var page = await Browser.ParseAsync(await Browser.For(factory).SubmitAsync("/account/signin", Form(email, password)));
+            return page.QuerySelector(".error-summary")?.TextContent.Trim() ?? "";
+        }
+        var wrong = await ErrorsFor(known.Email!, "wrong-password-123");
+        wrong.ShouldNotBeEmpty();
+        (await ErrorsFor(locked.Email!, TestData.Password)).ShouldBe(wrong);
+        (await ErrorsFor(locked.Email!, "wrong-password-123")).ShouldBe(wrong);
+        (await ErrorsFor($"nobody-{Guid.NewGuid():N}@example.jp", "wrong-password-123")).ShouldBe(wrong);
+        // An unconfirmed account is named only to someone who knows its password.
+        (await ErrorsFor(unconfirmed.Email!, "wrong-password-123")).ShouldBe(wrong);
+        (await ErrorsFor(unconfirmed.Email!, TestData.Password)).ShouldContain("メールアドレスの確認が済んでいません");
     }
 
     [Fact]

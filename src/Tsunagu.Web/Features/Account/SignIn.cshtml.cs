@@ -37,11 +37,10 @@ public class SignInModel(SignInManager<AppUser> signIn, Text t) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
         if (result.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { ReturnUrl = SafeReturnUrl, Input.RememberMe });
-        var message = result.IsLockedOut
-            ? t["サインインに続けて失敗したため、このアカウントは一時的にロックされています。15分ほど待ってからお試しいただくか、パスワードを再設定してください。"]
-            : result.IsNotAllowed
-                ? t["メールアドレスの確認が済んでいません。登録時にお送りしたメールのリンクを開いてください。"]
-                : t["メールアドレスまたはパスワードが正しくありません。"];
+        // A locked account answers like a wrong password (its owner is told by e-mail), so the form names no account.
+        var message = result.IsNotAllowed
+            ? t["メールアドレスの確認が済んでいません。登録時にお送りしたメールのリンクを開いてください。"]
+            : t["メールアドレスまたはパスワードが正しくありません。続けて間違えると、しばらくサインインできなくなります（そのときはメールでお知らせします）。"];
         ModelState.AddModelError(string.Empty, message);
         return Page();
     }
