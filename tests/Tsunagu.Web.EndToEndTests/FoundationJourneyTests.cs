@@ -53,6 +53,8 @@ public class FoundationJourneyTests(BrowserFixture app) : IClassFixture<BrowserF
         await page.AssertAccessibleAsync("07-needs-two-factor");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "二要素認証を設定する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "設定を始める" }).ClickAsync();
+        await page.Locator(".shared-key").WaitForAsync();
         await page.AssertAccessibleAsync("08-two-factor-setup");
         var key = await page.Locator(".shared-key").TextContentAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "確認コード" }).FillAsync(Totp.Code(key!));

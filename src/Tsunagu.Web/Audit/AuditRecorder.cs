@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Audit;
@@ -10,7 +11,7 @@ namespace Tsunagu.Web.Audit;
 public static class AuditRecorder
 {
     /// <summary>Entities that are records of something else, not things people change.</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(OutboxMessage)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(OutboxMessage), typeof(UserSession)];
 
     /// <summary>Secrets are recorded as changed, never with their values.</summary>
     private static readonly HashSet<string> SecretFields =

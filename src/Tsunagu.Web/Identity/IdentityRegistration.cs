@@ -46,6 +46,10 @@ public static class IdentityRegistration
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<JapaneseIdentityErrors>();
 
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddScoped<UserSessions>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/signin";

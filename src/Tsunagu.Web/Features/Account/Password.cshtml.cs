@@ -9,7 +9,7 @@ using Tsunagu.Web.Shared;
 namespace Tsunagu.Web.Features.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -38,8 +38,10 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
             ModelState.AddProblems(result.ToProblems(e => e.Code == "PasswordMismatch" ? "Current" : "New"));
             return Page();
         }
+        // Other browsers are signed out and API tokens revoked: a changed password shuts out whoever knew the old one.
+        await sessions.EndAllAsync(user.Id, keep: User, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
-        TempData["Notice"] = "パスワードを変更しました。";
+        TempData["Notice"] = "パスワードを変更しました。他の端末からはサインアウトし、APIトークンは無効にしました。";
         return RedirectToPage("Index");
     }
 }

@@ -11,7 +11,7 @@ using Tsunagu.Web.Shared;
 namespace Tsunagu.Web.Features.Account;
 
 [EnableRateLimiting(OperationsRegistration.AccountFormsLimit)]
-public class ResetPasswordModel(UserManager<AppUser> users, Text t) : PageModel
+public class ResetPasswordModel(UserManager<AppUser> users, UserSessions sessions, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Email { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -51,6 +51,8 @@ public class ResetPasswordModel(UserManager<AppUser> users, Text t) : PageModel
         }
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        // Whoever knew the old password is signed out everywhere, and their API tokens stop working.
+        await sessions.EndAllAsync(user.Id, ct: HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

@@ -18,7 +18,15 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     [Required(ErrorMessage = "確認コードを入力してください。")]
     public string Code { get; set; } = "";
 
+    /// <summary>Turning two-factor sign-in off asks again for the password: a session left open is not enough.</summary>
+    [BindProperty]
+    [Display(Name = "パスワード")]
+    [Required(ErrorMessage = "パスワードを入力してください。")]
+    public string Password { get; set; } = "";
+
     public bool Enabled { get; private set; }
+    /// <summary>Setting up has begun: a key exists, shown as a QR code until a code from it is confirmed.</summary>
+    public bool Started { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrCodeDataUri { get; private set; } = "";
     public string[]? RecoveryCodes { get; private set; }
@@ -31,10 +39,27 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         return Page();
     }
 
+    /// <summary>
+    /// Creates the authenticator key only when the person asks to set it up: making one changes the security stamp, which
+    /// would sign them out of their other sessions each time they merely opened this page.
+    /// </summary>
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!user.TwoFactorEnabled && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        ModelState.Remove(nameof(Password));
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);
@@ -59,6 +84,14 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        ModelState.Remove(nameof(Code));
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Password))
+            ModelState.AddModelError(nameof(Password), t["パスワードが正しくありません。"]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
@@ -71,11 +104,8 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         Enabled = user.TwoFactorEnabled;
         if (Enabled) return;
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-        }
+        Started = !string.IsNullOrEmpty(key);
+        if (!Started) return;
         SharedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Tsunagu:" + user.Email)}?secret={key}&issuer=Tsunagu&digits=6";
         using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
