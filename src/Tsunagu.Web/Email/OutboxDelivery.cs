@@ -16,7 +16,10 @@ namespace Tsunagu.Web.Email;
 /// </summary>
 public class OutboxDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, ILogger<OutboxDelivery> log) : BackgroundService
 {
-    private const int MaxAttempts = 5;
+    public const int MaxAttempts = 5;
+
+    /// <summary>How long after the n-th failed attempt the next one waits.</summary>
+    private static readonly TimeSpan[] BackOff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
     private const int BatchSize = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,7 +51,8 @@ public class OutboxDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> o
         if (string.IsNullOrWhiteSpace(smtp.Host)) return 0; // no server configured: mail stays in the outbox
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
-        var pending = await db.OutboxMessages.Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+        var now = DateTime.UtcNow;
+        var pending = await db.OutboxMessages.Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
         if (pending.Count == 0) return 0;
 
@@ -63,9 +67,22 @@ public class OutboxDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> o
             {
                 var message = pending[next];
                 message.Attempts++;
+                MimeMessage mail;
                 try
                 {
-                    await client.SendAsync(Compose(smtp, message), ct);
+                    mail = Compose(smtp, message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The message itself cannot be written (an address or header the mailer refuses): retrying will not
+                    // change it, so it is given up at once, with the reason, and the batch goes on.
+                    message.Attempts = MaxAttempts;
+                    Failed(message, ex);
+                    continue;
+                }
+                try
+                {
+                    await client.SendAsync(mail, ct);
                     message.SentAt = DateTime.UtcNow;
                     message.LastError = null;
                     sent++;
@@ -97,6 +114,7 @@ public class OutboxDelivery(IServiceScopeFactory scopes, IOptions<SmtpOptions> o
     private void Failed(OutboxMessage message, Exception ex)
     {
         message.LastError = Truncate(ex.Message);
+        message.NextAttemptAt = message.Attempts >= MaxAttempts ? null : DateTime.UtcNow + BackOff[Math.Min(message.Attempts, BackOff.Length) - 1];
         log.LogWarning(ex, "Could not deliver outbox message {Id}", message.Id);
     }
 

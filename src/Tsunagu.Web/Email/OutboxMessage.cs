@@ -14,6 +14,8 @@ public class OutboxMessage
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>After a failure, not before this time: each retry waits longer, so one bad message never holds up the rest.</summary>
+    public DateTime? NextAttemptAt { get; set; }
 }
 
 public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -32,7 +32,17 @@ public sealed class OutboxBatchTests : IDisposable
         refused.Attempts.ShouldBe(1);
         refused.LastError.ShouldNotBeNull().ShouldContain("no such mailbox");
 
-        for (var round = 2; round <= 5; round++) (await OutboxTestData.DeliverAsync(_factory, At(smtp.Port))).ShouldBe(0);
+        // It waits before trying again: the next round leaves it alone.
+        refused.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow);
+        (await OutboxTestData.DeliverAsync(_factory, At(smtp.Port))).ShouldBe(0);
+        (await OutboxTestData.MessagesAsync(_factory)).Single(m => m.Id == refused.Id).Attempts.ShouldBe(1);
+        smtp.Connections.ShouldBe(1);
+
+        for (var round = 2; round <= 5; round++)
+        {
+            await OutboxTestData.WaitsPassAsync(_factory);
+            (await OutboxTestData.DeliverAsync(_factory, At(smtp.Port))).ShouldBe(0);
+        }
         (await OutboxTestData.MessagesAsync(_factory)).Single(m => m.Id == refused.Id).Attempts.ShouldBe(5);
         // Given up: a sixth round finds nothing to send and opens no connection.
         (await OutboxTestData.DeliverAsync(_factory, At(smtp.Port))).ShouldBe(0);

@@ -26,6 +26,10 @@ internal static class OutboxTestData
     public static Task<int> DeliverAsync(TsunaguFactory factory, SmtpOptions smtp) =>
         ActivatorUtilities.CreateInstance<OutboxDelivery>(factory.Services, Options.Create(smtp)).DeliverPendingAsync(CancellationToken.None);
 
+    /// <summary>As if every failed message's wait before its next attempt had passed.</summary>
+    public static Task<int> WaitsPassAsync(TsunaguFactory factory) =>
+        TestData.WithDbAsync(factory, db => db.OutboxMessages.Where(m => m.NextAttemptAt != null).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, (DateTime?)null)));
+
     public static Task<List<OutboxMessage>> MessagesAsync(TsunaguFactory factory) =>
         TestData.WithDbAsync(factory, db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 }

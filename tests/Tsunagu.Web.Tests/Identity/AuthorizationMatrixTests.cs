@@ -41,6 +41,7 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/staff"] = Policies.CityAdmin,
         ["/{city}/admin/audit"] = Policies.CityAdmin,
         ["/admin/outbox"] = Policies.PlatformAdmin,
+        ["/admin/mail-failures"] = Policies.PlatformAdmin,
         ["/admin/audit"] = Policies.PlatformAdmin,
         ["/health"] = null,
         ["/openapi/{documentName}.json"] = null,

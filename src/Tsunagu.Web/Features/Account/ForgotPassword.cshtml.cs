@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Operations;
 
@@ -14,7 +15,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountService acco
     [BindProperty]
     [Display(Name = "メールアドレス")]
     [Required(ErrorMessage = "メールアドレスを入力してください。")]
-    [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+    [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
@@ -27,7 +28,7 @@ public class SignUpModel(UserManager<AppUser> users, AccountService accounts, Ci
 
         [Display(Name = "メールアドレス")]
         [Required(ErrorMessage = "メールアドレスを入力してください。")]
-        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+        [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
         public string Email { get; set; } = "";
 
         [Display(Name = "パスワード")]

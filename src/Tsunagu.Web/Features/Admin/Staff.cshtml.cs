@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 
@@ -22,7 +23,7 @@ public class StaffModel(StaffService staff, TsunaguDb db, Text t) : PageModel
     {
         [Display(Name = "メールアドレス")]
         [Required(ErrorMessage = "メールアドレスを入力してください。")]
-        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+        [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
         public string Email { get; set; } = "";
 
         [Display(Name = "お名前")]

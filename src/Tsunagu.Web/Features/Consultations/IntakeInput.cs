@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tsunagu.Web.Email;
 
 namespace Tsunagu.Web.Features.Consultations;
 
@@ -24,7 +25,7 @@ public class IntakeInput
     public string Name { get; set; } = "";
 
     [Display(Name = "メールアドレス")]
-    [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+    [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
     [StringLength(256, ErrorMessage = "メールアドレスは256文字以内で入力してください。")]
     public string? Email { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
@@ -18,7 +19,7 @@ public class AdministratorsModel(GroupService groups, UserManager<AppUser> users
     [BindProperty]
     [Display(Name = "追加する人のメールアドレス")]
     [Required(ErrorMessage = "追加する人のメールアドレスを入力してください。")]
-    [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+    [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
     public string? Email { get; set; }
 
     public Group Group { get; private set; } = default!;

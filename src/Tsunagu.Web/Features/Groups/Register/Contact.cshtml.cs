@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Tenancy;
@@ -21,7 +22,7 @@ public class ContactModel(GroupService groups, UserManager<AppUser> users, Curre
         public string? PublicContactName { get; set; }
 
         [Display(Name = "公開するメールアドレス")]
-        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+        [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
         [StringLength(256, ErrorMessage = "メールアドレスは256文字以内で入力してください。")]
         public string? PublicEmail { get; set; }
 
@@ -35,7 +36,7 @@ public class ContactModel(GroupService groups, UserManager<AppUser> users, Curre
 
         [Display(Name = "代表者のメールアドレス")]
         [Required(ErrorMessage = "代表者のメールアドレスを入力してください。")]
-        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+        [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
         [StringLength(256, ErrorMessage = "メールアドレスは256文字以内で入力してください。")]
         public string RepresentativeEmail { get; set; } = "";
 

@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
+using Tsunagu.Web.Email;
 using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Groups.Transfer;
@@ -84,9 +84,9 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
             }
 
             var email = Cell("代表者メールアドレス");
-            if (email.Length > 0 && !new EmailAddressAttribute().IsValid(email)) Problem("代表者メールアドレス", "メールアドレスの形式が正しくありません。");
+            if (email.Length > 0 && !MailAddresses.IsDeliverable(email)) Problem("代表者メールアドレス", "メールアドレスの形式が正しくありません。");
             var publicEmail = Optional("公開メールアドレス", 256);
-            if (publicEmail is not null && !new EmailAddressAttribute().IsValid(publicEmail)) Problem("公開メールアドレス", "メールアドレスの形式が正しくありません。");
+            if (publicEmail is not null && !MailAddresses.IsDeliverable(publicEmail)) Problem("公開メールアドレス", "メールアドレスの形式が正しくありません。");
             string? Phone(string col)
             {
                 var v = Cell(col);
