@@ -105,6 +105,7 @@ public static class TsunaguApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseControlCharacterFilter();
         app.UseMiddleware<CityRoutingMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
