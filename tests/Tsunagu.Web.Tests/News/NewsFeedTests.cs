@@ -101,4 +101,49 @@ public class NewsFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         notice.Value.ShouldContain("<strong>上限</strong>");
         notice.Value.ShouldContain("<a href=\"https://example.jp/grant\">");
     }
+
+    [Theory]
+    [InlineData("/admin/news/new", "Input.Title", "\u0001")]
+    [InlineData("/admin/news/new", "Input.Body", "\u000B")]
+    [InlineData("/admin/grants/new", "Input.Funder", "\uFFFE")]
+    [InlineData("/admin/grants/new", "Input.Description", "\u007F")]
+    [InlineData("/admin/cases/new", "Input.Title", "\u0002")]
+    [InlineData("/admin/cases/new", "Input.Summary", "\u001B")]
+    public async Task Forms_RefuseControlCharacters_WithAMessageNextToTheField(string page, string field, string character)
+    {
+        var staff = await StaffAsync("yamaguchi");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var fields = page switch
+        {
+            "/admin/news/new" => new Dictionary<string, string> { ["Input.Title"] = "お知らせ", ["Input.Body"] = "本文", ["Input.PublishedOn"] = today },
+            "/admin/grants/new" => new Dictionary<string, string>
+            {
+                ["Input.Title"] = "助成金",
+                ["Input.Funder"] = "市",
+                ["Input.Deadline"] = "2099-03-31",
+                ["Input.Eligibility"] = "団体",
+                ["Input.Description"] = "説明",
+                ["Input.PublishedOn"] = today,
+            },
+            _ => new Dictionary<string, string>
+            {
+                ["Input.Title"] = "事例",
+                ["Input.Kind"] = "Activity",
+                ["Input.Summary"] = "概要",
+                ["Input.Body"] = "本文",
+                ["Input.FiscalYear"] = "2025",
+                ["Input.Fields"] = "1",
+                ["Input.PublishedOn"] = today,
+            },
+        };
+        fields[field] = $"前{character}後";
+        var response = await staff.SubmitAsync("/yamaguchi" + page, fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "nothing is saved");
+        var form = await Browser.ParseAsync(response);
+        form.QuerySelector($"#{field.Replace('.', '_')}-error")!.TextContent.ShouldContain("制御文字");
+        form.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe([$"#{field.Replace('.', '_')}"]);
+
+        fields[field] = "前\t後";
+        (await staff.SubmitAsync("/yamaguchi" + page, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a tab is ordinary text");
+    }
 }
