@@ -146,4 +146,24 @@ public class NewsFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         fields[field] = "前\t後";
         (await staff.SubmitAsync("/yamaguchi" + page, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a tab is ordinary text");
     }
+
+    [Theory]
+    [InlineData("/nagato")]
+    [InlineData("/nagato/groups")]
+    [InlineData("/nagato/events")]
+    public async Task EveryCityPage_AdvertisesTheCitysFeeds(string path)
+    {
+        await factory.EnsurePreparedAsync();
+        var (_, page) = await Browser.For(factory).GetPageAsync(path);
+        var links = page.Head!.QuerySelectorAll("link[rel=alternate]").ToList();
+        var atom = links.Single(l => l.GetAttribute("type") == "application/atom+xml");
+        atom.GetAttribute("href").ShouldBe("/nagato/feed.atom");
+        atom.GetAttribute("title").ShouldNotBeNullOrWhiteSpace();
+        var calendar = links.Single(l => l.GetAttribute("type") == "text/calendar");
+        calendar.GetAttribute("href").ShouldBe("/nagato/events.ics");
+        calendar.GetAttribute("title").ShouldNotBeNullOrWhiteSpace();
+
+        var (_, home) = await Browser.For(factory).GetPageAsync("/");
+        home.Head!.QuerySelectorAll("link[rel=alternate]").ShouldBeEmpty("the list of cities has no feed of its own");
+    }
 }
