@@ -74,7 +74,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     /// Reads a feed with ical.js, Mozilla's RFC 5545 parser (tests/ical-check, installed by test.sh with npm ci):
     /// a second, independent reader, so the feed is not only valid by our own reading of the standard.
     /// </summary>
-    private static JsonElement ParseWithIcalJs(byte[] body)
+    internal static JsonElement ParseWithIcalJs(byte[] body)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Tsunagu.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Tsunagu.slnx not found");

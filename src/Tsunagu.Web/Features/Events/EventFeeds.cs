@@ -25,11 +25,11 @@ public static class EventFeeds
 
     public static void MapEventFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{city}/events.ics", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
-                Calendar(await EventsAsync(db, clock, null, ct), current.Required, links, clock))
+        app.MapGet("/{city}/events.ics", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, IConfiguration config, TimeProvider clock, CancellationToken ct) =>
+                Calendar(await EventsAsync(db, clock, null, ct), current.Required, links, UidHost(config, current.Required), clock))
             .ExcludeFromDescription();
-        app.MapGet("/{city}/events/{id:int}.ics", async (int id, TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
-                await EventsAsync(db, clock, id, ct) is { Count: > 0 } one ? Calendar(one, current.Required, links, clock) : Results.NotFound())
+        app.MapGet("/{city}/events/{id:int}.ics", async (int id, TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, IConfiguration config, TimeProvider clock, CancellationToken ct) =>
+                await EventsAsync(db, clock, id, ct) is { Count: > 0 } one ? Calendar(one, current.Required, links, UidHost(config, current.Required), clock) : Results.NotFound())
             .ExcludeFromDescription();
         app.MapGet("/{city}/opendata/events.csv", async (TsunaguDb db, [Microsoft.AspNetCore.Mvc.FromServices] CurrentCity current, PublicLinks links, TimeProvider clock, CancellationToken ct) =>
                 Results.File(OpenDataCsv(await EventsAsync(db, clock, null, ct), current.Required, links), CsvFile.ContentType, $"{current.Required.Code}_event.csv"))
@@ -49,9 +49,16 @@ public static class EventFeeds
             .OrderBy(e => e.Id).Take(2000).ToListAsync(ct);
     }
 
-    private static IResult Calendar(List<Event> events, City city, PublicLinks links, TimeProvider clock)
+    /// <summary>
+    /// The host in every UID (<c>event-1-2@host</c>): the configured public address's, else a fixed name of the city's. Never
+    /// the request's Host header, which the client chooses and which differs with each address the site answers to: a
+    /// meeting must keep one UID, or calendars show it twice.
+    /// </summary>
+    public static string UidHost(IConfiguration config, City city) =>
+        Uri.TryCreate(config["Tsunagu:PublicBaseUrl"], UriKind.Absolute, out var url) && url.Host.Length > 0 ? url.Host : $"{city.Slug}.tsunagu";
+
+    private static IResult Calendar(List<Event> events, City city, PublicLinks links, string host, TimeProvider clock)
     {
-        var host = new Uri(links.For("/")).Host;
         var stamp = Utc(clock.GetUtcNow().UtcDateTime);
         var ics = new StringBuilder();
         void Line(string text) => Fold(ics, text);
@@ -60,7 +67,7 @@ public static class EventFeeds
         Line("PRODID:-//Tsunagu//Events//JA");
         Line("CALSCALE:GREGORIAN");
         Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape($"{city.CentreName}の講座・イベント"));
+        Line("X-WR-CALNAME:" + TextValue($"{city.CentreName}の講座・イベント"));
         Line("X-WR-TIMEZONE:Asia/Tokyo");
         foreach (var e in events)
         {
@@ -71,11 +78,13 @@ public static class EventFeeds
                 Line("BEGIN:VEVENT");
                 Line($"UID:event-{e.Id}-{m.Id}@{host}");
                 Line("DTSTAMP:" + stamp);
+                Line("LAST-MODIFIED:" + Utc(e.UpdatedAt));
+                Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
                 Line("DTSTART:" + Utc(m.StartsAt));
                 Line("DTEND:" + Utc(m.EndsAt));
-                Line("SUMMARY:" + Escape(meetings.Count > 1 ? $"{e.Title}（第{i + 1}回）" : e.Title));
-                Line("DESCRIPTION:" + Escape(e.Description));
-                if (e.PlaceText is not null) Line("LOCATION:" + Escape(e.PlaceText));
+                Line("SUMMARY:" + TextValue(meetings.Count > 1 ? $"{e.Title}（第{i + 1}回）" : e.Title));
+                Line("DESCRIPTION:" + TextValue(e.Description));
+                if (e.PlaceText is not null) Line("LOCATION:" + TextValue(e.PlaceText));
                 Line("URL:" + links.For($"/{city.Slug}/events/{e.Id}"));
                 Line("STATUS:" + (e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
                 Line("END:VEVENT");
@@ -86,6 +95,9 @@ public static class EventFeeds
     }
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A TEXT value: without control characters (RFC 5545 allows none but tab), then escaped.</summary>
+    public static string TextValue(string text) => Escape(ControlCharacters.Remove(text));
 
     /// <summary>TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).</summary>
     public static string Escape(string text) =>
