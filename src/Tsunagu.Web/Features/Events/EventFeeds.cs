@@ -11,16 +11,19 @@ namespace Tsunagu.Web.Features.Events;
 
 /// <summary>
 /// The city's events for other software: an iCalendar feed (RFC 5545) per city and per event, and the open-data CSV in
-/// the columns of the municipal standard event list (自治体標準オープンデータセット「イベント一覧」).
+/// the columns of デジタル庁's municipal standard event list (自治体標準オープンデータセット「イベント一覧」).
 /// </summary>
 public static class EventFeeds
 {
-    /// <summary>The standard's columns, in its order.</summary>
+    /// <summary>
+    /// The columns of the 自治体標準オープンデータセット (正式版) 「イベント一覧」, in its order; the earlier 推奨データセット's
+    /// 都道府県コード又は市区町村コード / NO / 都道府県名 / 市区町村名 became 全国地方公共団体コード / ID / 地方公共団体名.
+    /// </summary>
     public static readonly string[] OpenDataColumns =
     [
-        "都道府県コード又は市区町村コード", "NO", "都道府県名", "市区町村名", "イベント名", "イベント名_カナ", "イベント名_英語", "開始日", "終了日",
-        "開始時間", "終了時間", "開始日時特記事項", "説明", "料金（基本）", "料金（詳細）", "連絡先名称", "連絡先電話番号", "連絡先内線番号", "主催者",
-        "場所名称", "住所", "方書", "緯度", "経度", "アクセス方法", "駐車場情報", "定員", "参加申込終了日", "参加申込終了時間", "参加申込方法", "URL", "備考",
+        "全国地方公共団体コード", "ID", "地方公共団体名", "イベント名", "イベント名_カナ", "イベント名_英字", "開始日", "終了日", "開始時間", "終了時間",
+        "開始日時特記事項", "説明", "料金(基本)", "料金(詳細)", "連絡先名称", "連絡先電話番号", "連絡先内線番号", "主催者", "場所名称", "住所", "方書",
+        "緯度", "経度", "アクセス方法", "駐車場情報", "定員", "参加申込終了日", "参加申込終了時間", "参加申込方法", "URL", "備考",
     ];
 
     public static void MapEventFeeds(this IEndpointRouteBuilder app)
@@ -123,7 +126,10 @@ public static class EventFeeds
         output.Append("\r\n");
     }
 
-    /// <summary>The standard allows UTF-8; with a BOM, Excel opens the Japanese text correctly.</summary>
+    /// <summary>
+    /// The standard allows UTF-8; with a BOM, Excel opens the Japanese text correctly. Dates are YYYY-MM-DD and times hh:mm
+    /// (Japan time); 料金(基本) is the fee in yen as a number (0 when free), words about it go in 料金(詳細).
+    /// </summary>
     private static byte[] OpenDataCsv(List<Event> events, City city, PublicLinks links) =>
         CsvFile.Write(OpenDataColumns, events.Where(e => e.Status == EventStatus.Published && e.Meetings.Count > 0).Select(e =>
             {
@@ -134,10 +140,10 @@ public static class EventFeeds
                 var services = new[] { (e.SignLanguage, "手話通訳あり"), (e.Captioning, "要約筆記あり"), (e.Childcare, "託児あり") }.Where(s => s.Item1).Select(s => s.Item2);
                 return (SheetCell[])
                 [
-                    city.Code, e.Id, city.Prefecture, city.Name, e.Title, "", "",
+                    city.Code, e.Id, city.Prefecture + city.Name, e.Title, "", "",
                     first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first.ToString("HH:mm", CultureInfo.InvariantCulture), Display.ToTokyo(meetings[0].EndsAt).ToString("HH:mm", CultureInfo.InvariantCulture),
                     meetings.Count > 1 ? $"全{meetings.Count}回：" + string.Join("、", meetings.Select(m => Display.ToTokyo(m.StartsAt).ToString("M/d HH:mm", CultureInfo.InvariantCulture))) : "",
-                    e.Description, e.Fee == 0 ? "無料" : $"{e.Fee}円", "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
+                    e.Description, e.Fee, e.Fee == 0 ? "無料" : "", city.CentreName, "", "", e.Group?.Name ?? city.CentreName,
                     e.PlaceText ?? (e.OnlineLink is not null ? "オンライン" : ""), "", "", "", "", "", "", e.Capacity,
                     closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), closes.ToString("HH:mm", CultureInfo.InvariantCulture), "つなぐの講座・イベントのページから申し込み", links.For($"/{city.Slug}/events/{e.Id}"),
                     string.Join("、", services),
