@@ -51,6 +51,8 @@ public static class TsunaguApp
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddMvcOptions(o =>
             {
+                // No form lets a control character through (Shared/ControlCharacters.cs).
+                o.ModelValidatorProviders.Add(new Tsunagu.Web.Shared.NoControlCharactersEverywhere());
                 // A date, time or number the browser sent that cannot be read gets a message in the page's language, not ASP.NET's English.
                 var text = new Text();
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => text["「{0}」は{1}として読み取れません。", value, text[field]]);

@@ -14,6 +14,9 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     location: event.location,
     status: component.getFirstPropertyValue("status"),
     url: component.getFirstPropertyValue("url"),
+    sequence: event.sequence,
+    lastModified: component.getFirstPropertyValue("last-modified")?.toJSDate().toISOString() ?? null,
+    dtstamp: component.getFirstPropertyValue("dtstamp")?.toJSDate().toISOString() ?? null,
     start: event.startDate.toJSDate().toISOString(),
     end: event.endDate.toJSDate().toISOString(),
   };

@@ -52,18 +52,20 @@ public class HostileInputTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     }
 
     [Fact]
-    public async Task AControlCharacterPastedIntoAForm_IsRemoved_AndTheLineBreaksStay()
+    public async Task AControlCharacterPastedIntoAnyForm_IsRefusedNextToItsField_AndNothingIsSaved()
     {
         await factory.EnsurePreparedAsync();
-        var email = $"nul-{Guid.NewGuid():N}@example.jp";
+        var email = $"ctl-{Guid.NewGuid():N}@example.jp";
         var response = await Browser.For(factory).SubmitAsync("/account/signup", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "山田\u0001 花子\u0007\u001b",
+            ["Input.DisplayName"] = "山田\u0001 花子",
             ["Input.Email"] = email,
             ["Input.Password"] = TestData.Password,
             ["Input.City"] = "nagato",
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Users.Single(u => u.Email == email).DisplayName))).ShouldBe("山田 花子");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browser.ParseAsync(response);
+        page.QuerySelector("#Input_DisplayName-error")!.TextContent.ShouldContain("制御文字");
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Users.Any(u => u.Email == email)))).ShouldBeFalse();
     }
 }

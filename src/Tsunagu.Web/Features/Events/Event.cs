@@ -90,7 +90,14 @@ public class Event : ICityOwned
     public bool IsDemo { get; set; }
     public string? CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The last change to what the event says (LAST-MODIFIED of its calendar entries).</summary>
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// The revision of its calendar entries (SEQUENCE, RFC 5545 3.8.7.4): one more each time a meeting's time, the place or
+    /// the status changes, so calendars that subscribed replace what they hold. Only ever grows, counted in the database
+    /// (<see cref="EventSequence"/>).
+    /// </summary>
+    public int Sequence { get; set; }
 
     public List<EventMeeting> Meetings { get; set; } = [];
 

@@ -186,6 +186,8 @@ public class EventEditing(TsunaguDb db, TimeProvider clock, Text t, EventRooms r
                 await db.TakeAsync<Event>(x => x.Id == id, ct);
                 var confirmed = await db.Set<Event>().Where(x => x.Id == id).Select(x => x.Confirmed).FirstAsync(ct);
                 if (d.Capacity < confirmed) return (Problems.Of("Capacity", t["定員は、参加が確定している{0}人より少なくできません。", confirmed]), []);
+                var timesChanged = !old.Select(m => (m.StartsAt, m.EndsAt)).SequenceEqual(slots.Select(m => (m.StartsAt, m.EndsAt)));
+                var placeAndStatus = (e.Place, e.RoomId, e.Status);
                 foreach (var j in unused) db.Remove(old[j]);
                 for (var i = 0; i < slots.Count; i++)
                 {
@@ -198,6 +200,7 @@ public class EventEditing(TsunaguDb db, TimeProvider clock, Text t, EventRooms r
                 }
                 d.ApplyTo(e, Now);
                 if (alsoInTurn is not null) await alsoInTurn(e);
+                if (timesChanged || (e.Place, e.RoomId, e.Status) != placeAndStatus) await EventSequence.BumpAsync(db, id, ct);
                 db.Entry(e).Property(x => x.Confirmed).IsModified = false;
                 db.Entry(e).Property(x => x.WaitlistIssued).IsModified = false;
                 await db.SaveChangesAsync(ct); // Status is a concurrency token: cancelled or reviewed meanwhile, this fails.
@@ -215,4 +218,15 @@ public class EventEditing(TsunaguDb db, TimeProvider clock, Text t, EventRooms r
     }
 
     private Problems ChangedMeanwhile() => Problems.Of("", t["ほかの職員が同時にこのイベントを変更しました。画面を開き直してください。"]);
+}
+
+/// <summary>The revision (<see cref="Event.Sequence"/>) of an event's calendar entries.</summary>
+public static class EventSequence
+{
+    /// <summary>
+    /// One more, counted by the database (UPDATE … SET Sequence = Sequence + 1) inside the change's transaction: two changes
+    /// at the same moment never hand out the same number, and a change that is rolled back takes its number with it.
+    /// </summary>
+    public static Task BumpAsync(TsunaguDb db, int eventId, CancellationToken ct) =>
+        db.Set<Event>().Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Sequence, e => e.Sequence + 1), ct);
 }

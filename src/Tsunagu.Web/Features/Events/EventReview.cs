@@ -103,7 +103,7 @@ public class EventReview(
         foreach (var email in await db.AdministratorEmailsAsync(groupId, ct))
             outbox.Enqueue(email, t["【つなぐ】講座・イベント「{0}」が承認されました", e.Title],
                 t["提案いただいた「{0}」をセンターが承認し、公開しました。申込の受付は {1} から始まります。\n\n{2}", e.Title, Display.Tokyo(e.RegistrationOpensAt), links.For($"/{Slug}/events/{e.Id}")]);
-        var decided = await SaveDecisionAsync(ct); // Status is a concurrency token: approved or rejected by someone else meanwhile, this fails.
+        var decided = await SaveDecisionAsync(id, ct); // Status is a concurrency token: approved or rejected by someone else meanwhile, this fails.
         if (!decided.Ok) await rooms.ReleaseAsync(booked.Select(b => b.Id), ct);
         return decided;
     }
@@ -121,14 +121,18 @@ public class EventReview(
         foreach (var email in await db.AdministratorEmailsAsync(groupId, ct))
             outbox.Enqueue(email, t["【つなぐ】講座・イベント「{0}」の提案について", e.Title],
                 t["提案いただいた「{0}」は、今回は承認を見送りました。\n理由：{1}\n\n内容を直して、もう一度提案できます。\n{2}", e.Title, e.ReviewComment, links.For($"/{Slug}/groups/{groupId}/events")]);
-        return await SaveDecisionAsync(ct);
+        return await SaveDecisionAsync(id, ct);
     }
 
-    /// <summary>Saves a decision on a proposal (its Status is a concurrency token): another member of staff may have decided first.</summary>
-    private Task<Problems> SaveDecisionAsync(CancellationToken ct) =>
+    /// <summary>
+    /// Saves a decision on a proposal (its Status is a concurrency token): another member of staff may have decided first.
+    /// The status changes, so the calendar entries' revision goes up with it.
+    /// </summary>
+    private Task<Problems> SaveDecisionAsync(int id, CancellationToken ct) =>
         db.InTurnAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
+            await EventSequence.BumpAsync(db, id, ct);
             return Problems.None;
         }, ct, whenChangedMeanwhile: () => Problems.Of("", t["ほかの職員が同時にこの提案を審査しました。画面を開き直してください。"]));
 
@@ -151,6 +155,7 @@ public class EventReview(
             // The conditional update (WHERE Status = 'Published') writes the event's row: registrations after it find nothing
             // to take, so the list read next holds everyone who got in.
             await db.SaveChangesAsync(ct);
+            await EventSequence.BumpAsync(db, id, ct);
             var emails = await db.Set<EventRegistration>()
                 .Where(r => r.EventId == id && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
                 .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u.Email).Where(x => x != null).Select(x => x!).ToListAsync(ct);

@@ -19,6 +19,17 @@ public sealed record CityHomeEntry(string Title, string Description, string Path
     public int Order { get; init; }
 }
 
+/// <summary>
+/// A feed of the city's (<c>feed.atom</c> for <c>/{city}/feed.atom</c>) that every city page advertises in its head as
+/// <c>&lt;link rel="alternate"&gt;</c>, so browsers and feed readers find it from any page. <see cref="Title"/> is Japanese
+/// with <c>{0}</c> for the centre's name, shown through the localizer; <see cref="MediaType"/> is the feed's type
+/// (<c>application/atom+xml</c>, <c>text/calendar</c>).
+/// </summary>
+public sealed record CityFeedEntry(string Title, string Path, string MediaType)
+{
+    public int Order { get; init; }
+}
+
 /// <summary>A card on マイページ, grouped by <see cref="Section"/> and ordered by <see cref="Order"/>.</summary>
 public sealed record MyPageEntry(string Section, string Title, string Description, string Path)
 {

@@ -3,8 +3,8 @@ namespace Tsunagu.Web.Shared.Contract;
 /// <summary>
 /// What a feature contributes to the application. Each feature's <c>*Registration.cs</c> implements it, and
 /// <see cref="FeatureCatalog"/> finds every implementation in the assembly at start-up: adding a feature edits no
-/// shared file. The shared places (staff menu, city home, マイページ, demo data, personal data, indicator sources)
-/// loop over what the features registered and never name one.
+/// shared file. The shared places (staff menu, city home, the feeds in each page's head, マイページ, demo data, personal
+/// data, indicator sources) loop over what the features registered and never name one.
 /// </summary>
 public interface IFeature
 {
@@ -30,6 +30,13 @@ public sealed class FeatureBuilder(IServiceCollection services, IConfiguration c
 
     /// <summary>A card on the city's home page.</summary>
     public FeatureBuilder CityHome(CityHomeEntry entry)
+    {
+        services.AddSingleton(entry);
+        return this;
+    }
+
+    /// <summary>A feed of the city, advertised in the head of every city page.</summary>
+    public FeatureBuilder CityFeed(CityFeedEntry entry)
     {
         services.AddSingleton(entry);
         return this;

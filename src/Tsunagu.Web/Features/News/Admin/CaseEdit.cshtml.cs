@@ -7,6 +7,7 @@ using Tsunagu.Web.Calendar;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.News.Admin;
@@ -20,6 +21,7 @@ public class CaseEditModel(NewsService news, CurrentCity city, Text t) : PageMod
         [Display(Name = "タイトル")]
         [Required(ErrorMessage = "タイトルを入力してください。")]
         [StringLength(200, ErrorMessage = "タイトルは200文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Title { get; set; } = "";
 
         [Display(Name = "種類")]
@@ -29,11 +31,13 @@ public class CaseEditModel(NewsService news, CurrentCity city, Text t) : PageMod
         [Display(Name = "概要")]
         [Required(ErrorMessage = "概要を入力してください。")]
         [StringLength(500, ErrorMessage = "概要は500文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Summary { get; set; } = "";
 
         [Display(Name = "本文")]
         [Required(ErrorMessage = "本文を入力してください。")]
         [StringLength(10000, ErrorMessage = "本文は10000文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Body { get; set; } = "";
 
         [Display(Name = "年度")]

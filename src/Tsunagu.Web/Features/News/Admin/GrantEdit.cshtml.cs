@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.News.Admin;
@@ -18,11 +19,13 @@ public class GrantEditModel(NewsService news, CurrentCity city, Text t) : PageMo
         [Display(Name = "名称")]
         [Required(ErrorMessage = "名称を入力してください。")]
         [StringLength(200, ErrorMessage = "名称は200文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Title { get; set; } = "";
 
         [Display(Name = "実施団体")]
         [Required(ErrorMessage = "実施団体を入力してください。")]
         [StringLength(200, ErrorMessage = "実施団体は200文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Funder { get; set; } = "";
 
         [Display(Name = "上限額（円）")]
@@ -30,6 +33,7 @@ public class GrantEditModel(NewsService news, CurrentCity city, Text t) : PageMo
 
         [Display(Name = "金額の説明")]
         [StringLength(200, ErrorMessage = "金額の説明は200文字以内で入力してください。")]
+        [NoControlCharacters]
         public string? AmountNote { get; set; }
 
         [Display(Name = "締切日")]
@@ -39,15 +43,18 @@ public class GrantEditModel(NewsService news, CurrentCity city, Text t) : PageMo
         [Display(Name = "対象")]
         [Required(ErrorMessage = "対象を入力してください。")]
         [StringLength(2000, ErrorMessage = "対象は2000文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Eligibility { get; set; } = "";
 
         [Display(Name = "内容")]
         [Required(ErrorMessage = "内容を入力してください。")]
         [StringLength(10000, ErrorMessage = "内容は10000文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Description { get; set; } = "";
 
         [Display(Name = "詳しい情報のURL")]
         [StringLength(500, ErrorMessage = "URLは500文字以内で入力してください。")]
+        [NoControlCharacters]
         public string? LinkUrl { get; set; }
 
         [Display(Name = "掲載日")]

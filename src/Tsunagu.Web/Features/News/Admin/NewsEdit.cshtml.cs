@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.News.Admin;
@@ -18,11 +19,13 @@ public class NewsEditModel(NewsService news, CurrentCity city, Text t) : PageMod
         [Display(Name = "タイトル")]
         [Required(ErrorMessage = "タイトルを入力してください。")]
         [StringLength(200, ErrorMessage = "タイトルは200文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Title { get; set; } = "";
 
         [Display(Name = "本文")]
         [Required(ErrorMessage = "本文を入力してください。")]
         [StringLength(10000, ErrorMessage = "本文は10000文字以内で入力してください。")]
+        [NoControlCharacters]
         public string Body { get; set; } = "";
 
         [Display(Name = "掲載日")]
