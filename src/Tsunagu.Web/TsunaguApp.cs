@@ -7,6 +7,7 @@ using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
+using Tsunagu.Web.Shared.Api;
 using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
@@ -63,7 +64,7 @@ public static class TsunaguApp
         // Japanese text is written as it is, not as &#x…; entities (still HTML-encoded for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddOpenApi();
+        builder.Services.AddTsunaguOpenApi();
 
         // Sign-in cookies and e-mail links stay valid across restarts, and several instances can share
         // one key folder (a shared volume) when Tsunagu:DataProtection:KeysPath points at it.
@@ -105,7 +106,7 @@ public static class TsunaguApp
 
         app.MapRazorPages();
         app.MapHealthChecks("/health");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi(ApiDocument.Path);
         app.MapFeatures();
         return app;
     }
