@@ -44,6 +44,16 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentTests.PublicAddr
                 OperationId: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
                 Policies: (IReadOnlyList<string>)[.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "default")])))];
 
+    /// <summary>Redocly CLI's recommended rules (tests/openapi-lint/redocly.yaml), run on the document the app serves.</summary>
+    [Fact]
+    public async Task Document_PassesRedoclyRecommendedRules_WithoutErrorsOrWarnings()
+    {
+        await _factory.EnsurePreparedAsync();
+        var report = OpenApiLint.Lint(await _factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        report.Errors.ShouldBe(0, report.ToString());
+        report.Warnings.ShouldBe(0, report.ToString());
+    }
+
     [Fact]
     public async Task Document_DescribesEveryApiEndpoint_AndNothingElse()
     {
