@@ -107,6 +107,7 @@ public static class TsunaguApp
         app.MapRazorPages();
         app.MapHealthChecks("/health");
         app.MapOpenApi(ApiDocument.Path);
+        app.MapApiReference();
         app.MapFeatures();
         return app;
     }
