@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Errors;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
@@ -65,6 +66,7 @@ public static class TsunaguApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddTsunaguOpenApi();
+        builder.Services.AddApiProblems();
 
         // Sign-in cookies and e-mail links stay valid across restarts, and several instances can share
         // one key folder (a shared volume) when Tsunagu:DataProtection:KeysPath points at it.
@@ -97,6 +99,8 @@ public static class TsunaguApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        // Under /api/ errors are problem+json instead of the HTML error pages above (Features/Errors/ApiProblems.cs).
+        app.UseApiProblems();
         app.UseRouting();
         app.UseMiddleware<CityRoutingMiddleware>();
         app.UseRateLimiter();
