@@ -59,6 +59,8 @@ dotnet build Tsunagu.slnx -c Release -nologo -clp:ErrorsOnly --no-restore
 dotnet format Tsunagu.slnx --no-restore --verify-no-changes
 # ical.js, the standard iCalendar parser the feed tests read the events feed with (pinned in package-lock.json).
 npm ci --prefix tests/ical-check --no-audit --no-fund --loglevel=error
+# Redocly CLI, which lints the OpenAPI document with its recommended rules (pinned in package-lock.json).
+npm ci --prefix tests/openapi-lint --no-audit --no-fund --loglevel=error
 
 results=$(mktemp -d /tmp/tsunagu-results.XXXXXX)
 status=0

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
 using Tsunagu.Web.Email;
+using Tsunagu.Web.Features.Errors;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Operations;
+using Tsunagu.Web.Shared.Api;
 using Tsunagu.Web.Shared.Contract;
 using Tsunagu.Web.Tenancy;
 
@@ -71,7 +73,8 @@ public static class TsunaguApp
         // Japanese text is written as it is, not as &#x…; entities (still HTML-encoded for <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddOpenApi();
+        builder.Services.AddTsunaguOpenApi();
+        builder.Services.AddApiProblems();
 
         // Sign-in cookies and e-mail links stay valid across restarts, and several instances can share
         // one key folder (a shared volume) when Tsunagu:DataProtection:KeysPath points at it.
@@ -106,6 +109,8 @@ public static class TsunaguApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        // Under /api/ errors are problem+json instead of the HTML error pages above (Features/Errors/ApiProblems.cs).
+        app.UseApiProblems();
         app.UseRouting();
         app.UseControlCharacterFilter();
         app.UseMiddleware<CityRoutingMiddleware>();
@@ -117,7 +122,8 @@ public static class TsunaguApp
 
         app.MapRazorPages();
         app.MapHealthChecks("/health");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi(ApiDocument.Path);
+        app.MapApiReference();
         app.MapFeatures();
         return app;
     }

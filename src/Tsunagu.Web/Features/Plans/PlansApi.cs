@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Tsunagu.Web.Calendar;
+using Tsunagu.Web.Shared.Api;
 using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Plans;
@@ -15,6 +17,8 @@ public static class PlansApi
             : Results.File(Reports.AnnualReportExcel.Render(report), SpreadsheetWriter.ContentType, $"{name}.xlsx");
     }
 
+    private const string PlanParameter = "The plan's key (e.g. `shiminkatsudo-5`) or its id.";
+
     public sealed record PlanSummary(int Id, string Key, string Title, int StartYear, int EndYear, string Period, IReadOnlyList<string> Levels, bool IsDemo,
         IReadOnlyList<int> PublishedYears);
 
@@ -30,19 +34,32 @@ public static class PlansApi
                 return list;
             })
             .WithTags("Plans")
-            .WithName("ListPlans");
+            .WithName("ListPlans")
+            .WithSummary("List the city's plans")
+            .WithDescription("Each plan's key, title, period (fiscal years, also in 和暦), the names of its levels and the fiscal years whose annual report is published.");
         // The plan in its import format (docs/plan-format.md), found by its key or its id.
-        app.MapGet("/api/v1/{city}/plans/{plan}", async (PlanService plans, string plan, CancellationToken ct) =>
+        app.MapGet("/api/v1/{city}/plans/{plan}", async (PlanService plans, [Description(PlanParameter)] string plan, CancellationToken ct) =>
                 await plans.TreeAsync(plan, ct: ct) is { } tree ? Results.Json(PlanService.Export(tree), PlanFile.Json) : Results.NotFound())
             .WithTags("Plans")
-            .WithName("GetPlan");
+            .WithName("GetPlan")
+            .WithSummary("Get a plan in its import format")
+            .WithDescription("The whole plan — levels, grades, the tree of items with their yearly plans and departments, indicators — in the format plan managers import (docs/plan-format.md).")
+            .Answers<PlanFile>(StatusCodes.Status200OK, "The plan in its import format.")
+            .ProducesProblemFor(StatusCodes.Status404NotFound, "No such city, or no such plan in it.");
         // A published annual report: each item's planned word, grade and report, the indicators and the council's evaluation.
-        app.MapGet("/api/v1/{city}/plans/{plan}/reports/{year:int}", async (PlanService plans, Rounds.RoundService rounds, string plan, int year, int? version, CancellationToken ct) =>
+        app.MapGet("/api/v1/{city}/plans/{plan}/reports/{year:int}", async (PlanService plans, Rounds.RoundService rounds, [Description(PlanParameter)] string plan,
+                [Description("The fiscal year (年度) as a Western year: 2026 is 令和8年度, April 2026 to March 2027.")] int year,
+                [Description("A published version; the latest when left out. Publishing again after a correction adds a version and keeps the earlier ones.")] int? version,
+                CancellationToken ct) =>
                 await plans.FindAsync(plan, ct) is { } found && await rounds.PublishedAsync(found.Id, year, version, ct) is { } published
                     ? Results.Json(published.Report, PlanFile.Json)
                     : Results.NotFound())
             .WithTags("Plans")
-            .WithName("GetAnnualReport");
+            .WithName("GetAnnualReport")
+            .WithSummary("Get a published annual report")
+            .WithDescription("A fiscal year's published report (年次報告): each item's planned work, grade and report, the indicators and the council's evaluation. It never changes once published.")
+            .Answers<Reports.AnnualReport>(StatusCodes.Status200OK, "The published report.")
+            .ProducesProblemFor(StatusCodes.Status404NotFound, "No such city or plan, or no report published for that year (or version).");
 
         // The same report as a file to print (PDF, A4) or to work on (Excel).
         app.MapGet("/{city}/plans/{plan}/reports/{year:int}/pdf", (PlanService plans, Rounds.RoundService rounds, string plan, int year, int? version, CancellationToken ct) =>

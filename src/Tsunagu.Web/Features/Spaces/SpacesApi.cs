@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Shared.Api;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -27,6 +28,13 @@ public static class SpacesApi
             })
             .RequireAuthorization(Policies.ApiToken)
             .WithTags("Spaces")
-            .WithName("RequestBooking");
+            .WithName("RequestBooking")
+            .WithSummary("Book a room provisionally")
+            .WithDescription("A provisional booking (仮予約) of a room for the token's owner, or for a group they administer (`groupId`): once, or weekly or monthly " +
+                "(`repeat`, `count`), with equipment if wanted. Every slot and item must be free, or nothing is booked. The booking lapses unless it is confirmed " +
+                "by payment at the centre's counter by `confirmBy`.")
+            .Answers<List<BookingJson>>(StatusCodes.Status201Created, "Booked: one provisional booking per slot, with its fee in yen and the date to confirm by.")
+            .ProducesProblemFor(StatusCodes.Status409Conflict, "A slot is taken or an item is short; `conflicts` lists every one.")
+            .ProducesValidationProblemFor(StatusCodes.Status422UnprocessableEntity, "Against the rules (opening hours, how far ahead, the group, …); `errors` names the fields.");
     }
 }
