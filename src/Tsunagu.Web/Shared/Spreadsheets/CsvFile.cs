@@ -22,21 +22,32 @@ public static class CsvFile
     // Shift_JIS is not among .NET's built-in encodings.
     static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <param name="guardFormulas">
-    /// A text starting with =, +, -, @, tab or CR gets a leading apostrophe, so Excel shows what someone typed instead of
-    /// running it as a formula. Not for files meant to be imported again, where it would change the values.
-    /// </param>
-    public static byte[] Write(IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<SheetCell>> rows, bool guardFormulas = false)
+    /// <summary>
+    /// Every text cell (headings too) that a spreadsheet would take as a formula gets a leading apostrophe (OWASP "CSV
+    /// Injection"): a group named =HYPERLINK(…) or an event titled @SUM(1), typed by anyone, opens in Excel as the text it
+    /// is, never as a live formula. Numbers stay numbers (-5 is written -5). <see cref="Read"/> takes the apostrophe off
+    /// again, so what we write imports back unchanged. A text containing a semicolon is quoted as well, so a spreadsheet
+    /// set to split at semicolons cannot start a formula in the middle of it, and so is one with a lone CR or LF.
+    /// </summary>
+    public static byte[] Write(IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<SheetCell>> rows)
     {
         using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n", InjectionOptions = InjectionOptions.None }))
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            foreach (var heading in headings) csv.WriteField(heading);
+            NewLine = "\r\n",
+            // Done here instead, for text cells only: CsvHelper's own escaping would also turn the number -5 into '-5.
+            InjectionOptions = InjectionOptions.None,
+            // With NewLine set, CsvHelper quotes only a field holding CRLF; a lone CR or LF would end the record early.
+            ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny([';', '\r', '\n']) ?? -1) >= 0,
+        };
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, config))
+        {
+            foreach (var heading in headings) csv.WriteField(Guard(heading));
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var cell in row) csv.WriteField(cell is TextCell text && guardFormulas && LooksLikeFormula(text.Value) ? "'" + text.Value : cell.AsText());
+                foreach (var cell in row) csv.WriteField(cell is TextCell text ? Guard(text.Value) : cell.AsText());
                 csv.NextRecord();
             }
         }
@@ -45,6 +56,18 @@ public static class CsvFile
 
     /// <summary>How a spreadsheet would take the text as a formula (or, for tab and CR, hide where it starts).</summary>
     public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>
+    /// The text as written to a CSV cell: with an apostrophe in front when it looks like a formula, or when it already starts
+    /// with apostrophes followed by what looks like one (so that <see cref="Unguard"/> can tell the two apart and every text
+    /// reads back as it was).
+    /// </summary>
+    public static string Guard(string text) => NeedsGuard(text) ? "'" + text : text;
+
+    /// <summary>A cell as read: the apostrophe <see cref="Guard"/> added is taken off; any other text is left as it is.</summary>
+    public static string Unguard(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsGuard(cell[1..]) ? cell[1..] : cell;
+
+    private static bool NeedsGuard(string text) => LooksLikeFormula(text.TrimStart('\''));
 
     public static CsvReading Read(byte[] content)
     {
@@ -66,7 +89,7 @@ public static class CsvFile
         {
             while (parser.Read())
             {
-                var row = new TableRow(parser.Row, parser.Record ?? []);
+                var row = new TableRow(parser.Row, [.. (parser.Record ?? []).Select(Unguard)]);
                 if (!row.IsBlank) rows.Add(row);
             }
         }

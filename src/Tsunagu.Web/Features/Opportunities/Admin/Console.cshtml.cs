@@ -52,7 +52,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeIntroductions
         }).ToList();
         var name = $"{city.Required.Code}_matchings_FY{FiscalYear.StartYear}";
         return format == "csv"
-            ? File(CsvFile.Write(headings, cells, guardFormulas: true), CsvFile.ContentType, name + ".csv")
+            ? File(CsvFile.Write(headings, cells), CsvFile.ContentType, name + ".csv")
             : File(SpreadsheetWriter.Table(t["マッチング"], headings, cells), SpreadsheetWriter.ContentType, name + ".xlsx");
     }
 
