@@ -16,7 +16,7 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Group_AppliesForALocker_StaffConfirmThePayment_AndTheGroupSeesItConfirmed()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
+        var cityId = await TestData.CityIdAsync(app.Factory, City);
         await TestData.WithDbAsync(app.Factory, async db =>
         {
             db.AddRange(
@@ -84,12 +84,8 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Staff_AddARoomPhoto_WithItsDescription_AndAVisitorSeesItOnTheRoomPage()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.Add(new Room { CityId = cityId, Name = "写真の部屋", Capacity = 30, Facilities = "プロジェクター、ホワイトボード", AccessibilityNotes = "車いすで入れます。ヒアリングループがあります。" });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("写真の部屋").Seating(30)
+            .WithFacilities("プロジェクター、ホワイトボード").WithAccessibilityNotes("車いすで入れます。ヒアリングループがあります。"));
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);

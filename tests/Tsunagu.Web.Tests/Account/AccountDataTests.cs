@@ -42,7 +42,7 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task DownloadData_IncludesRoomBookingsWithEquipment_AndLectureRequests()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, "nagato");
+        var cityId = await TestData.CityIdAsync(factory, "nagato");
         await TestData.WithDbAsync(factory, async db =>
         {
             var room = new Tsunagu.Web.Features.Spaces.Room { CityId = cityId, Name = "和室（データ確認）", Capacity = 10 };

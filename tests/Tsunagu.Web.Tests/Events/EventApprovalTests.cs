@@ -29,7 +29,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     [Fact]
     public async Task GroupProposal_WithARoom_IsHiddenUntilStaffApprove_ThenPublishedWithTheRoomBooked_AndTheGroupIsTold()
     {
-        var room = await EventTestData.RoomAsync(factory, City, "会議室（承認テスト）");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室（承認テスト）"))).Id;
         var (leader, leaderUser) = await SignedInAsync();
         var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());

@@ -17,7 +17,7 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
     {
         var leader = await TestData.CreateUserAsync(factory);
         var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
-        int? room = withRoom ? await EventTestData.RoomAsync(factory, City, $"会議室（同時承認{Guid.NewGuid():N}）"[..16]) : null;
+        int? room = withRoom ? (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("会議室（同時承認")))).Id : null;
         var day = Tsunagu.Web.Shared.Display.Today(TimeProvider.System).AddDays(12);
         var id = await EventTestData.EventAsync(factory, City, e =>
         {

@@ -170,7 +170,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     {
         var id = await EventTestData.EventAsync(factory, City, e => e.Title = "満足度を見る講座");
         var unanswered = await EventTestData.EventAsync(factory, City, e => e.Title = "まだ回答のない講座");
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             foreach (var score in new[] { 5, 4, 2 })

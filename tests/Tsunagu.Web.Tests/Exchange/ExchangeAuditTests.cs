@@ -61,7 +61,7 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     {
         var (id, staff, staffUser) = await IntroductionAsync();
         (await OutcomeEntriesAsync(id)).ShouldBeEmpty();
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
 
         (await staff.SubmitAsync($"/{City}/admin/exchange/introductions/{id}", new Dictionary<string, string>
         {

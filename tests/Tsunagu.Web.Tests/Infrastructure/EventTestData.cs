@@ -29,7 +29,7 @@ public static class EventTestData
     {
         var spec = new EventSpec();
         configure?.Invoke(spec);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var now = DateTime.UtcNow;
@@ -59,19 +59,6 @@ public static class EventTestData
             db.Add(e);
             await db.SaveChangesAsync();
             return e.Id;
-        });
-    }
-
-    /// <summary>A room of the city's centre; returns its id.</summary>
-    public static async Task<int> RoomAsync(TsunaguFactory factory, string city, string name)
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var room = new Tsunagu.Web.Features.Spaces.Room { CityId = cityId, Name = name, Capacity = 30 };
-            db.Add(room);
-            await db.SaveChangesAsync();
-            return room.Id;
         });
     }
 

@@ -15,7 +15,7 @@ public static class MatchingTestData
     /// <summary>A programme of the city, as centre staff would add it.</summary>
     public static async Task<int> ProgrammeAsync(TsunaguFactory factory, string city, string name)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var p = new Programme { CityId = cityId, Name = name, SortOrder = 1 };
@@ -28,7 +28,7 @@ public static class MatchingTestData
     /// <summary>The city's districts in their order: (id, name).</summary>
     public static async Task<List<(int Id, string Name)>> DistrictsAsync(TsunaguFactory factory, string city)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         var rows = await TestData.WithDbAsync(factory, db => db.Districts.IgnoreQueryFilters().Where(d => d.CityId == cityId).OrderBy(d => d.SortOrder)
             .Select(d => new { d.Id, d.Name }).ToListAsync());
         return rows.Select(r => (r.Id, r.Name)).ToList();
@@ -37,7 +37,7 @@ public static class MatchingTestData
     /// <summary>The id of a skill of the city's list by name; the default list is created as the app would on first use.</summary>
     public static async Task<int> SkillIdAsync(TsunaguFactory factory, string city, string name)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             if (!await db.Set<VolunteerSkill>().IgnoreQueryFilters().AnyAsync(s => s.CityId == cityId))
@@ -62,7 +62,7 @@ public static class MatchingTestData
     /// <summary>A group of the given type (e.g. a district council) with the person as its administrator.</summary>
     public static async Task<(int Id, string Name)> GroupOfTypeAsync(TsunaguFactory factory, string city, string adminUserId, GroupType type, int? councilDistrictId = null)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         var name = $"協議会{Guid.NewGuid():N}"[..11];
         var id = await TestData.WithDbAsync(factory, async db =>
         {
@@ -103,7 +103,7 @@ public static class MatchingTestData
     {
         var spec = new ApplicationSpec();
         configure?.Invoke(spec);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var a = new ShiftApplication

@@ -9,13 +9,10 @@ namespace Tsunagu.Web.Tests.Infrastructure;
 /// <summary>Builds groups, volunteers, opportunities and API tokens straight in the database, for the matching tests.</summary>
 public static class OpportunityTestData
 {
-    public static Task<int> CityIdAsync(TsunaguFactory factory, string slug) =>
-        TestData.WithDbAsync(factory, db => db.Cities.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
-
     /// <summary>A published group with the given person as its administrator.</summary>
     public static async Task<int> GroupAsync(TsunaguFactory factory, string city, string adminUserId)
     {
-        var cityId = await CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var g = new Group
@@ -53,7 +50,7 @@ public static class OpportunityTestData
     {
         var spec = new VolunteerSpec();
         configure?.Invoke(spec);
-        var cityId = await CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var skills = await SkillIdsAsync(db, cityId, spec.Skills);
@@ -96,7 +93,7 @@ public static class OpportunityTestData
     {
         var spec = new OpportunitySpec();
         configure?.Invoke(spec);
-        var cityId = await CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var skills = await SkillIdsAsync(db, cityId, spec.RequiredSkills);
@@ -141,7 +138,7 @@ public static class OpportunityTestData
     /// </summary>
     public static async Task<List<(string Token, string Email)>> VolunteersWithTokensAsync(TsunaguFactory factory, string city, int count)
     {
-        var cityId = await CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         var people = new List<(string, string)>();
         await TestData.WithDbAsync(factory, async db =>
         {

@@ -93,7 +93,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     [Fact]
     public async Task OnePerson_AcceptedForOverlappingShiftsAtOnce_IsConfirmedForOne()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var (organiser, organiserUser) = await TestData.SignedInAsync(factory);
         var person = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, 1))[0];
         var volunteerId = await TestData.WithDbAsync(factory, db => db.Set<Tsunagu.Web.Features.Volunteers.Volunteer>().IgnoreQueryFilters()

@@ -106,7 +106,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
 
         // An invitation for the second, then (as two organisers might, a moment apart) one for the third at the same hours.
         (await ManageAsync(organiser, second, "Invite", new() { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = secondShifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new ShiftApplication { CityId = cityId, OpportunityId = third, ShiftId = thirdShifts[0], VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = DateTime.UtcNow });
@@ -193,7 +193,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     [Fact]
     public async Task ADepartmentsPosting_IsManagedByItsColleagues_NotByOtherDepartments()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var departments = await TestData.WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters().Where(d => d.CityId == cityId).OrderBy(d => d.Id).Select(d => d.Name).Take(2).ToListAsync());
         departments.Count.ShouldBe(2);
         var poster = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[0]).ExemptFromTwoFactor());

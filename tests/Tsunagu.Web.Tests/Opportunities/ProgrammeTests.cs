@@ -34,7 +34,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var added = await staff.SubmitAsync(ProgrammesUrl, new Dictionary<string, string> { ["Name"] = name, ["Description"] = "まちをきれいにする活動" }, "main form[action*=Add]");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var programme = (await ProgrammeAsync(name)).ShouldNotBeNull();
-        programme.CityId.ShouldBe(await OpportunityTestData.CityIdAsync(factory, City));
+        programme.CityId.ShouldBe(await TestData.CityIdAsync(factory, City));
         programme.Description.ShouldBe("まちをきれいにする活動");
         (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Programme) && a.EntityKey == programme.Id.ToString(CultureInfo.InvariantCulture)
             && a.Action == "create" && a.UserId == staffUser.Id))).ShouldBeTrue();

@@ -21,7 +21,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     /// <summary>Lockers with labels unique to the test (the class shares one database).</summary>
     private async Task<List<Locker>> LockersAsync(params (LockerKind Kind, int Fee)[] specs)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var prefix = Guid.NewGuid().ToString("N")[..6];
         return await TestData.WithDbAsync(factory, async db =>
         {
@@ -97,7 +97,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, holderUser, holder) = await LeaderAsync();
         var (_, otherUser, other) = await LeaderAsync();
         const int year = 2030; // fiscal 2030: April 2030 to March 2031, whatever today is
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new LockerRental
@@ -132,7 +132,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, _, holder) = await LeaderAsync();
         var (_, otherUser, other) = await LeaderAsync();
         const int year = 2032;
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new LockerRental
@@ -340,7 +340,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var lockers = await LockersAsync((LockerKind.Locker, 3000), (LockerKind.Locker, 3000));
         var (_, _, g1) = await LeaderAsync();
         var (_, _, g2) = await LeaderAsync();
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         LockerRental Rental(int group, int locker, int year, LockerRentalStatus status = LockerRentalStatus.Applied) => new()
         {
             CityId = cityId,
