@@ -17,7 +17,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     {
         await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("会議室E2E").Seating(20).WithFacilities("プロジェクター").WithAccessibilityNotes("車いすで入れます。"));
         var adminUser = await TestData.CreateUserAsync(app.Factory);
-        await OpportunityTestData.GroupAsync(app.Factory, City, adminUser.Id);
+        await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(adminUser));
         var date = Display.Today(TimeProvider.System).AddDays(8);
 
         // The public week grid, without signing in.

@@ -26,7 +26,7 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
             return await db.SaveChangesAsync();
         });
         var leaderUser = await TestData.CreateUserAsync(app.Factory);
-        var groupId = await OpportunityTestData.GroupAsync(app.Factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(app.Factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
         var year = FiscalYear.Of(Display.Today(TimeProvider.System));
 

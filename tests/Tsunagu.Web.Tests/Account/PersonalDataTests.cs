@@ -111,7 +111,7 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     {
         var (browser, user) = await TestData.SignedInAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
         var cityId = await TestData.CityIdAsync(factory, City);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, user.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
         var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
         var other = await TestData.CreateUserAsync(factory);
         var otherVolunteerId = await OpportunityTestData.VolunteerAsync(factory, City, other.Id);

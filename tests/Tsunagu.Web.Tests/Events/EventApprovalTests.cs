@@ -31,7 +31,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     {
         var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室（承認テスト）"))).Id;
         var (leader, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
         var (staff, staffUser) = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         const string title = "子ども食堂の始め方講座";
@@ -118,7 +118,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task Rejecting_NeedsAReason_WhichTheGroupIsSentAndSees_AndARevisedProposalWaitsAgain()
     {
         var (leader, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var (staff, staffUser) = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "見送られる交流会"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
         var review = $"/{City}/admin/events/{id}/review";
@@ -160,10 +160,10 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task OnlyTheGroupsAdministrators_Propose_AndOnlyCentreStaff_Approve()
     {
         var (_, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var (citizen, _) = await SignedInAsync();
         var (otherLeader, otherLeaderUser) = await SignedInAsync();
-        await OpportunityTestData.GroupAsync(factory, City, otherLeaderUser.Id);
+        await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherLeaderUser));
         var day = EventForms.Day(30);
         var fields = EventForms.Fields("なりすまし講座", null, (day, "10:00", "12:00"));
 

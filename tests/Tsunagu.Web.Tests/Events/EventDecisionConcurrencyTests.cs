@@ -16,7 +16,7 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
     public async Task ApprovingTwiceAtOnce_PublishesOnce_BooksEachMeetingOnce_AndMailsOnce(bool withRoom)
     {
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
         int? room = withRoom ? (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("会議室（同時承認")))).Id : null;
         var day = Tsunagu.Web.Shared.Display.Today(TimeProvider.System).AddDays(12);
         var id = await EventTestData.EventAsync(factory, City, e =>

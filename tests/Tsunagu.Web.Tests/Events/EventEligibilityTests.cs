@@ -64,8 +64,8 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var citizen = await TestData.CreateUserAsync(factory);
         var member = await TestData.CreateUserAsync(factory);
         var otherMember = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, member.Id);
-        await OpportunityTestData.GroupAsync(factory, City, otherMember.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(member))).Id;
+        await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherMember));
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
         var anyGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "団体交流会"; e.Eligibility = EventEligibility.GroupMembers; });
         var oneGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "会員向け報告会"; e.Eligibility = EventEligibility.OneGroup; e.EligibleGroupId = groupId; });
@@ -121,7 +121,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         (await Browser.ParseAsync(missing)).QuerySelector("#Input_EligibleGroupId-error")!.TextContent.ShouldContain("申し込める団体を選んでください。");
 
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
         fields["Input.EligibleGroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await browser.SubmitAsync($"/{City}/admin/events/new", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().SingleAsync(x => x.Title == "特定団体向け研修"));

@@ -11,7 +11,7 @@ public class GroupEventsTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task GroupPage_ListsItsPublishedEventsStillToCome_NotProposalsOrPastOnes()
     {
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
         await EventTestData.EventAsync(factory, City, e => { e.Title = "川辺の清掃と交流会"; e.GroupId = groupId; e.Meetings = 2; });
         var past = await EventTestData.EventAsync(factory, City, e => { e.Title = "先月の報告会"; e.GroupId = groupId; });
         await EventTestData.PastAsync(factory, past);

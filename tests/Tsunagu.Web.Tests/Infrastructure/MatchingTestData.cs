@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
@@ -58,35 +57,6 @@ public static class MatchingTestData
             o.UpdatedAt = DateTime.UtcNow;
             return await db.SaveChangesAsync();
         });
-
-    /// <summary>A group of the given type (e.g. a district council) with the person as its administrator.</summary>
-    public static async Task<(int Id, string Name)> GroupOfTypeAsync(TsunaguFactory factory, string city, string adminUserId, GroupType type, int? councilDistrictId = null)
-    {
-        var cityId = await TestData.CityIdAsync(factory, city);
-        var name = $"協議会{Guid.NewGuid():N}"[..11];
-        var id = await TestData.WithDbAsync(factory, async db =>
-        {
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = name,
-                NameKana = "きょうぎかい",
-                Type = type,
-                CouncilDistrictId = councilDistrictId,
-                Description = "地区のまちづくりを進める協議会です。",
-                RepresentativeName = "会長",
-                RepresentativeEmail = "chair@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
-        return (id, name);
-    }
 
     public sealed class ApplicationSpec
     {

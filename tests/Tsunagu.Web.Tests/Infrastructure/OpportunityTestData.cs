@@ -9,31 +9,6 @@ namespace Tsunagu.Web.Tests.Infrastructure;
 /// <summary>Builds groups, volunteers, opportunities and API tokens straight in the database, for the matching tests.</summary>
 public static class OpportunityTestData
 {
-    /// <summary>A published group with the given person as its administrator.</summary>
-    public static async Task<int> GroupAsync(TsunaguFactory factory, string city, string adminUserId)
-    {
-        var cityId = await TestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = $"募集の会{Guid.NewGuid():N}"[..12],
-                NameKana = "ぼしゅうのかい",
-                Description = "ボランティアを募集する団体です。",
-                RepresentativeName = "代表",
-                RepresentativeEmail = "rep@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
-    }
-
     public sealed class VolunteerSpec
     {
         public AgeBand AgeBand { get; set; } = AgeBand.Age40s;

@@ -18,7 +18,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     public async Task TwoHundredApplyAtOnce_ForFivePlaces_ExactlyFiveAreConfirmed_AndTheOthersAreToldItIsFull()
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = Places);
         var tokens = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, Volunteers)).Select(v => v.Token).ToList();
 
@@ -87,7 +87,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     public async Task Api_RefusesASignInCookie_AndASecondApplication()
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         var user = await TestData.CreateUserAsync(factory);
         await OpportunityTestData.VolunteerAsync(factory, City, user.Id);

@@ -25,8 +25,11 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         return browser;
     }
 
-    private async Task<int> GroupAsync(string city = City) =>
-        await OpportunityTestData.GroupAsync(factory, city, (await TestData.CreateUserAsync(factory)).Id);
+    private async Task<int> GroupAsync(string city = City)
+    {
+        var admin = await TestData.CreateUserAsync(factory);
+        return (await TestData.CreateGroupAsync(factory, city, g => g.AdministeredBy(admin))).Id;
+    }
 
     private async Task<int> VolunteerAsync(string city = City) =>
         await OpportunityTestData.VolunteerAsync(factory, city, (await TestData.CreateUserAsync(factory)).Id);

@@ -18,7 +18,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     private async Task<(Browser Organiser, AppUser OrganiserUser, int GroupId)> OrganiserAsync()
     {
         var (browser, user) = await SignedInAsync();
-        return (browser, user, await OpportunityTestData.GroupAsync(factory, City, user.Id));
+        return (browser, user, (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id);
     }
 
     private static Task<HttpResponseMessage> ApplyAsync(Browser volunteer, int opportunityId, int shiftId) =>

@@ -19,7 +19,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     private async Task<(Browser Organiser, int Id, List<int> Shifts, string Antiforgery)> OpportunityAsync(string title, int shifts = 1)
     {
         var (organiser, user) = await TestData.SignedInAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, user.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
         var (id, shiftIds) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = title; o.Places = 50; o.Shifts = shifts; });
         var (_, page) = await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage");
         return (organiser, id, shiftIds, page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
@@ -100,7 +100,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             .Where(v => db.Users.Any(u => u.Id == v.UserId && u.Email == person.Email)).Select(v => v.Id).SingleAsync());
         // Eight overlapping opportunities of one group, each with an application of the same person (as if made before the
         // rules refused overlaps), accepted by their organisers at the same moment.
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var applications = new List<(int Opportunity, int Application)>();
         for (var i = 0; i < 8; i++)
         {

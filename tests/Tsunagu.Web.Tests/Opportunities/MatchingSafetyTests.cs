@@ -39,7 +39,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task Api_RefusesWithAReason_ANonVolunteer_APausedVolunteer_AMinorWithoutConsent_AndATooLongMessage()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         var url = ApplyUrl(id, shifts[0]);
 
@@ -83,7 +83,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task TooLongANote_OnThePage_IsRefusedNextToTheNote()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         var (volunteer, user) = await SignedInAsync();
         await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
@@ -97,7 +97,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task APersonConfirmedElsewhere_IsNotInvited_NorConfirmedTwice_ForTheSameHours()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(5));
         var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30)); });
         var (third, thirdShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "さらに別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45)); });
@@ -137,7 +137,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task RemovingAShift_TellsWhoWasWaiting_AndAShiftWithSomeoneConfirmedStays()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "取りやめのある募集"; });
         var (waiting, waitingUser) = await SignedInAsync();
         var waitingId = await OpportunityTestData.VolunteerAsync(factory, City, waitingUser.Id);
@@ -166,7 +166,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task ClosingAnOpportunity_ClosesWaitingApplications_TellsThePeople_AndReopeningLetsThemApplyAgain()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = "締め切る募集");
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
@@ -231,7 +231,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task Candidates_ForAChosenShift_AreRankedByWhetherTheyCanComeThatDay()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "二つの曜日の募集"; });
         // The second shift a day after the first: another weekday, the same part of the day.
         var first = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));

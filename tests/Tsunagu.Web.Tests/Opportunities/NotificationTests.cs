@@ -26,7 +26,7 @@ public class NotificationTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     public async Task NewOpportunity_IsSentOnce_ToFittingVolunteersWhoWantEach_AndWeeklyOnesGetADigestOnce()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
         var each = await TestData.CreateUserAsync(factory);
         await OpportunityTestData.VolunteerAsync(factory, City, each.Id, v => { v.Notify = NotifyPreference.Each; v.Skills.Add("手話"); v.Interests.Add(2); });
         var weekly = await TestData.CreateUserAsync(factory);

@@ -64,7 +64,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var name = Unique("ボランティアギルド");
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, name);
         var (_, organiser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
         var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         await MatchingTestData.ChangeOpportunityAsync(factory, id, o => o.ProgrammeId = programmeId);
 
@@ -83,7 +83,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var name = Unique("行政パートナー");
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, name);
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var word = $"prog{Guid.NewGuid():N}"[..12];
 
         // The form offers the programme, and the posting keeps the choice.

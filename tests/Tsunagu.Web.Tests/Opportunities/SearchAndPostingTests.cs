@@ -20,7 +20,7 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
     private async Task<(Browser Browser, int GroupId)> OrganiserAsync()
     {
         var (browser, user) = await SignedInAsync();
-        return (browser, await OpportunityTestData.GroupAsync(factory, City, user.Id));
+        return (browser, (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id);
     }
 
     private static string Word() => $"w{Guid.NewGuid():N}"[..10];
@@ -226,8 +226,9 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
             default:
                 (poster, var chair) = await SignedInAsync();
                 var district = (await MatchingTestData.DistrictsAsync(factory, City))[0].Id;
-                var (councilId, councilName) = await MatchingTestData.GroupOfTypeAsync(factory, City, chair.Id, GroupType.DistrictCouncil, district);
-                (key, expectedName, kind, groupId) = ($"group-{councilId}", councilName, OrganiserKind.Group, councilId);
+                var council = await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("協議会"), "きょうぎかい")
+                    .Described("地区のまちづくりを進める協議会です。").OfType(GroupType.DistrictCouncil, district).RepresentedBy("会長").AdministeredBy(chair));
+                (key, expectedName, kind, groupId) = ($"group-{council.Id}", council.Name, OrganiserKind.Group, council.Id);
                 break;
         }
 

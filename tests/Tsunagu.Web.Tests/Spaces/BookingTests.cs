@@ -36,7 +36,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     {
         var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室テスト1"))).Id;
         var (admin, adminUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, adminUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(adminUser))).Id;
         var date = NextDay(60); // beyond the 30 days of others, within the 90 of registered groups
         var form = Form(room, date);
         form["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
@@ -57,7 +57,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.Id == booking.Id))).Status.ShouldBe(BookingStatus.Confirmed);
 
         var (other, otherUser) = await SignedInAsync();
-        var otherGroup = await OpportunityTestData.GroupAsync(factory, City, otherUser.Id);
+        var otherGroup = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherUser))).Id;
         var refused = await other.SubmitAsync($"/{City}/spaces/book", Form(room, NextDay(7)));
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect); // a different day is free
         var clash = Form(room, date, "11:00", "13:00");

@@ -111,7 +111,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         await BandAsync(room, "午前", 9, 12, 300, 600);
         await BandAsync(room, "夜間", 18, 21, 500, 1000);
         var (admin, adminUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, adminUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(adminUser))).Id;
         var date = NextDay(8);
 
         // A group, 11:00–19:00: 60 min × 300 + 360 min at the flat 200 + 60 min × 500 = 2,000 yen.

@@ -36,7 +36,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     private async Task<(Browser Browser, AppUser User, int GroupId)> LeaderAsync()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var group = await OpportunityTestData.GroupAsync(factory, City, user.Id);
+        var group = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
         return (browser, user, group);

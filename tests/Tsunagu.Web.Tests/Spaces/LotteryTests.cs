@@ -121,8 +121,9 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             return l.Id;
         });
         var (leader, leaderUser) = await TestData.SignedInAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
-        var otherGroup = await OpportunityTestData.GroupAsync(factory, City, (await TestData.CreateUserAsync(factory)).Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
+        var otherAdmin = await TestData.CreateUserAsync(factory);
+        var otherGroup = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherAdmin))).Id;
         var url = $"/{City}/spaces/lotteries/{lotteryId}";
         var (_, form) = await leader.GetPageAsync(url);
         form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString(CultureInfo.InvariantCulture)]);
