@@ -27,7 +27,7 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task DownloadData_IncludesTheVolunteerRegistrationAndApplications()
     {
         var user = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, "nagato", user.Id, v => { v.Skills.Add("手話"); v.Phone = "0837-00-1234"; });
+        await TestData.CreateVolunteerAsync(factory, "nagato", v => v.For(user).WithSkills("手話").WithPhone("0837-00-1234"));
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
         var response = await browser.SubmitAsync("/account/data", new Dictionary<string, string>());

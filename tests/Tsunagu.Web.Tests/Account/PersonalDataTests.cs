@@ -112,9 +112,9 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var (browser, user) = await TestData.SignedInAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
         var cityId = await TestData.CityIdAsync(factory, City);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
         var other = await TestData.CreateUserAsync(factory);
-        var otherVolunteerId = await OpportunityTestData.VolunteerAsync(factory, City, other.Id);
+        var otherVolunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(other))).Id;
         var (opportunityId, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         var roomId = (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("データ確認室")))).Id;
         var person = new Person(user.Id, user.Email!, cityId, groupId, volunteerId, otherVolunteerId, opportunityId, shifts[0], roomId);

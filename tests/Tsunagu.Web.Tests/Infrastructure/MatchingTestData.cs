@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Opportunities;
-using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
@@ -37,15 +36,7 @@ public static class MatchingTestData
     public static async Task<int> SkillIdAsync(TsunaguFactory factory, string city, string name)
     {
         var cityId = await TestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            if (!await db.Set<VolunteerSkill>().IgnoreQueryFilters().AnyAsync(s => s.CityId == cityId))
-            {
-                db.AddRange(VolunteerService.DefaultSkills.Select((n, i) => new VolunteerSkill { CityId = cityId, Name = n, SortOrder = i + 1 }));
-                await db.SaveChangesAsync();
-            }
-            return await db.Set<VolunteerSkill>().IgnoreQueryFilters().Where(s => s.CityId == cityId && s.Name == name).Select(s => s.Id).SingleAsync();
-        });
+        return await TestData.WithDbAsync(factory, async db => (await TestData.SkillIdsAsync(db, cityId, [name])).Single());
     }
 
     /// <summary>Changes an opportunity (with its skills and fields loaded) and saves it.</summary>
@@ -102,7 +93,7 @@ public static class MatchingTestData
         var user = await TestData.CreateUserAsync(factory);
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
-        return (browser, user, await OpportunityTestData.VolunteerAsync(factory, city, user.Id));
+        return (browser, user, (await TestData.CreateVolunteerAsync(factory, city, v => v.For(user))).Id);
     }
 
     /// <summary>A volunteer applies for a shift through the opportunity's page.</summary>

@@ -6,50 +6,9 @@ using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
-/// <summary>Builds groups, volunteers, opportunities and API tokens straight in the database, for the matching tests.</summary>
+/// <summary>Builds opportunities and API tokens straight in the database, for the matching tests.</summary>
 public static class OpportunityTestData
 {
-    public sealed class VolunteerSpec
-    {
-        public AgeBand AgeBand { get; set; } = AgeBand.Age40s;
-        public List<string> Skills { get; } = [];
-        public List<int> Interests { get; } = [];
-        public int Availability { get; set; } = (1 << 21) - 1;
-        public NotifyPreference Notify { get; set; } = NotifyPreference.None;
-        public bool Consent { get; set; } = true;
-        public string? Phone { get; set; } = "083-000-0000";
-    }
-
-    /// <summary>An active volunteer registration for a user; skills by name from the city's list.</summary>
-    public static async Task<int> VolunteerAsync(TsunaguFactory factory, string city, string userId, Action<VolunteerSpec>? configure = null)
-    {
-        var spec = new VolunteerSpec();
-        configure?.Invoke(spec);
-        var cityId = await TestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var skills = await SkillIdsAsync(db, cityId, spec.Skills);
-            var v = new Volunteer
-            {
-                CityId = cityId,
-                UserId = userId,
-                AgeBand = spec.AgeBand,
-                Availability = spec.Availability,
-                Notify = spec.Notify,
-                Status = VolunteerStatus.Active,
-                Phone = spec.Phone,
-                GuardianConsentAt = spec.AgeBand == AgeBand.Under18 && spec.Consent ? DateTime.UtcNow : null,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            };
-            v.Skills.AddRange(skills.Select(id => new VolunteerSkillChoice { SkillId = id }));
-            v.Interests.AddRange(spec.Interests.Select(f => new VolunteerInterest { Field = f }));
-            db.Add(v);
-            await db.SaveChangesAsync();
-            return v.Id;
-        });
-    }
-
     public sealed class OpportunitySpec
     {
         public string Title { get; set; } = "公園の花壇づくり";
@@ -71,7 +30,7 @@ public static class OpportunityTestData
         var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
-            var skills = await SkillIdsAsync(db, cityId, spec.RequiredSkills);
+            var skills = await TestData.SkillIdsAsync(db, cityId, spec.RequiredSkills);
             var now = DateTime.UtcNow;
             var o = new Opportunity
             {
@@ -122,7 +81,7 @@ public static class OpportunityTestData
                 var email = $"load-{Guid.NewGuid():N}@example.jp";
                 var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"応募者{i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTime.UtcNow };
                 db.Users.Add(user);
-                db.Add(new Volunteer { CityId = cityId, UserId = user.Id, AgeBand = AgeBand.Age30s, Status = VolunteerStatus.Active, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+                db.Add(new TestData.VolunteerSpec().Aged(AgeBand.Age30s).AvailableAt(0).WithPhone(null).Build(cityId, user.Id, []));
                 var (secret, hash) = ApiToken.NewSecret();
                 db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "load", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
                 people.Add((secret, email));
@@ -142,16 +101,5 @@ public static class OpportunityTestData
             return await db.SaveChangesAsync();
         });
         return secret;
-    }
-
-    private static async Task<List<int>> SkillIdsAsync(Tsunagu.Web.Data.TsunaguDb db, int cityId, List<string> names)
-    {
-        if (names.Count == 0) return [];
-        if (!await db.Set<VolunteerSkill>().IgnoreQueryFilters().AnyAsync(s => s.CityId == cityId))
-        {
-            db.AddRange(VolunteerService.DefaultSkills.Select((n, i) => new VolunteerSkill { CityId = cityId, Name = n, SortOrder = i + 1 }));
-            await db.SaveChangesAsync();
-        }
-        return await db.Set<VolunteerSkill>().IgnoreQueryFilters().Where(s => s.CityId == cityId && names.Contains(s.Name)).Select(s => s.Id).ToListAsync();
     }
 }

@@ -90,7 +90,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
         var user = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(user));
         var url = $"/api/v1/{City}/opportunities/{id}/shifts/{shifts[0]}/applications";
 
         var cookie = Browser.For(factory);

@@ -31,8 +31,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         return (await TestData.CreateGroupAsync(factory, city, g => g.AdministeredBy(admin))).Id;
     }
 
-    private async Task<int> VolunteerAsync(string city = City) =>
-        await OpportunityTestData.VolunteerAsync(factory, city, (await TestData.CreateUserAsync(factory)).Id);
+    private async Task<int> VolunteerAsync(string city = City) => (await TestData.CreateVolunteerAsync(factory, city)).Id;
 
     private static string Unique(string title) => $"{title}{Guid.NewGuid():N}"[..(title.Length + 6)];
 
