@@ -115,7 +115,7 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
         var other = await TestData.CreateUserAsync(factory);
         var otherVolunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(other))).Id;
-        var (opportunityId, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (opportunityId, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var roomId = (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("データ確認室")))).Id;
         var person = new Person(user.Id, user.Email!, cityId, groupId, volunteerId, otherVolunteerId, opportunityId, shifts[0], roomId);
         foreach (var section in Sections())

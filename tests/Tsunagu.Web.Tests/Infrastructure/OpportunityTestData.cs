@@ -1,66 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
-/// <summary>Builds opportunities and API tokens straight in the database, for the matching tests.</summary>
+/// <summary>What the matching tests need beyond the builders: shifts moved into the past, many volunteers with API tokens, tokens.</summary>
 public static class OpportunityTestData
 {
-    public sealed class OpportunitySpec
-    {
-        public string Title { get; set; } = "公園の花壇づくり";
-        public int Places { get; set; } = 3;
-        public int Shifts { get; set; } = 1;
-        public TimeSpan StartsIn { get; set; } = TimeSpan.FromDays(3);
-        public TimeSpan Length { get; set; } = TimeSpan.FromHours(2);
-        public List<string> RequiredSkills { get; } = [];
-        public List<int> Fields { get; } = [];
-        public int? MinAge { get; set; }
-        public int? MaxAge { get; set; }
-    }
-
-    /// <summary>An open opportunity of a group, with weekly shifts; returns its id and the shift ids.</summary>
-    public static async Task<(int Id, List<int> Shifts)> OpportunityAsync(TsunaguFactory factory, string city, int groupId, Action<OpportunitySpec>? configure = null)
-    {
-        var spec = new OpportunitySpec();
-        configure?.Invoke(spec);
-        var cityId = await TestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var skills = await TestData.SkillIdsAsync(db, cityId, spec.RequiredSkills);
-            var now = DateTime.UtcNow;
-            var o = new Opportunity
-            {
-                CityId = cityId,
-                Title = spec.Title,
-                Description = "花を植えて水やりをします。",
-                OrganiserKind = OrganiserKind.Group,
-                GroupId = groupId,
-                Place = "中央公園",
-                MinAge = spec.MinAge,
-                MaxAge = spec.MaxAge,
-                Status = OpportunityStatus.Open,
-                CreatedAt = now,
-                UpdatedAt = now,
-                NotifiedAt = now,
-                SearchText = SearchText.Of(spec.Title),
-            };
-            o.Skills.AddRange(skills.Select(id => new OpportunitySkill { SkillId = id, Required = true }));
-            o.Fields.AddRange(spec.Fields.Select(f => new OpportunityField { Field = f }));
-            for (var i = 0; i < spec.Shifts; i++)
-            {
-                var start = now.Add(spec.StartsIn).AddDays(7 * i);
-                o.Shifts.Add(new Shift { CityId = cityId, StartsAt = start, EndsAt = start.Add(spec.Length), Places = spec.Places });
-            }
-            db.Add(o);
-            await db.SaveChangesAsync();
-            return (o.Id, o.Shifts.OrderBy(s => s.StartsAt).Select(s => s.Id).ToList());
-        });
-    }
-
     /// <summary>Moves a shift into the past, as if it had happened.</summary>
     public static Task PastAsync(TsunaguFactory factory, int shiftId) =>
         TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shiftId)

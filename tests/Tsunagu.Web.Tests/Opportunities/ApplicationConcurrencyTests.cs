@@ -19,7 +19,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = Places);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(Places));
         var tokens = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, Volunteers)).Select(v => v.Token).ToList();
 
         var organiser = Browser.For(factory);
@@ -88,7 +88,7 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var user = await TestData.CreateUserAsync(factory);
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(user));
         var url = $"/api/v1/{City}/opportunities/{id}/shifts/{shifts[0]}/applications";

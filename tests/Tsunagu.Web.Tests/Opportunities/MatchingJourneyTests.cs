@@ -107,7 +107,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser).WithPhone("083-111-2222"))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
 
         (await ApplyAsync(volunteer, id, shifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var notice = await TestData.LastMailToAsync(factory, organiserUser.Email!);
@@ -164,8 +164,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (_, _, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser));
-        var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(4));
-        var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(4).Add(TimeSpan.FromHours(1)); });
+        var (first, firstShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).StartingIn(TimeSpan.FromDays(4)));
+        var (second, secondShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("同じ時間の別の募集").StartingIn(TimeSpan.FromDays(4).Add(TimeSpan.FromHours(1))));
 
         (await ApplyAsync(volunteer, first, firstShifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var twice = await Browser.ParseAsync(await ApplyAsync(volunteer, first, firstShifts[0]));
@@ -186,7 +186,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, _, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = 1);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(1));
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
@@ -206,7 +206,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Places = 1; o.Shifts = 2; });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(1).Shifts(2));
         await ApplyAsync(volunteer, id, shifts[0]);
         await ApplyAsync(volunteer, id, shifts[1]);
         var confirmed = await ApplicationAsync(shifts[0], volunteerId);
@@ -235,7 +235,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task CentreStaff_WithoutTwoFactor_CannotManageOthersOpportunities()
     {
         var (_, _, groupId) = await OrganiserAsync();
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff));
         var browser = Browser.For(factory);
         await browser.SignInAsync(staff.Email!);
@@ -247,7 +247,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Organiser_CannotInviteSomeoneThePageDidNotOffer()
     {
         var (organiser, _, groupId) = await OrganiserAsync();
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.MinAge = 70);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).ForAges(min: 70));
         var young = await TestData.CreateUserAsync(factory);
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(young).Aged(AgeBand.Age30s))).Id;
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Invite",
@@ -259,7 +259,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Organiser_SeesVolunteersRankedWithReasons_AndInvites_VolunteerAccepts()
     {
         var (organiser, _, groupId) = await OrganiserAsync();
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.RequiredSkills.Add("手話"); o.Fields.Add(2); o.Title = "手話で案内"; });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Requiring("手話").InFields(2).Titled("手話で案内"));
         var (fitting, fittingUser) = await SignedInAsync();
         var good = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(fittingUser).WithSkills("手話").InterestedIn(2))).Id;
         var other = await TestData.CreateUserAsync(factory);
@@ -291,8 +291,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Volunteer_SeesForYou_WithTheBestFitFirst()
     {
         var (_, _, groupId) = await OrganiserAsync();
-        var (fit, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "手話通訳のおてつだい"; o.RequiredSkills.Add("手話"); o.Fields.Add(2); });
-        await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "料理教室の補助"; o.RequiredSkills.Add("調理"); o.Fields.Add(13); });
+        var (fit, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("手話通訳のおてつだい").Requiring("手話").InFields(2));
+        await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("料理教室の補助").Requiring("調理").InFields(13));
         var (volunteer, user) = await SignedInAsync();
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(user).WithSkills("手話").InterestedIn(2));
         var (_, page) = await volunteer.GetPageAsync($"/{City}/opportunities");
@@ -309,7 +309,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         var url = $"/{City}/applications/{application.Id}/messages";
@@ -334,7 +334,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         var (organiser, _, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var before = await MatchingsThisYearAsync();
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);

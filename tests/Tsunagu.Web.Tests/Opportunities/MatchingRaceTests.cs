@@ -20,7 +20,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     {
         var (organiser, user) = await TestData.SignedInAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
-        var (id, shiftIds) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = title; o.Places = 50; o.Shifts = shifts; });
+        var (id, shiftIds) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(title).Places(50).Shifts(shifts));
         var (_, page) = await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage");
         return (organiser, id, shiftIds, page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
     }
@@ -104,7 +104,7 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var applications = new List<(int Opportunity, int Application)>();
         for (var i = 0; i < 8; i++)
         {
-            var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = $"重なる募集{i}"; o.StartsIn = TimeSpan.FromDays(6).Add(TimeSpan.FromMinutes(10 * i)); });
+            var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled($"重なる募集{i}").StartingIn(TimeSpan.FromDays(6).Add(TimeSpan.FromMinutes(10 * i))));
             var applicationId = await TestData.WithDbAsync(factory, async db =>
             {
                 var a = new ShiftApplication { CityId = cityId, OpportunityId = id, ShiftId = shifts[0], VolunteerId = volunteerId, Status = ApplicationStatus.Applied, CreatedAt = DateTime.UtcNow };

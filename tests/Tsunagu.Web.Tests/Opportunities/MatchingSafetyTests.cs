@@ -40,7 +40,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var organiser = await TestData.CreateUserAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var url = ApplyUrl(id, shifts[0]);
 
         var stranger = await TestData.CreateUserAsync(factory);
@@ -84,7 +84,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var organiser = await TestData.CreateUserAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var (volunteer, user) = await SignedInAsync();
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(user));
         var page = await Browser.ParseAsync(await volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
@@ -98,9 +98,9 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var (organiser, organiserUser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(5));
-        var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30)); });
-        var (third, thirdShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "さらに別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45)); });
+        var (first, firstShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).StartingIn(TimeSpan.FromDays(5)));
+        var (second, secondShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("同じ時間の別の募集").StartingIn(TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30))));
+        var (third, thirdShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("さらに別の募集").StartingIn(TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45))));
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
 
@@ -138,7 +138,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var (organiser, organiserUser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "取りやめのある募集"; });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Shifts(2).Titled("取りやめのある募集"));
         var (waiting, waitingUser) = await SignedInAsync();
         var waitingId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(waitingUser))).Id;
         var (confirmed, confirmedUser) = await SignedInAsync();
@@ -167,7 +167,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var (organiser, organiserUser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = "締め切る募集");
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("締め切る募集"));
         var (volunteer, user) = await SignedInAsync();
         var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
         Task<HttpResponseMessage> Apply() => volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
@@ -232,7 +232,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     {
         var (organiser, organiserUser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "二つの曜日の募集"; });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Shifts(2).Titled("二つの曜日の募集"));
         // The second shift a day after the first: another weekday, the same part of the day.
         var first = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));
         await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[1])

@@ -33,7 +33,7 @@ public class NotificationTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(weekly).Notified(NotifyPreference.WeeklyDigest).WithSkills("手話").InterestedIn(2));
         var none = await TestData.CreateUserAsync(factory);
         await TestData.CreateVolunteerAsync(factory, City, v => v.For(none).Notified(NotifyPreference.None).WithSkills("手話").InterestedIn(2));
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "手話の通訳ボランティア"; o.RequiredSkills.Add("手話"); o.Fields.Add(2); });
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("手話の通訳ボランティア").Requiring("手話").InFields(2));
         // The builder marks opportunities as announced; this one is new.
         await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NotifiedAt, (DateTime?)null)));
 

@@ -65,7 +65,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, name);
         var (_, organiser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         await MatchingTestData.ChangeOpportunityAsync(factory, id, o => o.ProgrammeId = programmeId);
 
         var (_, page) = await staff.GetPageAsync(ProgrammesUrl);
@@ -110,7 +110,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         terms.Single(dt => dt.TextContent == "制度・プログラム").NextElementSibling!.TextContent.ShouldBe(name);
 
         // Another opportunity with the same word but no programme: the filter keeps it out.
-        var (other, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = $"花壇の手入れ {word}");
+        var (other, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled($"花壇の手入れ {word}"));
         var visitor = Browser.For(factory);
         var (_, all) = await visitor.GetPageAsync($"/{City}/opportunities?q={word}");
         Results(all).ShouldBe([opportunity.Id, other], ignoreOrder: true);

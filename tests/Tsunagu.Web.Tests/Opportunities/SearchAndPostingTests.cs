@@ -63,14 +63,18 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, $"ギルド{word}");
         var district = (await MatchingTestData.DistrictsAsync(factory, City))[1].Id;
         var signLanguage = await MatchingTestData.SkillIdAsync(factory, City, "手話");
-        Task<(int Id, List<int> Shifts)> PostAsync(string title, Action<OpportunityTestData.OpportunitySpec>? configure = null) =>
-            OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = $"{title} {word}"; configure?.Invoke(o); });
+        Task<Opportunity> PostAsync(string title, Action<TestData.OpportunitySpec>? configure = null) =>
+            TestData.CreateOpportunityAsync(factory, City, o =>
+            {
+                o.OrganisedBy(groupId).Titled($"{title} {word}");
+                configure?.Invoke(o);
+            });
 
         var (plain, _) = await PostAsync("花壇づくり");
-        var (ofField, _) = await PostAsync("防災訓練の補助", o => o.Fields.Add(8));
+        var (ofField, _) = await PostAsync("防災訓練の補助", o => o.InFields(8));
         var (inDistrict, _) = await PostAsync("地区の清掃");
         await MatchingTestData.ChangeOpportunityAsync(factory, inDistrict, o => o.DistrictId = district);
-        var (needsSkill, _) = await PostAsync("手話での案内", o => o.RequiredSkills.Add("手話"));
+        var (needsSkill, _) = await PostAsync("手話での案内", o => o.Requiring("手話"));
         var (welcomesSkill, _) = await PostAsync("受付の手伝い");
         await MatchingTestData.ChangeOpportunityAsync(factory, welcomesSkill, o => o.Skills.Add(new OpportunitySkill { SkillId = signLanguage, Required = false }));
         var (inProgramme, _) = await PostAsync("ギルドの募集");
@@ -78,9 +82,9 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var (online, _) = await PostAsync("オンライン翻訳");
         await MatchingTestData.ChangeOpportunityAsync(factory, online, o => { o.Online = true; o.Place = null; });
         // Closed, or with every shift over: never in the public list, whatever the filter.
-        var (closed, _) = await PostAsync("締め切った防災の募集", o => o.Fields.Add(8));
+        var (closed, _) = await PostAsync("締め切った防災の募集", o => o.InFields(8));
         await MatchingTestData.ChangeOpportunityAsync(factory, closed, o => o.Status = OpportunityStatus.Closed);
-        var (over, overShifts) = await PostAsync("終わった防災の募集", o => o.Fields.Add(8));
+        var (over, overShifts) = await PostAsync("終わった防災の募集", o => o.InFields(8));
         await OpportunityTestData.PastAsync(factory, overShifts[0]);
 
         var visitor = Browser.For(factory);

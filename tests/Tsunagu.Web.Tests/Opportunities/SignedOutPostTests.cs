@@ -29,7 +29,7 @@ public class SignedOutPostTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     {
         var organiser = await TestData.CreateUserAsync(factory);
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
 
         var visitor = Browser.For(factory);
         // The public page itself opens, and offers sign-in instead of the form.
