@@ -120,7 +120,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var (leader, leaderUser) = await SignedInAsync();
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var (staff, staffUser) = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "見送られる交流会"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("見送られる交流会").OrganisedBy(groupId).WithStatus(EventStatus.PendingApproval))).Id;
         var review = $"/{City}/admin/events/{id}/review";
 
         var empty = await staff.SubmitAsync(review, new Dictionary<string, string> { ["Reason"] = "" }, "form[action*=Reject]");
@@ -177,7 +177,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         // Another city's page for the group is not there either.
         (await citizen.GetAsync($"/shimonoseki/groups/{groupId}/events")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "審査待ちの講座"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("審査待ちの講座").OrganisedBy(groupId).WithStatus(EventStatus.PendingApproval))).Id;
         var leader = Browser.For(factory);
         await leader.SignInAsync(leaderUser.Email!);
         foreach (var notStaff in new[] { citizen, leader })

@@ -24,7 +24,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task ResidentsOnly_TheWebFormAndTheApi_AskForTheDeclaration()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "市民のための防災講座"; e.Eligibility = EventEligibility.Residents; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("市民のための防災講座").OpenTo(EventEligibility.Residents))).Id;
         var details = $"/{City}/events/{id}";
         var user = await TestData.CreateUserAsync(factory);
         var browser = Browser.For(factory);
@@ -67,8 +67,8 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(member))).Id;
         await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherMember));
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
-        var anyGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "団体交流会"; e.Eligibility = EventEligibility.GroupMembers; });
-        var oneGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "会員向け報告会"; e.Eligibility = EventEligibility.OneGroup; e.EligibleGroupId = groupId; });
+        var anyGroup = (await TestData.CreateEventAsync(factory, City, e => e.Titled("団体交流会").OpenTo(EventEligibility.GroupMembers))).Id;
+        var oneGroup = (await TestData.CreateEventAsync(factory, City, e => e.Titled("会員向け報告会").OpenTo(EventEligibility.OneGroup, groupId))).Id;
 
         // The web: a citizen is told who it is for and offered no button; posting anyway is refused.
         var browser = Browser.For(factory);
