@@ -16,15 +16,9 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Group_AppliesForALocker_StaffConfirmThePayment_AndTheGroupSeesItConfirmed()
     {
-        var cityId = await TestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.AddRange(
-                new Locker { CityId = cityId, Label = "L-01", Kind = LockerKind.Locker, Notes = "幅30×奥行45×高さ40cm、鍵付き", AnnualFeeYen = 3000 },
-                new Locker { CityId = cityId, Label = "L-02", Kind = LockerKind.Locker, Notes = "幅45×奥行55×高さ90cm、鍵付き", AnnualFeeYen = 6000 },
-                new Locker { CityId = cityId, Label = "M-01", Kind = LockerKind.Mailbox, Notes = "A4が入る棚", AnnualFeeYen = 1200 });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("L-01").OfKind(LockerKind.Locker).WithNotes("幅30×奥行45×高さ40cm、鍵付き").Costing(3000));
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("L-02").OfKind(LockerKind.Locker).WithNotes("幅45×奥行55×高さ90cm、鍵付き").Costing(6000));
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("M-01").OfKind(LockerKind.Mailbox).WithNotes("A4が入る棚").Costing(1200));
         var leaderUser = await TestData.CreateUserAsync(app.Factory);
         var groupId = (await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(app.Factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());

@@ -27,26 +27,10 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().Where(b => b.RoomId == room).OrderBy(b => b.Id).ToListAsync());
 
     /// <summary>Someone else's booking of the room, as the booking page would make it.</summary>
-    private async Task TakeAsync(int room, DateOnly day, string start, string end)
-    {
-        var cityId = await TestData.CityIdAsync(factory, City);
-        await TestData.WithDbAsync(factory, async db =>
-        {
-            var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture));
-            db.Add(new Booking
-            {
-                CityId = cityId,
-                RoomId = room,
-                Purpose = "定例会議",
-                StartsAt = from,
-                EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture)),
-                Status = BookingStatus.Provisional,
-                CreatedAt = DateTime.UtcNow,
-                ConfirmBy = from,
-            });
-            return await db.SaveChangesAsync();
-        });
-    }
+    private Task<Booking> TakeAsync(int room, DateOnly day, string start, string end) =>
+        TestData.CreateBookingAsync(factory, City, b => b.Of(room).For("定例会議").At(
+            Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture)),
+            Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture))));
 
     [Fact]
     public async Task StaffEvent_WithARoom_BooksEveryMeeting_ATakenSlotNamesItsMeeting_AndMovingAMeetingMovesItsBooking()

@@ -16,18 +16,6 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 
     private async Task<int> CityIdAsync() => await TestData.CityIdAsync(factory, City);
 
-    private async Task<int> ItemAsync(string name, int quantity, int fee = 0)
-    {
-        var cityId = await CityIdAsync();
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var item = new EquipmentItem { CityId = cityId, Name = name, Quantity = quantity, FeePerBooking = fee };
-            db.Add(item);
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
-    }
-
     private async Task BandAsync(int? roomId, string name, int fromHour, int toHour, int group, int other)
     {
         var cityId = await CityIdAsync();
@@ -275,7 +263,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task Equipment_IsNeverLentBeyondWhatIsOwned_AtAnyMomentOfTheBooking_AndACancellationFreesIt()
     {
-        var item = await ItemAsync($"プロジェクター{Guid.NewGuid():N}"[..12], quantity: 2, fee: 500);
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("プロジェクター")).Owned(2).Costing(500))).Id;
         var itemName = await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Name).SingleAsync());
         var rooms = new List<int>();
         for (var i = 0; i < 4; i++) rooms.Add((await TestData.CreateRoomAsync(factory, City)).Id);
@@ -341,7 +329,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task AWeeklySeries_ChecksTheEquipmentSlotBySlot_AndReportsEveryShortSlot()
     {
-        var item = await ItemAsync($"マイク{Guid.NewGuid():N}"[..10], quantity: 1);
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("マイク")).Owned(1))).Id;
         var first = (await TestData.CreateRoomAsync(factory, City)).Id;
         var second = (await TestData.CreateRoomAsync(factory, City)).Id;
         var start = NextDay(7);
@@ -371,8 +359,8 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     public async Task Api_AnItemNotLent_OrMoreThanOwned_IsRefusedFieldByField_AndAGoodRequestIsBookedWithItsFee()
     {
         var room = (await TestData.CreateRoomAsync(factory, City)).Id;
-        var camera = await ItemAsync($"カメラ{Guid.NewGuid():N}"[..10], quantity: 2, fee: 250);
-        var stopped = await ItemAsync($"停止中{Guid.NewGuid():N}"[..10], quantity: 5);
+        var camera = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("カメラ")).Owned(2).Costing(250))).Id;
+        var stopped = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("停止中")).Owned(5))).Id;
         await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == stopped).ExecuteUpdateAsync(s => s.SetProperty(i => i.Active, false)));
         var user = await TestData.CreateUserAsync(factory);
         var secret = await TestData.WithDbAsync(factory, async db =>
@@ -433,7 +421,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     public async Task ManyRequestsAtOnce_ForOneItem_InDifferentRooms_NeverLendMoreThanIsOwned()
     {
         const int owned = 3, requests = 60;
-        var item = await ItemAsync($"スクリーン{Guid.NewGuid():N}"[..12], quantity: owned, fee: 100);
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("スクリーン")).Owned(owned).Costing(100))).Id;
         var itemName = await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Name).SingleAsync());
         var rooms = new List<int>();
         for (var i = 0; i < requests; i++)

@@ -21,15 +21,11 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     /// <summary>Lockers with labels unique to the test (the class shares one database).</summary>
     private async Task<List<Locker>> LockersAsync(params (LockerKind Kind, int Fee)[] specs)
     {
-        var cityId = await TestData.CityIdAsync(factory, City);
         var prefix = Guid.NewGuid().ToString("N")[..6];
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var lockers = specs.Select((s, i) => new Locker { CityId = cityId, Label = $"{prefix}-{i + 1}", Kind = s.Kind, AnnualFeeYen = s.Fee, Notes = "幅30cm" }).ToList();
-            db.AddRange(lockers);
-            await db.SaveChangesAsync();
-            return lockers;
-        });
+        var lockers = new List<Locker>();
+        foreach (var (s, i) in specs.Select((s, i) => (s, i)))
+            lockers.Add(await TestData.CreateLockerAsync(factory, City, l => l.Labelled($"{prefix}-{i + 1}").OfKind(s.Kind).Costing(s.Fee).WithNotes("幅30cm")));
+        return lockers;
     }
 
     /// <summary>A signed-in administrator of a new approved group.</summary>
