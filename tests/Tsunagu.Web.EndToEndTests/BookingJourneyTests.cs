@@ -15,14 +15,9 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task Group_BooksProvisionally_StaffConfirm_AndTheSlotIsTaken()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.Add(new Room { CityId = cityId, Name = "会議室E2E", Capacity = 20, Facilities = "プロジェクター", AccessibilityNotes = "車いすで入れます。" });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("会議室E2E").Seating(20).WithFacilities("プロジェクター").WithAccessibilityNotes("車いすで入れます。"));
         var adminUser = await TestData.CreateUserAsync(app.Factory);
-        await OpportunityTestData.GroupAsync(app.Factory, City, adminUser.Id);
+        await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(adminUser));
         var date = Display.Today(TimeProvider.System).AddDays(8);
 
         // The public week grid, without signing in.
@@ -84,13 +79,8 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task Staff_SetABandAndEquipment_ACitizenSeesTheFeeAndBorrowsIt_AndTheLastUnitCannotBeLentTwice()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.Add(new Room { CityId = cityId, Name = "備品の部屋1", Capacity = 20 });
-            db.Add(new Room { CityId = cityId, Name = "備品の部屋2", Capacity = 20 });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("備品の部屋1").Seating(20));
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("備品の部屋2").Seating(20));
         var date = Display.Today(TimeProvider.System).AddDays(9);
 
         // Staff add an evening band for one room (a wrong one first) and a document camera.
@@ -190,12 +180,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task Lottery_IsRun_AndItsResultIsReproducibleFromItsSeed()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.Add(new Room { CityId = cityId, Name = "抽選の部屋", Capacity = 40 });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("抽選の部屋").Seating(40));
         var from = Display.Today(TimeProvider.System).AddDays(20);
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();

@@ -14,8 +14,10 @@ public class ExchangeJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
     public async Task GroupsPostANeedAndAnOffer_StaffIntroduceThem_AndTheMatchingIsCounted()
     {
         using (var scope = app.Factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
-        var (kitchenAdmin, _, _) = await ExchangeTestData.PublishedGroupAsync(app.Factory, "shimonoseki", "子ども食堂", 13);
-        var (cooksAdmin, _, cooksName) = await ExchangeTestData.PublishedGroupAsync(app.Factory, "shimonoseki", "料理の会", 13, 1);
+        var kitchenAdmin = await TestData.CreateUserAsync(app.Factory, u => u.InCity("shimonoseki", CityRole.GroupAdmin));
+        await TestData.CreateGroupAsync(app.Factory, "shimonoseki", g => g.Named(TestData.Unique("子ども食堂")).InFields(13).AdministeredBy(kitchenAdmin));
+        var cooksAdmin = await TestData.CreateUserAsync(app.Factory, u => u.InCity("shimonoseki", CityRole.GroupAdmin));
+        var cooksName = (await TestData.CreateGroupAsync(app.Factory, "shimonoseki", g => g.Named(TestData.Unique("料理の会")).InFields(13, 1).AdministeredBy(cooksAdmin))).Name;
 
         // Group A, on a phone, posts a need; the first try is missing what it needs.
         var phone = await app.NewPageAsync(width: 375, height: 800);

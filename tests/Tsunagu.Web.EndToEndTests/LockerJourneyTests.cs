@@ -16,17 +16,11 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Group_AppliesForALocker_StaffConfirmThePayment_AndTheGroupSeesItConfirmed()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.AddRange(
-                new Locker { CityId = cityId, Label = "L-01", Kind = LockerKind.Locker, Notes = "幅30×奥行45×高さ40cm、鍵付き", AnnualFeeYen = 3000 },
-                new Locker { CityId = cityId, Label = "L-02", Kind = LockerKind.Locker, Notes = "幅45×奥行55×高さ90cm、鍵付き", AnnualFeeYen = 6000 },
-                new Locker { CityId = cityId, Label = "M-01", Kind = LockerKind.Mailbox, Notes = "A4が入る棚", AnnualFeeYen = 1200 });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("L-01").OfKind(LockerKind.Locker).WithNotes("幅30×奥行45×高さ40cm、鍵付き").Costing(3000));
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("L-02").OfKind(LockerKind.Locker).WithNotes("幅45×奥行55×高さ90cm、鍵付き").Costing(6000));
+        await TestData.CreateLockerAsync(app.Factory, City, l => l.Labelled("M-01").OfKind(LockerKind.Mailbox).WithNotes("A4が入る棚").Costing(1200));
         var leaderUser = await TestData.CreateUserAsync(app.Factory);
-        var groupId = await OpportunityTestData.GroupAsync(app.Factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(app.Factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
         var year = FiscalYear.Of(Display.Today(TimeProvider.System));
 
@@ -84,12 +78,8 @@ public class LockerJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task Staff_AddARoomPhoto_WithItsDescription_AndAVisitorSeesItOnTheRoomPage()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(app.Factory, City);
-        await TestData.WithDbAsync(app.Factory, async db =>
-        {
-            db.Add(new Room { CityId = cityId, Name = "写真の部屋", Capacity = 30, Facilities = "プロジェクター、ホワイトボード", AccessibilityNotes = "車いすで入れます。ヒアリングループがあります。" });
-            return await db.SaveChangesAsync();
-        });
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("写真の部屋").Seating(30)
+            .WithFacilities("プロジェクター、ホワイトボード").WithAccessibilityNotes("車いすで入れます。ヒアリングループがあります。"));
         var staffUser = await TestData.CreateUserAsync(app.Factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = await app.NewPageAsync();
         await staff.SignInAsync(staffUser.Email!);

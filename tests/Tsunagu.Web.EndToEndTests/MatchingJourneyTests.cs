@@ -20,7 +20,7 @@ public class MatchingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFix
     {
         using (var scope = app.Factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         var organiserUser = await TestData.CreateUserAsync(app.Factory);
-        await OpportunityTestData.GroupAsync(app.Factory, City, organiserUser.Id);
+        await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(organiserUser));
 
         // The group posts an opportunity that needs sign language.
         var organiser = await app.NewPageAsync();

@@ -27,7 +27,7 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task DownloadData_IncludesTheVolunteerRegistrationAndApplications()
     {
         var user = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, "nagato", user.Id, v => { v.Skills.Add("手話"); v.Phone = "0837-00-1234"; });
+        await TestData.CreateVolunteerAsync(factory, "nagato", v => v.For(user).WithSkills("手話").WithPhone("0837-00-1234"));
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
         var response = await browser.SubmitAsync("/account/data", new Dictionary<string, string>());
@@ -42,29 +42,16 @@ public class AccountDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task DownloadData_IncludesRoomBookingsWithEquipment_AndLectureRequests()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, "nagato");
+        var cityId = await TestData.CityIdAsync(factory, "nagato");
+        var room = await TestData.CreateRoomAsync(factory, "nagato", r => r.Named("和室（データ確認）").Seating(10));
+        var item = await TestData.CreateEquipmentItemAsync(factory, "nagato", i => i.Named("書画カメラ（データ確認）").Owned(1));
+        var start = DateTime.UtcNow.AddDays(10);
+        var booking = await TestData.CreateBookingAsync(factory, "nagato", b => b.Of(room).By(user).For("自治会の打ち合わせ")
+            .At(start, start.AddHours(2)).Costing(800));
         await TestData.WithDbAsync(factory, async db =>
         {
-            var room = new Tsunagu.Web.Features.Spaces.Room { CityId = cityId, Name = "和室（データ確認）", Capacity = 10 };
-            var item = new Tsunagu.Web.Features.Spaces.EquipmentItem { CityId = cityId, Name = "書画カメラ（データ確認）", Quantity = 1 };
             var topic = new Tsunagu.Web.Features.Lectures.LectureTopic { CityId = cityId, Title = "協働のはじめ方（データ確認）", Description = "概要", Speaker = "市民活動推進課" };
-            db.AddRange(room, item, topic);
-            await db.SaveChangesAsync();
-            var start = DateTime.UtcNow.AddDays(10);
-            var booking = new Tsunagu.Web.Features.Spaces.Booking
-            {
-                CityId = cityId,
-                RoomId = room.Id,
-                UserId = user.Id,
-                Purpose = "自治会の打ち合わせ",
-                StartsAt = start,
-                EndsAt = start.AddHours(2),
-                Status = Tsunagu.Web.Features.Spaces.BookingStatus.Provisional,
-                FeeYen = 800,
-                ConfirmBy = start,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Add(booking);
+            db.Add(topic);
             await db.SaveChangesAsync();
             db.Add(new Tsunagu.Web.Features.Spaces.BookingEquipment { CityId = cityId, BookingId = booking.Id, EquipmentItemId = item.Id, Quantity = 1 });
             db.Add(new Tsunagu.Web.Features.Lectures.LectureRequest

@@ -110,13 +110,13 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     private async Task<(Browser Browser, Person Person)> PersonWithDataInEverySectionAsync()
     {
         var (browser, user) = await TestData.SignedInAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, user.Id);
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var cityId = await TestData.CityIdAsync(factory, City);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
         var other = await TestData.CreateUserAsync(factory);
-        var otherVolunteerId = await OpportunityTestData.VolunteerAsync(factory, City, other.Id);
-        var (opportunityId, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
-        var roomId = await EventTestData.RoomAsync(factory, City, $"データ確認室{Guid.NewGuid():N}"[..12]);
+        var otherVolunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(other))).Id;
+        var (opportunityId, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
+        var roomId = (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("データ確認室")))).Id;
         var person = new Person(user.Id, user.Email!, cityId, groupId, volunteerId, otherVolunteerId, opportunityId, shifts[0], roomId);
         foreach (var section in Sections())
             await TestData.WithDbAsync(factory, async db => { await _giveData[section](db, person); return 0; });

@@ -16,7 +16,7 @@ public class StaffMenuTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     {
         var (browser, _) = await TestData.SignedInAsync(factory, u => u.InCity("muroran", CityRole.CentreStaff).ExemptFromTwoFactor());
         var applicant = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, "muroran", applicant.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, "muroran", g => g.AdministeredBy(applicant))).Id;
         await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, GroupStatus.Submitted)));
 

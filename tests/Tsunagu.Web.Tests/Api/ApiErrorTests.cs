@@ -120,7 +120,7 @@ public class ApiErrorTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     [Fact]
     public async Task Forbidden_Registration_IsProblemJson()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "団体向けの研修"; e.Eligibility = EventEligibility.GroupMembers; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => { e.Title = "団体向けの研修"; e.Eligibility = EventEligibility.GroupMembers; })).Id;
         using var api = await TokenClientAsync();
         var problem = await ShouldBeProblemAsync(await api.PostAsync($"/api/v1/{City}/events/{id}/registrations", null), HttpStatusCode.Forbidden);
         problem.GetProperty("type").GetString().ShouldBe("https://tools.ietf.org/html/rfc9110#section-15.5.4");
@@ -129,7 +129,7 @@ public class ApiErrorTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     [Fact]
     public async Task Conflict_RegisteringTwice_IsProblemJson_KeepingItsTitle()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "二度目の申込みを確かめる講座");
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Title = "二度目の申込みを確かめる講座")).Id;
         using var api = await TokenClientAsync();
         var url = $"/api/v1/{City}/events/{id}/registrations";
         (await api.PostAsync(url, null)).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -16,7 +16,7 @@ public class TurnsTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     [Fact]
     public async Task WritersWhoTakeTheRowFirst_NeverLoseEachOthersChange()
     {
-        var roomId = await EventTestData.RoomAsync(factory, "yamaguchi", $"順番の部屋{Guid.NewGuid():N}"[..12]);
+        var roomId = (await TestData.CreateRoomAsync(factory, "yamaguchi", r => r.Named(TestData.Unique("順番の部屋")))).Id;
         var before = await CapacityAsync(roomId);
         await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => InCityAsync(async db =>
             await db.InTurnAsync(async () =>
@@ -34,7 +34,7 @@ public class TurnsTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     [Fact]
     public async Task TakingARowThatIsGone_OrOfAnotherCity_IsRefused()
     {
-        var roomId = await EventTestData.RoomAsync(factory, "yamaguchi", $"他市の部屋{Guid.NewGuid():N}"[..12]);
+        var roomId = (await TestData.CreateRoomAsync(factory, "yamaguchi", r => r.Named(TestData.Unique("他市の部屋")))).Id;
         (await InCityAsync(db => db.TakeAsync<Room>(r => r.Id == -1, default), "yamaguchi")).ShouldBeFalse();
         (await InCityAsync(db => db.TakeAsync<Room>(r => r.Id == roomId, default), "nagato")).ShouldBeFalse();
         (await InCityAsync(db => db.TakeAsync<Room>(r => r.Id == roomId, default), "yamaguchi")).ShouldBeTrue();
@@ -43,7 +43,7 @@ public class TurnsTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     [Fact]
     public async Task AConcurrencyConflict_RollsBackTheWholeTurn_AndAnswersWithTheFallback()
     {
-        var roomId = await EventTestData.RoomAsync(factory, "yamaguchi", $"衝突の部屋{Guid.NewGuid():N}"[..12]);
+        var roomId = (await TestData.CreateRoomAsync(factory, "yamaguchi", r => r.Named(TestData.Unique("衝突の部屋")))).Id;
         var answer = await InCityAsync(db => db.InTurnAsync(async () =>
         {
             var room = await db.Set<Room>().SingleAsync(r => r.Id == roomId);

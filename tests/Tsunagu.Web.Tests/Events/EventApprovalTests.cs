@@ -29,9 +29,9 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     [Fact]
     public async Task GroupProposal_WithARoom_IsHiddenUntilStaffApprove_ThenPublishedWithTheRoomBooked_AndTheGroupIsTold()
     {
-        var room = await EventTestData.RoomAsync(factory, City, "会議室（承認テスト）");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室（承認テスト）"))).Id;
         var (leader, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
         var (staff, staffUser) = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         const string title = "子ども食堂の始め方講座";
@@ -118,9 +118,9 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task Rejecting_NeedsAReason_WhichTheGroupIsSentAndSees_AndARevisedProposalWaitsAgain()
     {
         var (leader, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var (staff, staffUser) = await SignedInAsync(u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "見送られる交流会"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("見送られる交流会").OrganisedBy(groupId).WithStatus(EventStatus.PendingApproval))).Id;
         var review = $"/{City}/admin/events/{id}/review";
 
         var empty = await staff.SubmitAsync(review, new Dictionary<string, string> { ["Reason"] = "" }, "form[action*=Reject]");
@@ -160,10 +160,10 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task OnlyTheGroupsAdministrators_Propose_AndOnlyCentreStaff_Approve()
     {
         var (_, leaderUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var (citizen, _) = await SignedInAsync();
         var (otherLeader, otherLeaderUser) = await SignedInAsync();
-        await OpportunityTestData.GroupAsync(factory, City, otherLeaderUser.Id);
+        await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherLeaderUser));
         var day = EventForms.Day(30);
         var fields = EventForms.Fields("なりすまし講座", null, (day, "10:00", "12:00"));
 
@@ -177,7 +177,7 @@ public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         // Another city's page for the group is not there either.
         (await citizen.GetAsync($"/shimonoseki/groups/{groupId}/events")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "審査待ちの講座"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("審査待ちの講座").OrganisedBy(groupId).WithStatus(EventStatus.PendingApproval))).Id;
         var leader = Browser.For(factory);
         await leader.SignInAsync(leaderUser.Email!);
         foreach (var notStaff in new[] { citizen, leader })

@@ -36,7 +36,7 @@ public class EventCalendarRevisionTests(TsunaguFactory factory) : IClassFixture<
     [Fact]
     public async Task Sequence_GrowsWithTimePlaceAndStatus_NotWithOtherChanges_AndLastModifiedFollowsEachChange()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "改訂を追う講座"; e.Meetings = 2; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => { e.Title = "改訂を追う講座"; e.MeetingCount = 2; })).Id;
         async Task<(int Sequence, DateTime LastModified)> RevisionAsync()
         {
             var parsed = await ParsedAsync(id);
@@ -71,7 +71,7 @@ public class EventCalendarRevisionTests(TsunaguFactory factory) : IClassFixture<
     [Fact]
     public async Task ControlCharacters_InTitleDescriptionAndPlace_DoNotReachTheFeed()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "点検\u0001講座\u007F");
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Title = "点検\u0001講座\u007F")).Id;
         await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Description, "説明\u000Bです。\u001B\tタブは残る\n改行も")
             .SetProperty(e => e.Place, "会議室\u0008A")));
@@ -93,7 +93,7 @@ public class EventCalendarRevisionTests(TsunaguFactory factory) : IClassFixture<
     {
         // Without a configured public address the UID host is a fixed name of the city's, whatever Host the request names.
         using var unconfigured = TsunaguFactory.WithSettings(new() { ["Tsunagu:PublicBaseUrl"] = "" });
-        var id = await EventTestData.EventAsync(unconfigured, City, e => e.Meetings = 2);
+        var id = (await TestData.CreateEventAsync(unconfigured, City, e => e.MeetingCount = 2)).Id;
         async Task<List<string>> UidsAsync(TsunaguFactory f, string host)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/{City}/events/{id}.ics");
@@ -109,7 +109,7 @@ public class EventCalendarRevisionTests(TsunaguFactory factory) : IClassFixture<
 
         // With one, its host.
         using var configured = TsunaguFactory.WithSettings(new() { ["Tsunagu:PublicBaseUrl"] = "https://tsunagu.example.jp/" });
-        var other = await EventTestData.EventAsync(configured, City);
+        var other = (await TestData.CreateEventAsync(configured, City)).Id;
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/{City}/events/{other}.ics");
         request.Headers.Host = "evil.example";
         var body = await (await configured.CreateClient().SendAsync(request)).Content.ReadAsByteArrayAsync();

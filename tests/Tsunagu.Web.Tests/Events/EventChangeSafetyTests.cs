@@ -12,7 +12,7 @@ public class EventChangeSafetyTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task AfterTheEventIsCancelled_ACancellation_PromotesNobody_AndTellsNobodyTheyHaveAPlace()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(1))).Id;
         var first = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
         (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, first.Id))).Registration!.Status.ShouldBe(RegistrationStatus.Confirmed);

@@ -16,14 +16,11 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
     public async Task ApprovingTwiceAtOnce_PublishesOnce_BooksEachMeetingOnce_AndMailsOnce(bool withRoom)
     {
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
-        int? room = withRoom ? await EventTestData.RoomAsync(factory, City, $"会議室（同時承認{Guid.NewGuid():N}）"[..16]) : null;
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
+        int? room = withRoom ? (await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique("会議室（同時承認")))).Id : null;
         var day = Tsunagu.Web.Shared.Display.Today(TimeProvider.System).AddDays(12);
-        var id = await EventTestData.EventAsync(factory, City, e =>
-        {
-            e.Title = $"同時承認の講座{withRoom}"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; e.Meetings = 2;
-            e.FirstStartsAt = Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(10, 0));
-        });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled($"同時承認の講座{withRoom}").OrganisedBy(groupId)
+            .WithStatus(EventStatus.PendingApproval).Meetings(2).StartingAt(Tsunagu.Web.Shared.Display.ToUtc(day, new TimeOnly(10, 0))))).Id;
         if (room is { } r)
             await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.RoomId, r)));
 
@@ -44,7 +41,7 @@ public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixtu
     [Fact]
     public async Task RegistrationsRacingACancellation_EveryoneWhoGotInIsTold()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "競合する中止"; e.Capacity = 10; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("競合する中止").Places(10))).Id;
         var users = new List<string>();
         for (var i = 0; i < 30; i++) users.Add((await TestData.CreateUserAsync(factory)).Email!);
         var ids = await TestData.WithDbAsync(factory, db => db.Users.Where(u => users.Contains(u.Email!)).Select(u => u.Id).ToListAsync());

@@ -24,7 +24,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task ResidentsOnly_TheWebFormAndTheApi_AskForTheDeclaration()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "市民のための防災講座"; e.Eligibility = EventEligibility.Residents; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("市民のための防災講座").OpenTo(EventEligibility.Residents))).Id;
         var details = $"/{City}/events/{id}";
         var user = await TestData.CreateUserAsync(factory);
         var browser = Browser.For(factory);
@@ -64,11 +64,11 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var citizen = await TestData.CreateUserAsync(factory);
         var member = await TestData.CreateUserAsync(factory);
         var otherMember = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, member.Id);
-        await OpportunityTestData.GroupAsync(factory, City, otherMember.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(member))).Id;
+        await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherMember));
         var groupName = await TestData.WithDbAsync(factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
-        var anyGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "団体交流会"; e.Eligibility = EventEligibility.GroupMembers; });
-        var oneGroup = await EventTestData.EventAsync(factory, City, e => { e.Title = "会員向け報告会"; e.Eligibility = EventEligibility.OneGroup; e.EligibleGroupId = groupId; });
+        var anyGroup = (await TestData.CreateEventAsync(factory, City, e => e.Titled("団体交流会").OpenTo(EventEligibility.GroupMembers))).Id;
+        var oneGroup = (await TestData.CreateEventAsync(factory, City, e => e.Titled("会員向け報告会").OpenTo(EventEligibility.OneGroup, groupId))).Id;
 
         // The web: a citizen is told who it is for and offered no button; posting anyway is refused.
         var browser = Browser.For(factory);
@@ -121,7 +121,7 @@ public class EventEligibilityTests(TsunaguFactory factory) : IClassFixture<Tsuna
         (await Browser.ParseAsync(missing)).QuerySelector("#Input_EligibleGroupId-error")!.TextContent.ShouldContain("申し込める団体を選んでください。");
 
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
         fields["Input.EligibleGroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await browser.SubmitAsync($"/{City}/admin/events/new", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var e = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().SingleAsync(x => x.Title == "特定団体向け研修"));

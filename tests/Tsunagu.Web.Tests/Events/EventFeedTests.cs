@@ -55,7 +55,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     public async Task CityFeed_AndEventFeed_AreValidICalendar_WithEveryMeeting()
     {
         var title = "防災講座；避難所運営, 基礎編＼入門 — 長い題名の講座でも行が75オクテットで折り返されることを確かめるための題名";
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = title; e.Meetings = 3; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled(title).Meetings(3))).Id;
         var client = factory.CreateClient();
         var city = await client.GetAsync($"/{City}/events.ics");
         city.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -103,7 +103,7 @@ public class EventFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     public async Task CityFeed_ParsesInAStandardICalendarParser_WithTheSameTitlesAndTimes()
     {
         var title = "手話で楽しむ交流会；冬の集い, 第2部＼特別編 — 折り返しと特殊文字を含む長い題名が標準のパーサでも元どおりに読めることの確認";
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = title; e.Meetings = 2; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled(title).Meetings(2))).Id;
         var body = await factory.CreateClient().GetByteArrayAsync($"/{City}/events.ics");
 
         var calendar = ParseWithIcalJs(body);

@@ -77,7 +77,7 @@ public class EventPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
     [Fact]
     public async Task FullCourse_Waitlisted_PromotedWhenSomeoneCancels_ChecksInByCode_AndAnswersTheSurvey()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Capacity = 1; e.Title = "パソコン講座"; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(1).Titled("パソコン講座"))).Id;
         var first = await TestData.CreateUserAsync(factory);
         var second = await TestData.CreateUserAsync(factory, u => u.DisplayName = "待機 花子");
         var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());

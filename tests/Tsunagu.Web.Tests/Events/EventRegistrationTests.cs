@@ -16,7 +16,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task FullCourse_Waitlists_AndACancellationPromotesTheFirstWaiting_WhoIsToldByEmail()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(1))).Id;
         var first = await TestData.CreateUserAsync(factory);
         var second = await TestData.CreateUserAsync(factory);
         var third = await TestData.CreateUserAsync(factory);
@@ -49,7 +49,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task DeletingAnAccount_GivesItsPlaceToTheFirstWaiting()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(1))).Id;
         var leaving = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
         await Register(id, leaving.Id);
@@ -69,7 +69,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task DeletingAnAccount_KeepsItsSurveyScore_WithoutTheComment()
     {
-        var id = await EventTestData.EventAsync(factory, City);
+        var id = (await TestData.CreateEventAsync(factory, City)).Id;
         var user = await TestData.CreateUserAsync(factory);
         var registration = await Register(id, user.Id);
         await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code));
@@ -89,7 +89,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task DownloadData_IncludesEventRegistrationsAndTheSurveyAnswer()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "防災講座");
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("防災講座"))).Id;
         var user = await TestData.CreateUserAsync(factory);
         var registration = await Register(id, user.Id);
         await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.CheckInAsync(id, registration.Code));
@@ -111,7 +111,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task RaisingTheCapacity_PromotesInOrder()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 1);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(1))).Id;
         var users = new List<string>();
         for (var i = 0; i < 4; i++) users.Add((await TestData.CreateUserAsync(factory)).Id);
         foreach (var u in users) await Register(id, u);
@@ -130,7 +130,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task CheckInByCode_ThenTheSurveyAfterTheEvent_MovesTheSatisfactionIndicator()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = 2);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(2))).Id;
         var attendee = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
         var absent = await TestData.CreateUserAsync(factory);
@@ -168,9 +168,9 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task StaffEventList_ShowsEachEventsSatisfaction_AsTheIndicatorCountsIt()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Title = "満足度を見る講座");
-        var unanswered = await EventTestData.EventAsync(factory, City, e => e.Title = "まだ回答のない講座");
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("満足度を見る講座"))).Id;
+        var unanswered = (await TestData.CreateEventAsync(factory, City, e => e.Titled("まだ回答のない講座"))).Id;
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             foreach (var score in new[] { 5, 4, 2 })
@@ -186,7 +186,7 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
         Row("まだ回答のない講座").ShouldContain("—");
 
         // The list is by fiscal year (this one first); an event of an earlier year is under that year.
-        await EventTestData.EventAsync(factory, City, e => { e.Title = "去年度の講座"; e.StartsIn = TimeSpan.FromDays(-400); });
+        await TestData.CreateEventAsync(factory, City, e => e.Titled("去年度の講座").StartingIn(TimeSpan.FromDays(-400)));
         var (_, thisYear) = await browser.GetPageAsync($"/{City}/admin/events");
         thisYear.QuerySelectorAll("main tbody th a").Select(a => a.TextContent).ShouldNotContain("去年度の講座");
         var then = Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(9).AddDays(-400)).StartYear;
@@ -217,8 +217,8 @@ public class EventRegistrationTests(TsunaguFactory factory) : IClassFixture<Tsun
     [Fact]
     public async Task OnlineLink_OnlyForConfirmedRegistrants_FromADayBefore()
     {
-        var soon = await EventTestData.EventAsync(factory, City, e => { e.Capacity = 1; e.StartsIn = TimeSpan.FromHours(20); e.OnlineLink = "https://meet.example.jp/abc"; });
-        var later = await EventTestData.EventAsync(factory, City, e => { e.StartsIn = TimeSpan.FromDays(5); e.OnlineLink = "https://meet.example.jp/def"; });
+        var soon = (await TestData.CreateEventAsync(factory, City, e => e.Places(1).StartingIn(TimeSpan.FromHours(20)).Online("https://meet.example.jp/abc"))).Id;
+        var later = (await TestData.CreateEventAsync(factory, City, e => e.StartingIn(TimeSpan.FromDays(5)).Online("https://meet.example.jp/def"))).Id;
         var confirmed = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
         await Register(soon, confirmed.Id);

@@ -33,11 +33,10 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         // Meetings on a day ten days ahead and a week later, in Japan time.
         var day = Display.Today(TimeProvider.System).AddDays(10);
         var start = Display.ToUtc(day, new TimeOnly(9, 30));
-        var id = await EventTestData.EventAsync(factory, City, e =>
-        {
-            e.Title = "オンライン市民活動交流会"; e.Capacity = 2; e.Meetings = 2; e.FirstStartsAt = start; e.OnlineLink = "https://meet.example.jp/kouryu";
-        });
-        var later = await EventTestData.EventAsync(factory, City, e => { e.Title = "夕方の活動報告会"; e.FirstStartsAt = Display.ToUtc(day, new TimeOnly(18, 0)); e.OnlineLink = "https://meet.example.jp/houkoku"; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("オンライン市民活動交流会").Places(2).Meetings(2).StartingAt(start)
+            .Online("https://meet.example.jp/kouryu"))).Id;
+        var later = (await TestData.CreateEventAsync(factory, City, e => e.Titled("夕方の活動報告会").StartingAt(Display.ToUtc(day, new TimeOnly(18, 0)))
+            .Online("https://meet.example.jp/houkoku"))).Id;
         var a = await TestData.CreateUserAsync(factory);
         var b = await TestData.CreateUserAsync(factory);
         var waiting = await TestData.CreateUserAsync(factory);
@@ -88,7 +87,7 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task ACancelledEvent_IsNotReminded()
     {
         var day = Display.Today(TimeProvider.System).AddDays(9);
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "中止になる講座"; e.FirstStartsAt = Display.ToUtc(day, new TimeOnly(13, 0)); });
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Titled("中止になる講座").StartingAt(Display.ToUtc(day, new TimeOnly(13, 0))))).Id;
         var user = await TestData.CreateUserAsync(factory);
         (await EventTestData.WithServiceAsync(factory, City, s => s.Registrations.RegisterAsync(id, user.Id))).Succeeded.ShouldBeTrue();
         (await EventTestData.WithServiceAsync(factory, City, s => s.Review.CancelEventAsync(id, "会場の都合"))).ShouldBeEmpty();

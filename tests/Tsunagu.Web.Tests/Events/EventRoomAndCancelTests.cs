@@ -27,31 +27,15 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
         TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().Where(b => b.RoomId == room).OrderBy(b => b.Id).ToListAsync());
 
     /// <summary>Someone else's booking of the room, as the booking page would make it.</summary>
-    private async Task TakeAsync(int room, DateOnly day, string start, string end)
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        await TestData.WithDbAsync(factory, async db =>
-        {
-            var from = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture));
-            db.Add(new Booking
-            {
-                CityId = cityId,
-                RoomId = room,
-                Purpose = "定例会議",
-                StartsAt = from,
-                EndsAt = Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture)),
-                Status = BookingStatus.Provisional,
-                CreatedAt = DateTime.UtcNow,
-                ConfirmBy = from,
-            });
-            return await db.SaveChangesAsync();
-        });
-    }
+    private Task<Booking> TakeAsync(int room, DateOnly day, string start, string end) =>
+        TestData.CreateBookingAsync(factory, City, b => b.Of(room).For("定例会議").At(
+            Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(start, CultureInfo.InvariantCulture)),
+            Tsunagu.Web.Shared.Display.ToUtc(day, TimeOnly.Parse(end, CultureInfo.InvariantCulture))));
 
     [Fact]
     public async Task StaffEvent_WithARoom_BooksEveryMeeting_ATakenSlotNamesItsMeeting_AndMovingAMeetingMovesItsBooking()
     {
-        var room = await EventTestData.RoomAsync(factory, City, "研修室（部屋テスト）");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("研修室（部屋テスト）"))).Id;
         var (staff, staffUser) = await StaffAsync();
         var (d1, d2, d3, d4) = (EventForms.Day(10), EventForms.Day(17), EventForms.Day(18), EventForms.Day(11));
         await TakeAsync(room, d2, "11:00", "13:00");
@@ -113,7 +97,7 @@ public class EventRoomAndCancelTests(TsunaguFactory factory) : IClassFixture<Tsu
     [Fact]
     public async Task Cancelling_NeedsAReason_MailsEveryoneRegisteredOrWaiting_ShowsCancelled_AndReleasesTheRoom()
     {
-        var room = await EventTestData.RoomAsync(factory, City, "和室（中止テスト）");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("和室（中止テスト）"))).Id;
         var (staff, staffUser) = await StaffAsync();
         const string title = "手話入門講座";
         var day = EventForms.Day(2); // within the free-cancellation days: the centre's own cancelling is still not "late"

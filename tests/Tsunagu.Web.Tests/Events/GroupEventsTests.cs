@@ -11,11 +11,11 @@ public class GroupEventsTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     public async Task GroupPage_ListsItsPublishedEventsStillToCome_NotProposalsOrPastOnes()
     {
         var leader = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leader.Id);
-        await EventTestData.EventAsync(factory, City, e => { e.Title = "川辺の清掃と交流会"; e.GroupId = groupId; e.Meetings = 2; });
-        var past = await EventTestData.EventAsync(factory, City, e => { e.Title = "先月の報告会"; e.GroupId = groupId; });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leader))).Id;
+        await TestData.CreateEventAsync(factory, City, e => e.Titled("川辺の清掃と交流会").OrganisedBy(groupId).Meetings(2));
+        var past = (await TestData.CreateEventAsync(factory, City, e => e.Titled("先月の報告会").OrganisedBy(groupId))).Id;
         await EventTestData.PastAsync(factory, past);
-        await EventTestData.EventAsync(factory, City, e => { e.Title = "まだ審査中の講座"; e.GroupId = groupId; e.Status = EventStatus.PendingApproval; });
+        await TestData.CreateEventAsync(factory, City, e => e.Titled("まだ審査中の講座").OrganisedBy(groupId).WithStatus(EventStatus.PendingApproval));
 
         var (_, page) = await Browser.For(factory).GetPageAsync($"/{City}/groups/{groupId}");
         var section = page.QuerySelector("section[aria-labelledby=group-events-title]")!;

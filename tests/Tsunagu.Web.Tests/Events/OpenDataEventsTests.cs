@@ -46,8 +46,8 @@ public class OpenDataEventsTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     [Fact]
     public async Task Row_HasTheCodeIdBodyNameDatesTimesAndFeeAsTheStandardWritesThem()
     {
-        var paid = await EventTestData.EventAsync(factory, City, e => { e.Title = "有料の講座"; e.Meetings = 2; e.FirstStartsAt = new DateTime(2099, 5, 9, 1, 30, 0, DateTimeKind.Utc); });
-        var free = await EventTestData.EventAsync(factory, City, e => e.Title = "無料の交流会");
+        var paid = (await TestData.CreateEventAsync(factory, City, e => { e.Title = "有料の講座"; e.MeetingCount = 2; e.FirstStartsAt = new DateTime(2099, 5, 9, 1, 30, 0, DateTimeKind.Utc); })).Id;
+        var free = (await TestData.CreateEventAsync(factory, City, e => e.Title = "無料の交流会")).Id;
         await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Where(e => e.Id == paid).ExecuteUpdateAsync(s => s.SetProperty(e => e.Fee, 500)));
         var city = await TestData.WithDbAsync(factory, db => db.Cities.AsNoTracking().SingleAsync(c => c.Slug == City));
         var stored = await TestData.WithDbAsync(factory, db => db.Set<Event>().IgnoreQueryFilters().Include(e => e.Meetings).SingleAsync(e => e.Id == paid));

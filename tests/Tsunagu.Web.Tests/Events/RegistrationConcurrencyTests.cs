@@ -20,7 +20,7 @@ public class RegistrationConcurrencyTests(TsunaguFactory factory, ITestOutputHel
     [Fact]
     public async Task ThousandRegisterAtOnce_ForAHundredSeats_ExactlyAHundredAreConfirmed_AndNineHundredWaitInArrivalOrder()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => e.Capacity = Seats);
+        var id = (await TestData.CreateEventAsync(factory, City, e => e.Places(Seats))).Id;
         var tokens = await PeopleWithTokensAsync();
         var clock = Stopwatch.StartNew();
 
@@ -55,7 +55,7 @@ public class RegistrationConcurrencyTests(TsunaguFactory factory, ITestOutputHel
     [Fact]
     public async Task Api_RefusesASignInCookie_ASecondRegistration_AndAnUnknownEvent()
     {
-        var id = await EventTestData.EventAsync(factory, City);
+        var id = (await TestData.CreateEventAsync(factory, City)).Id;
         var user = await TestData.CreateUserAsync(factory);
         var url = $"/api/v1/{City}/events/{id}/registrations";
 

@@ -17,8 +17,10 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     /// <summary>A need of one group introduced by centre staff to another group: the introduction's id, and the staff member.</summary>
     private async Task<(int IntroductionId, Browser Staff, AppUser StaffUser)> IntroductionAsync()
     {
-        var (admin, groupId, _) = await ExchangeTestData.PublishedGroupAsync(factory, City, "子ども会", 13);
-        var (_, otherId, _) = await ExchangeTestData.PublishedGroupAsync(factory, City, "町内会", 13);
+        var admin = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("子ども会")).InFields(13).AdministeredBy(admin))).Id;
+        var otherAdmin = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
+        var otherId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("町内会")).InFields(13).AdministeredBy(otherAdmin))).Id;
         var owner = Browser.For(factory);
         await owner.SignInAsync(admin.Email!);
         var posted = await owner.SubmitAsync($"/{City}/exchange/new", new Dictionary<string, string>
@@ -61,7 +63,7 @@ public class ExchangeAuditTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     {
         var (id, staff, staffUser) = await IntroductionAsync();
         (await OutcomeEntriesAsync(id)).ShouldBeEmpty();
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
 
         (await staff.SubmitAsync($"/{City}/admin/exchange/introductions/{id}", new Dictionary<string, string>
         {

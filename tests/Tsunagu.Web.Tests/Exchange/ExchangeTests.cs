@@ -19,10 +19,12 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
 
     private async Task<(Browser Browser, int GroupId, string Name, string Email)> GroupAdminAsync(string theme, params int[] fields)
     {
-        var (admin, groupId, name) = await ExchangeTestData.PublishedGroupAsync(factory, City, theme, fields);
+        var admin = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
+        var group = await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique(theme), "しけん")
+            .Described($"{theme}の試験をする団体です。").InFields(fields).AdministeredBy(admin));
         var browser = Browser.For(factory);
         await browser.SignInAsync(admin.Email!);
-        return (browser, groupId, name, admin.Email!);
+        return (browser, group.Id, group.Name, admin.Email!);
     }
 
     private async Task<(Browser Browser, string Email)> StaffAsync(string city = City)
@@ -314,10 +316,10 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     public async Task GroupMatchingsSource_CountsSucceededIntroductions_InTheirFiscalYear_InJapanTime()
     {
         const string city = "muroran";
-        var (_, needId, _) = await ExchangeTestData.PublishedGroupAsync(factory, city, "求める会", 3);
-        var (_, offerId, _) = await ExchangeTestData.PublishedGroupAsync(factory, city, "提供する会", 3);
-        var (_, otherCityGroup, _) = await ExchangeTestData.PublishedGroupAsync(factory, "nagato", "別の市の会", 3);
-        var (_, otherCityGroup2, _) = await ExchangeTestData.PublishedGroupAsync(factory, "nagato", "別の市の会2", 3);
+        var needId = (await TestData.CreateGroupAsync(factory, city, g => g.Named(TestData.Unique("求める会")).InFields(3))).Id;
+        var offerId = (await TestData.CreateGroupAsync(factory, city, g => g.Named(TestData.Unique("提供する会")).InFields(3))).Id;
+        var otherCityGroup = (await TestData.CreateGroupAsync(factory, "nagato", g => g.Named(TestData.Unique("別の市の会")).InFields(3))).Id;
+        var otherCityGroup2 = (await TestData.CreateGroupAsync(factory, "nagato", g => g.Named(TestData.Unique("別の市の会2")).InFields(3))).Id;
         await TestData.WithDbAsync(factory, async db =>
         {
             var muroran = await db.Cities.Where(c => c.Slug == city).Select(c => c.Id).SingleAsync();
@@ -368,8 +370,8 @@ public class ExchangeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     {
         await factory.EnsurePreparedAsync();
         using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
-        var (_, needId, _) = await ExchangeTestData.PublishedGroupAsync(factory, City, "計画の会", 3);
-        var (_, offerId, _) = await ExchangeTestData.PublishedGroupAsync(factory, City, "指標の会", 3);
+        var needId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("計画の会")).InFields(3))).Id;
+        var offerId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("指標の会")).InFields(3))).Id;
         var year = FiscalYear.Of(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)));
         var expected = await TestData.WithDbAsync(factory, async db =>
         {

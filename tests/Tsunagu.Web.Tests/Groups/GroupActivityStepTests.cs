@@ -21,31 +21,11 @@ public class GroupActivityStepTests(TsunaguFactory factory) : IClassFixture<Tsun
     private async Task<(Browser Admin, int GroupId)> PublishedGroupAsync()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var id = await TestData.WithDbAsync(factory, async db =>
-        {
-            var cityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync();
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = $"ロゴの会{Guid.NewGuid():N}"[..12],
-                NameKana = "ろごのかい",
-                Description = "ロゴの試験をする団体です。",
-                RepresentativeName = "代表 花子",
-                RepresentativeEmail = $"rep-{Guid.NewGuid():N}@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-                ConfirmedAt = DateTime.UtcNow,
-            };
-            g.Fields.Add(new GroupActivityField { Field = 2 });
-            g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
+        var group = await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("ロゴの会"), "ろごのかい")
+            .Described("ロゴの試験をする団体です。").RepresentedBy("代表 花子").InFields(2).Confirmed(DateTime.UtcNow).AdministeredBy(user));
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
-        return (browser, id);
+        return (browser, group.Id);
     }
 
     /// <summary>Posts the activity step as the browser does: multipart, with the form's token and a file.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
 
@@ -13,29 +12,11 @@ public class GroupAdministratorsTests(TsunaguFactory factory) : IClassFixture<Ts
     private async Task<(Browser Admin, int GroupId)> PublishedGroupAsync()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var id = await TestData.WithDbAsync(factory, async db =>
-        {
-            var cityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync();
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = $"管理の会{Guid.NewGuid():N}"[..12],
-                NameKana = "かんりのかい",
-                Description = "管理者の試験をする団体です。",
-                RepresentativeName = "代表",
-                RepresentativeEmail = "rep@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
+        var group = await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("管理の会"), "かんりのかい")
+            .Described("管理者の試験をする団体です。").AdministeredBy(user));
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
-        return (browser, id);
+        return (browser, group.Id);
     }
 
     [Fact]

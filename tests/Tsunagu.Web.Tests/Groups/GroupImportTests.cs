@@ -94,23 +94,7 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
     [Fact]
     public async Task BadRows_AreReportedByRowAndColumn_AndNothingIsImported()
     {
-        var existing = await TestData.WithDbAsync(factory, async db =>
-        {
-            var city = await db.Cities.SingleAsync(c => c.Slug == City);
-            var g = new Tsunagu.Web.Features.Groups.Group
-            {
-                CityId = city.Id,
-                Name = Unique("既存"),
-                NameKana = "きそん",
-                Description = "x",
-                RepresentativeName = "x",
-                RepresentativeEmail = "x@example.jp",
-                Status = Tsunagu.Web.Features.Groups.GroupStatus.Approved,
-            };
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Name;
-        });
+        var existing = (await TestData.CreateGroupAsync(factory, City, g => g.Named(Unique("既存"), "きそん"))).Name;
         var browser = await StaffAsync();
         var dup = Unique("重複");
         var csv = string.Join("\r\n", Heading,

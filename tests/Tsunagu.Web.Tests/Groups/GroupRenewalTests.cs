@@ -13,31 +13,13 @@ public class GroupRenewalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     {
         var user = await TestData.CreateUserAsync(factory);
         var rep = $"rep-{Guid.NewGuid():N}@example.jp";
-        var id = await TestData.WithDbAsync(factory, async db =>
-        {
-            var cityId = await db.Cities.Where(c => c.Slug == city).Select(c => c.Id).SingleAsync();
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = $"更新の会{Guid.NewGuid():N}"[..12],
-                NameKana = "こうしんのかい",
-                Description = "年次更新の試験をする団体です。",
-                RepresentativeName = "代表 次郎",
-                RepresentativeEmail = rep,
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow.AddYears(-1),
-                ApprovedAt = DateTime.UtcNow.AddYears(-1),
-                ConfirmedAt = DateTime.UtcNow.AddYears(-1),
-            };
-            g.Fields.Add(new GroupActivityField { Field = 2 });
-            g.Administrators.Add(new GroupAdministrator { UserId = user.Id, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
+        var aYearAgo = DateTime.UtcNow.AddYears(-1);
+        var group = await TestData.CreateGroupAsync(factory, city, g => g.Named(TestData.Unique("更新の会"), "こうしんのかい")
+            .Described("年次更新の試験をする団体です。").RepresentedBy("代表 次郎", rep).InFields(2)
+            .Registered(aYearAgo).Confirmed(aYearAgo).AdministeredBy(user));
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
-        return (browser, id, rep);
+        return (browser, group.Id, rep);
     }
 
     private async Task<Browser> StaffAsync(string city)

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
-using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
@@ -15,7 +13,7 @@ public static class MatchingTestData
     /// <summary>A programme of the city, as centre staff would add it.</summary>
     public static async Task<int> ProgrammeAsync(TsunaguFactory factory, string city, string name)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var p = new Programme { CityId = cityId, Name = name, SortOrder = 1 };
@@ -28,7 +26,7 @@ public static class MatchingTestData
     /// <summary>The city's districts in their order: (id, name).</summary>
     public static async Task<List<(int Id, string Name)>> DistrictsAsync(TsunaguFactory factory, string city)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         var rows = await TestData.WithDbAsync(factory, db => db.Districts.IgnoreQueryFilters().Where(d => d.CityId == cityId).OrderBy(d => d.SortOrder)
             .Select(d => new { d.Id, d.Name }).ToListAsync());
         return rows.Select(r => (r.Id, r.Name)).ToList();
@@ -37,16 +35,8 @@ public static class MatchingTestData
     /// <summary>The id of a skill of the city's list by name; the default list is created as the app would on first use.</summary>
     public static async Task<int> SkillIdAsync(TsunaguFactory factory, string city, string name)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            if (!await db.Set<VolunteerSkill>().IgnoreQueryFilters().AnyAsync(s => s.CityId == cityId))
-            {
-                db.AddRange(VolunteerService.DefaultSkills.Select((n, i) => new VolunteerSkill { CityId = cityId, Name = n, SortOrder = i + 1 }));
-                await db.SaveChangesAsync();
-            }
-            return await db.Set<VolunteerSkill>().IgnoreQueryFilters().Where(s => s.CityId == cityId && s.Name == name).Select(s => s.Id).SingleAsync();
-        });
+        var cityId = await TestData.CityIdAsync(factory, city);
+        return await TestData.WithDbAsync(factory, async db => (await TestData.SkillIdsAsync(db, cityId, [name])).Single());
     }
 
     /// <summary>Changes an opportunity (with its skills and fields loaded) and saves it.</summary>
@@ -58,35 +48,6 @@ public static class MatchingTestData
             o.UpdatedAt = DateTime.UtcNow;
             return await db.SaveChangesAsync();
         });
-
-    /// <summary>A group of the given type (e.g. a district council) with the person as its administrator.</summary>
-    public static async Task<(int Id, string Name)> GroupOfTypeAsync(TsunaguFactory factory, string city, string adminUserId, GroupType type, int? councilDistrictId = null)
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
-        var name = $"協議会{Guid.NewGuid():N}"[..11];
-        var id = await TestData.WithDbAsync(factory, async db =>
-        {
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = name,
-                NameKana = "きょうぎかい",
-                Type = type,
-                CouncilDistrictId = councilDistrictId,
-                Description = "地区のまちづくりを進める協議会です。",
-                RepresentativeName = "会長",
-                RepresentativeEmail = "chair@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
-        return (id, name);
-    }
 
     public sealed class ApplicationSpec
     {
@@ -103,7 +64,7 @@ public static class MatchingTestData
     {
         var spec = new ApplicationSpec();
         configure?.Invoke(spec);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         return await TestData.WithDbAsync(factory, async db =>
         {
             var a = new ShiftApplication
@@ -132,7 +93,7 @@ public static class MatchingTestData
         var user = await TestData.CreateUserAsync(factory);
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
-        return (browser, user, await OpportunityTestData.VolunteerAsync(factory, city, user.Id));
+        return (browser, user, (await TestData.CreateVolunteerAsync(factory, city, v => v.For(user))).Id);
     }
 
     /// <summary>A volunteer applies for a shift through the opportunity's page.</summary>

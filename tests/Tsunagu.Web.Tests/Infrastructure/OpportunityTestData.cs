@@ -1,135 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Volunteers;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
-/// <summary>Builds groups, volunteers, opportunities and API tokens straight in the database, for the matching tests.</summary>
+/// <summary>What the matching tests need beyond the builders: shifts moved into the past, many volunteers with API tokens, tokens.</summary>
 public static class OpportunityTestData
 {
-    public static Task<int> CityIdAsync(TsunaguFactory factory, string slug) =>
-        TestData.WithDbAsync(factory, db => db.Cities.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
-
-    /// <summary>A published group with the given person as its administrator.</summary>
-    public static async Task<int> GroupAsync(TsunaguFactory factory, string city, string adminUserId)
-    {
-        var cityId = await CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var g = new Group
-            {
-                CityId = cityId,
-                Name = $"募集の会{Guid.NewGuid():N}"[..12],
-                NameKana = "ぼしゅうのかい",
-                Description = "ボランティアを募集する団体です。",
-                RepresentativeName = "代表",
-                RepresentativeEmail = "rep@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-                ApprovedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = adminUserId, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
-    }
-
-    public sealed class VolunteerSpec
-    {
-        public AgeBand AgeBand { get; set; } = AgeBand.Age40s;
-        public List<string> Skills { get; } = [];
-        public List<int> Interests { get; } = [];
-        public int Availability { get; set; } = (1 << 21) - 1;
-        public NotifyPreference Notify { get; set; } = NotifyPreference.None;
-        public bool Consent { get; set; } = true;
-        public string? Phone { get; set; } = "083-000-0000";
-    }
-
-    /// <summary>An active volunteer registration for a user; skills by name from the city's list.</summary>
-    public static async Task<int> VolunteerAsync(TsunaguFactory factory, string city, string userId, Action<VolunteerSpec>? configure = null)
-    {
-        var spec = new VolunteerSpec();
-        configure?.Invoke(spec);
-        var cityId = await CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var skills = await SkillIdsAsync(db, cityId, spec.Skills);
-            var v = new Volunteer
-            {
-                CityId = cityId,
-                UserId = userId,
-                AgeBand = spec.AgeBand,
-                Availability = spec.Availability,
-                Notify = spec.Notify,
-                Status = VolunteerStatus.Active,
-                Phone = spec.Phone,
-                GuardianConsentAt = spec.AgeBand == AgeBand.Under18 && spec.Consent ? DateTime.UtcNow : null,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            };
-            v.Skills.AddRange(skills.Select(id => new VolunteerSkillChoice { SkillId = id }));
-            v.Interests.AddRange(spec.Interests.Select(f => new VolunteerInterest { Field = f }));
-            db.Add(v);
-            await db.SaveChangesAsync();
-            return v.Id;
-        });
-    }
-
-    public sealed class OpportunitySpec
-    {
-        public string Title { get; set; } = "公園の花壇づくり";
-        public int Places { get; set; } = 3;
-        public int Shifts { get; set; } = 1;
-        public TimeSpan StartsIn { get; set; } = TimeSpan.FromDays(3);
-        public TimeSpan Length { get; set; } = TimeSpan.FromHours(2);
-        public List<string> RequiredSkills { get; } = [];
-        public List<int> Fields { get; } = [];
-        public int? MinAge { get; set; }
-        public int? MaxAge { get; set; }
-    }
-
-    /// <summary>An open opportunity of a group, with weekly shifts; returns its id and the shift ids.</summary>
-    public static async Task<(int Id, List<int> Shifts)> OpportunityAsync(TsunaguFactory factory, string city, int groupId, Action<OpportunitySpec>? configure = null)
-    {
-        var spec = new OpportunitySpec();
-        configure?.Invoke(spec);
-        var cityId = await CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var skills = await SkillIdsAsync(db, cityId, spec.RequiredSkills);
-            var now = DateTime.UtcNow;
-            var o = new Opportunity
-            {
-                CityId = cityId,
-                Title = spec.Title,
-                Description = "花を植えて水やりをします。",
-                OrganiserKind = OrganiserKind.Group,
-                GroupId = groupId,
-                Place = "中央公園",
-                MinAge = spec.MinAge,
-                MaxAge = spec.MaxAge,
-                Status = OpportunityStatus.Open,
-                CreatedAt = now,
-                UpdatedAt = now,
-                NotifiedAt = now,
-                SearchText = SearchText.Of(spec.Title),
-            };
-            o.Skills.AddRange(skills.Select(id => new OpportunitySkill { SkillId = id, Required = true }));
-            o.Fields.AddRange(spec.Fields.Select(f => new OpportunityField { Field = f }));
-            for (var i = 0; i < spec.Shifts; i++)
-            {
-                var start = now.Add(spec.StartsIn).AddDays(7 * i);
-                o.Shifts.Add(new Shift { CityId = cityId, StartsAt = start, EndsAt = start.Add(spec.Length), Places = spec.Places });
-            }
-            db.Add(o);
-            await db.SaveChangesAsync();
-            return (o.Id, o.Shifts.OrderBy(s => s.StartsAt).Select(s => s.Id).ToList());
-        });
-    }
-
     /// <summary>Moves a shift into the past, as if it had happened.</summary>
     public static Task PastAsync(TsunaguFactory factory, int shiftId) =>
         TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shiftId)
@@ -141,7 +19,7 @@ public static class OpportunityTestData
     /// </summary>
     public static async Task<List<(string Token, string Email)>> VolunteersWithTokensAsync(TsunaguFactory factory, string city, int count)
     {
-        var cityId = await CityIdAsync(factory, city);
+        var cityId = await TestData.CityIdAsync(factory, city);
         var people = new List<(string, string)>();
         await TestData.WithDbAsync(factory, async db =>
         {
@@ -150,7 +28,7 @@ public static class OpportunityTestData
                 var email = $"load-{Guid.NewGuid():N}@example.jp";
                 var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"応募者{i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTime.UtcNow };
                 db.Users.Add(user);
-                db.Add(new Volunteer { CityId = cityId, UserId = user.Id, AgeBand = AgeBand.Age30s, Status = VolunteerStatus.Active, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+                db.Add(new TestData.VolunteerSpec().Aged(AgeBand.Age30s).AvailableAt(0).WithPhone(null).Build(cityId, user.Id, []));
                 var (secret, hash) = ApiToken.NewSecret();
                 db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "load", TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
                 people.Add((secret, email));
@@ -170,16 +48,5 @@ public static class OpportunityTestData
             return await db.SaveChangesAsync();
         });
         return secret;
-    }
-
-    private static async Task<List<int>> SkillIdsAsync(Tsunagu.Web.Data.TsunaguDb db, int cityId, List<string> names)
-    {
-        if (names.Count == 0) return [];
-        if (!await db.Set<VolunteerSkill>().IgnoreQueryFilters().AnyAsync(s => s.CityId == cityId))
-        {
-            db.AddRange(VolunteerService.DefaultSkills.Select((n, i) => new VolunteerSkill { CityId = cityId, Name = n, SortOrder = i + 1 }));
-            await db.SaveChangesAsync();
-        }
-        return await db.Set<VolunteerSkill>().IgnoreQueryFilters().Where(s => s.CityId == cityId && names.Contains(s.Name)).Select(s => s.Id).ToListAsync();
     }
 }

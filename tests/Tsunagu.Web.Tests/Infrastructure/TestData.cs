@@ -6,8 +6,12 @@ using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web.Tests.Infrastructure;
 
-/// <summary>Builds test data through the app's own services: `await TestData.CreateUserAsync(f, u => u.InCity("nagato", CityRole.CityAdmin))`.</summary>
-public static class TestData
+/// <summary>
+/// Builds test data: `await TestData.CreateUserAsync(f, u => u.InCity("nagato", CityRole.CityAdmin))`. People go through the
+/// app's own services; the city's rows (rooms, groups, events, …) are written straight to the database by one builder per
+/// entity in <c>TestData.&lt;Entity&gt;.cs</c>: `await TestData.CreateRoomAsync(f, "nagato", r => r.Named("会議室1").Seating(20))`.
+/// </summary>
+public static partial class TestData
 {
     public const string Password = "correct-horse-battery";
 
@@ -76,6 +80,21 @@ public static class TestData
         using var scope = factory.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<TsunaguDb>());
     }
+
+    public static Task<int> CityIdAsync(TsunaguFactory factory, string slug) =>
+        WithDbAsync(factory, db => db.Cities.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
+
+    /// <summary>A name no other test uses: the prefix and eight hex digits (each test class shares one database).</summary>
+    public static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)];
+
+    /// <summary>Writes one row of the city as it is and returns it with its id.</summary>
+    private static Task<T> AddAsync<T>(TsunaguFactory factory, T row) where T : class =>
+        WithDbAsync(factory, async db =>
+        {
+            db.Add(row);
+            await db.SaveChangesAsync();
+            return row;
+        });
 
     public static Task<int> FirstDepartmentIdAsync(TsunaguFactory factory, string citySlug) =>
         WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters()

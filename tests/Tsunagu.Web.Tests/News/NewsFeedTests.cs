@@ -32,7 +32,7 @@ public class NewsFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     public async Task Feed_WithControlCharactersInANewsItem_StillAnswers_WithoutThem()
     {
         // Pasted text that reached the database before the forms refused it (or by another way in).
-        var cityId = await OpportunityTestData.CityIdAsync(factory, "muroran");
+        var cityId = await TestData.CityIdAsync(factory, "muroran");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var id = await TestData.WithDbAsync(factory, async db =>
         {

@@ -18,8 +18,8 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     public async Task TwoHundredApplyAtOnce_ForFivePlaces_ExactlyFiveAreConfirmed_AndTheOthersAreToldItIsFull()
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = Places);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(Places));
         var tokens = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, Volunteers)).Select(v => v.Token).ToList();
 
         var organiser = Browser.For(factory);
@@ -87,10 +87,10 @@ public class ApplicationConcurrencyTests(TsunaguFactory factory) : IClassFixture
     public async Task Api_RefusesASignInCookie_AndASecondApplication()
     {
         var organiserUser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var user = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(user));
         var url = $"/api/v1/{City}/opportunities/{id}/shifts/{shifts[0]}/applications";
 
         var cookie = Browser.For(factory);

@@ -25,11 +25,13 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         return browser;
     }
 
-    private async Task<int> GroupAsync(string city = City) =>
-        await OpportunityTestData.GroupAsync(factory, city, (await TestData.CreateUserAsync(factory)).Id);
+    private async Task<int> GroupAsync(string city = City)
+    {
+        var admin = await TestData.CreateUserAsync(factory);
+        return (await TestData.CreateGroupAsync(factory, city, g => g.AdministeredBy(admin))).Id;
+    }
 
-    private async Task<int> VolunteerAsync(string city = City) =>
-        await OpportunityTestData.VolunteerAsync(factory, city, (await TestData.CreateUserAsync(factory)).Id);
+    private async Task<int> VolunteerAsync(string city = City) => (await TestData.CreateVolunteerAsync(factory, city)).Id;
 
     private static string Unique(string title) => $"{title}{Guid.NewGuid():N}"[..(title.Length + 6)];
 
@@ -41,7 +43,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     /// <summary>An opportunity with one application (on its first shift) made <paramref name="daysAgo"/> days ago, still unanswered.</summary>
     private async Task<(int Id, int ShiftId)> WaitingSinceAsync(int groupId, double daysAgo, string title = "返事待ちの募集")
     {
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = Unique(title); o.StartsIn = TimeSpan.FromDays(20); });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(Unique(title)).StartingIn(TimeSpan.FromDays(20)));
         await MatchingTestData.ApplicationAsync(factory, City, id, shifts[0], await VolunteerAsync(), a => a.CreatedAt = DateTime.UtcNow.AddDays(-daysAgo));
         return (id, shifts[0]);
     }
@@ -50,11 +52,11 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     public async Task OpportunitiesWithoutApplicants_AreListed_AndOneWithAnApplicantIsNot()
     {
         var groupId = await GroupAsync();
-        var (lonely, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = Unique("誰も来ない募集"));
-        var (answered, answeredShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = Unique("応募がある募集"));
+        var (lonely, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(Unique("誰も来ない募集")));
+        var (answered, answeredShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(Unique("応募がある募集")));
         var (volunteer, _, _) = await MatchingTestData.SignedInVolunteerAsync(factory, City);
         (await MatchingTestData.ApplyAsync(volunteer, City, answered, answeredShifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var (closed, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = Unique("締め切った募集"));
+        var (closed, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(Unique("締め切った募集")));
         await MatchingTestData.ChangeOpportunityAsync(factory, closed, o => o.Status = OpportunityStatus.Closed);
 
         var (response, page) = await (await StaffAsync()).GetPageAsync(ConsoleUrl());
@@ -73,7 +75,7 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var (old, _) = await WaitingSinceAsync(groupId, 10);
         var (recent, _) = await WaitingSinceAsync(groupId, 2);
         // An application answered long ago is not waiting.
-        var (answered, answeredShift) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = Unique("返事済みの募集"); o.StartsIn = TimeSpan.FromDays(20); });
+        var (answered, answeredShift) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(Unique("返事済みの募集")).StartingIn(TimeSpan.FromDays(20)));
         await MatchingTestData.ApplicationAsync(factory, City, answered, answeredShift[0], await VolunteerAsync(),
             a => { a.Status = ApplicationStatus.Declined; a.CreatedAt = DateTime.UtcNow.AddDays(-30); });
         var staff = await StaffAsync();
@@ -146,8 +148,8 @@ public class ConsoleTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var (d1, d1Name) = districts[0];
         var (d2, d2Name) = districts[1];
         var groupId = await GroupAsync(city);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, city, groupId, o => o.Shifts = 8);
-        var (demo, demoShifts) = await OpportunityTestData.OpportunityAsync(factory, city, groupId, o => o.Title = "デモの募集");
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, city, o => o.OrganisedBy(groupId).Shifts(8));
+        var (demo, demoShifts) = await TestData.CreateOpportunityAsync(factory, city, o => o.OrganisedBy(groupId).Titled("デモの募集"));
         await MatchingTestData.ChangeOpportunityAsync(factory, demo, o => o.IsDemo = true);
         var volunteer = await VolunteerAsync(city);
 

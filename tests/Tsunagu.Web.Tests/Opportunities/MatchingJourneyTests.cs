@@ -18,7 +18,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     private async Task<(Browser Organiser, AppUser OrganiserUser, int GroupId)> OrganiserAsync()
     {
         var (browser, user) = await SignedInAsync();
-        return (browser, user, await OpportunityTestData.GroupAsync(factory, City, user.Id));
+        return (browser, user, (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id);
     }
 
     private static Task<HttpResponseMessage> ApplyAsync(Browser volunteer, int opportunityId, int shiftId) =>
@@ -106,8 +106,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     {
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, volunteerUser.Id, v => v.Phone = "083-111-2222");
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser).WithPhone("083-111-2222"))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
 
         (await ApplyAsync(volunteer, id, shifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var notice = await TestData.LastMailToAsync(factory, organiserUser.Email!);
@@ -163,9 +163,9 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     {
         var (_, _, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
-        await OpportunityTestData.VolunteerAsync(factory, City, volunteerUser.Id);
-        var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(4));
-        var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(4).Add(TimeSpan.FromHours(1)); });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser));
+        var (first, firstShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).StartingIn(TimeSpan.FromDays(4)));
+        var (second, secondShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("同じ時間の別の募集").StartingIn(TimeSpan.FromDays(4).Add(TimeSpan.FromHours(1))));
 
         (await ApplyAsync(volunteer, first, firstShifts[0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var twice = await Browser.ParseAsync(await ApplyAsync(volunteer, first, firstShifts[0]));
@@ -174,7 +174,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         overlapping.QuerySelector($"#shift-{secondShifts[0]} .form-error")!.TextContent.ShouldContain("同じ時間帯");
 
         var (minor, minorUser) = await SignedInAsync();
-        await OpportunityTestData.VolunteerAsync(factory, City, minorUser.Id, v => { v.AgeBand = AgeBand.Under18; v.Consent = false; });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(minorUser).Aged(AgeBand.Under18).WithoutGuardianConsent());
         var refused = await Browser.ParseAsync(await ApplyAsync(minor, first, firstShifts[0]));
         refused.QuerySelector($"#shift-{firstShifts[0]} .form-error")!.TextContent.ShouldContain("保護者の同意");
         (await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().CountAsync(a => a.ShiftId == firstShifts[0]))).ShouldBe(1);
@@ -185,8 +185,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     {
         var (organiser, _, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Places = 1);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(1));
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Accept",
@@ -205,8 +205,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     {
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Places = 1; o.Shifts = 2; });
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Places(1).Shifts(2));
         await ApplyAsync(volunteer, id, shifts[0]);
         await ApplyAsync(volunteer, id, shifts[1]);
         var confirmed = await ApplicationAsync(shifts[0], volunteerId);
@@ -235,7 +235,7 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task CentreStaff_WithoutTwoFactor_CannotManageOthersOpportunities()
     {
         var (_, _, groupId) = await OrganiserAsync();
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff));
         var browser = Browser.For(factory);
         await browser.SignInAsync(staff.Email!);
@@ -247,9 +247,9 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Organiser_CannotInviteSomeoneThePageDidNotOffer()
     {
         var (organiser, _, groupId) = await OrganiserAsync();
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.MinAge = 70);
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).ForAges(min: 70));
         var young = await TestData.CreateUserAsync(factory);
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, young.Id, v => v.AgeBand = AgeBand.Age30s);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(young).Aged(AgeBand.Age30s))).Id;
         (await organiser.PostWithTokenAsync($"/{City}/opportunities/{id}/manage", $"/{City}/opportunities/{id}/manage?handler=Invite",
             new Dictionary<string, string> { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await TestData.WithDbAsync(factory, db => db.Set<ShiftApplication>().IgnoreQueryFilters().AnyAsync(a => a.VolunteerId == volunteerId))).ShouldBeFalse();
@@ -259,13 +259,13 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Organiser_SeesVolunteersRankedWithReasons_AndInvites_VolunteerAccepts()
     {
         var (organiser, _, groupId) = await OrganiserAsync();
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.RequiredSkills.Add("手話"); o.Fields.Add(2); o.Title = "手話で案内"; });
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Requiring("手話").InFields(2).Titled("手話で案内"));
         var (fitting, fittingUser) = await SignedInAsync();
-        var good = await OpportunityTestData.VolunteerAsync(factory, City, fittingUser.Id, v => { v.Skills.Add("手話"); v.Interests.Add(2); });
+        var good = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(fittingUser).WithSkills("手話").InterestedIn(2))).Id;
         var other = await TestData.CreateUserAsync(factory);
-        var poor = await OpportunityTestData.VolunteerAsync(factory, City, other.Id, v => { v.Skills.Add("調理"); v.Availability = 0; });
+        var poor = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(other).WithSkills("調理").AvailableAt(0))).Id;
         var tooYoung = await TestData.CreateUserAsync(factory);
-        var excluded = await OpportunityTestData.VolunteerAsync(factory, City, tooYoung.Id, v => { v.AgeBand = AgeBand.Under18; v.Consent = false; v.Skills.Add("手話"); });
+        var excluded = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(tooYoung).Aged(AgeBand.Under18).WithoutGuardianConsent().WithSkills("手話"))).Id;
 
         var (_, page) = await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage");
         var cards = page.QuerySelectorAll("#candidates ~ ol > li").Select(li => li.TextContent).ToList();
@@ -291,10 +291,10 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     public async Task Volunteer_SeesForYou_WithTheBestFitFirst()
     {
         var (_, _, groupId) = await OrganiserAsync();
-        var (fit, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "手話通訳のおてつだい"; o.RequiredSkills.Add("手話"); o.Fields.Add(2); });
-        await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "料理教室の補助"; o.RequiredSkills.Add("調理"); o.Fields.Add(13); });
+        var (fit, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("手話通訳のおてつだい").Requiring("手話").InFields(2));
+        await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("料理教室の補助").Requiring("調理").InFields(13));
         var (volunteer, user) = await SignedInAsync();
-        await OpportunityTestData.VolunteerAsync(factory, City, user.Id, v => { v.Skills.Add("手話"); v.Interests.Add(2); });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(user).WithSkills("手話").InterestedIn(2));
         var (_, page) = await volunteer.GetPageAsync($"/{City}/opportunities");
         var forYou = page.QuerySelectorAll("#for-you ~ ul > li h3").Select(h => h.TextContent.Trim()).ToList();
         forYou.ShouldNotBeEmpty();
@@ -308,8 +308,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
     {
         var (organiser, organiserUser, groupId) = await OrganiserAsync();
         var (volunteer, volunteerUser) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, volunteerUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(volunteerUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);
         var url = $"/{City}/applications/{application.Id}/messages";
@@ -333,8 +333,8 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         using (var scope = factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DemoPlans>().SeedAsync();
         var (organiser, _, groupId) = await OrganiserAsync();
         var (volunteer, user) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var before = await MatchingsThisYearAsync();
         await ApplyAsync(volunteer, id, shifts[0]);
         var application = await ApplicationAsync(shifts[0], volunteerId);

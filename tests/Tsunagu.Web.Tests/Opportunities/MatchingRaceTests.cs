@@ -19,8 +19,8 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     private async Task<(Browser Organiser, int Id, List<int> Shifts, string Antiforgery)> OpportunityAsync(string title, int shifts = 1)
     {
         var (organiser, user) = await TestData.SignedInAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, user.Id);
-        var (id, shiftIds) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = title; o.Places = 50; o.Shifts = shifts; });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
+        var (id, shiftIds) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled(title).Places(50).Shifts(shifts));
         var (_, page) = await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage");
         return (organiser, id, shiftIds, page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
     }
@@ -93,18 +93,18 @@ public class MatchingRaceTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     [Fact]
     public async Task OnePerson_AcceptedForOverlappingShiftsAtOnce_IsConfirmedForOne()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var (organiser, organiserUser) = await TestData.SignedInAsync(factory);
         var person = (await OpportunityTestData.VolunteersWithTokensAsync(factory, City, 1))[0];
         var volunteerId = await TestData.WithDbAsync(factory, db => db.Set<Tsunagu.Web.Features.Volunteers.Volunteer>().IgnoreQueryFilters()
             .Where(v => db.Users.Any(u => u.Id == v.UserId && u.Email == person.Email)).Select(v => v.Id).SingleAsync());
         // Eight overlapping opportunities of one group, each with an application of the same person (as if made before the
         // rules refused overlaps), accepted by their organisers at the same moment.
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var applications = new List<(int Opportunity, int Application)>();
         for (var i = 0; i < 8; i++)
         {
-            var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = $"重なる募集{i}"; o.StartsIn = TimeSpan.FromDays(6).Add(TimeSpan.FromMinutes(10 * i)); });
+            var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled($"重なる募集{i}").StartingIn(TimeSpan.FromDays(6).Add(TimeSpan.FromMinutes(10 * i))));
             var applicationId = await TestData.WithDbAsync(factory, async db =>
             {
                 var a = new ShiftApplication { CityId = cityId, OpportunityId = id, ShiftId = shifts[0], VolunteerId = volunteerId, Status = ApplicationStatus.Applied, CreatedAt = DateTime.UtcNow };

@@ -39,8 +39,8 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task Api_RefusesWithAReason_ANonVolunteer_APausedVolunteer_AMinorWithoutConsent_AndATooLongMessage()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var url = ApplyUrl(id, shifts[0]);
 
         var stranger = await TestData.CreateUserAsync(factory);
@@ -50,7 +50,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         (await notVolunteer.Content.ReadAsStringAsync()).ShouldContain("ボランティアとして登録");
 
         var paused = await TestData.CreateUserAsync(factory);
-        var pausedId = await OpportunityTestData.VolunteerAsync(factory, City, paused.Id);
+        var pausedId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(paused))).Id;
         await TestData.WithDbAsync(factory, db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == pausedId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VolunteerStatus.Paused)));
         using var pausedApi = await ApiAsync(paused.Id);
@@ -59,14 +59,14 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         (await pausedAnswer.Content.ReadAsStringAsync()).ShouldContain("休止中");
 
         var minor = await TestData.CreateUserAsync(factory);
-        var minorId = await OpportunityTestData.VolunteerAsync(factory, City, minor.Id, v => { v.AgeBand = AgeBand.Under18; v.Consent = false; });
+        var minorId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(minor).Aged(AgeBand.Under18).WithoutGuardianConsent())).Id;
         using var minorApi = await ApiAsync(minor.Id);
         var minorAnswer = await minorApi.PostAsJsonAsync(url, new { });
         minorAnswer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await minorAnswer.Content.ReadAsStringAsync()).ShouldContain("保護者の同意");
 
         var talkative = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, talkative.Id);
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(talkative));
         using var talkativeApi = await ApiAsync(talkative.Id);
         var tooLong = await talkativeApi.PostAsJsonAsync(url, new { message = new string('あ', ApplicationStateMachine.MaxMessageLength + 1) });
         tooLong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -83,10 +83,10 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task TooLongANote_OnThePage_IsRefusedNextToTheNote()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         var (volunteer, user) = await SignedInAsync();
-        await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(user));
         var page = await Browser.ParseAsync(await volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
             new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture), ["Message"] = new string('あ', 501) }));
         page.QuerySelector($"#message-{shifts[0]}-error")!.TextContent.ShouldContain("500文字以内");
@@ -97,16 +97,16 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task APersonConfirmedElsewhere_IsNotInvited_NorConfirmedTwice_ForTheSameHours()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (first, firstShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.StartsIn = TimeSpan.FromDays(5));
-        var (second, secondShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "同じ時間の別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30)); });
-        var (third, thirdShifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "さらに別の募集"; o.StartsIn = TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45)); });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (first, firstShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).StartingIn(TimeSpan.FromDays(5)));
+        var (second, secondShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("同じ時間の別の募集").StartingIn(TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(30))));
+        var (third, thirdShifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("さらに別の募集").StartingIn(TimeSpan.FromDays(5).Add(TimeSpan.FromMinutes(45))));
         var (volunteer, user) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
 
         // An invitation for the second, then (as two organisers might, a moment apart) one for the third at the same hours.
         (await ManageAsync(organiser, second, "Invite", new() { ["volunteerId"] = volunteerId.ToString(CultureInfo.InvariantCulture), ["shiftId"] = secondShifts[0].ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new ShiftApplication { CityId = cityId, OpportunityId = third, ShiftId = thirdShifts[0], VolunteerId = volunteerId, Status = ApplicationStatus.Invited, Invited = true, CreatedAt = DateTime.UtcNow });
@@ -137,12 +137,12 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task RemovingAShift_TellsWhoWasWaiting_AndAShiftWithSomeoneConfirmedStays()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "取りやめのある募集"; });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Shifts(2).Titled("取りやめのある募集"));
         var (waiting, waitingUser) = await SignedInAsync();
-        var waitingId = await OpportunityTestData.VolunteerAsync(factory, City, waitingUser.Id);
+        var waitingId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(waitingUser))).Id;
         var (confirmed, confirmedUser) = await SignedInAsync();
-        var confirmedId = await OpportunityTestData.VolunteerAsync(factory, City, confirmedUser.Id);
+        var confirmedId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(confirmedUser))).Id;
         foreach (var (browser, shift) in new[] { (waiting, shifts[0]), (confirmed, shifts[1]) })
             (await browser.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
                 new Dictionary<string, string> { ["ShiftId"] = shift.ToString(CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -166,10 +166,10 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task ClosingAnOpportunity_ClosesWaitingApplications_TellsThePeople_AndReopeningLetsThemApplyAgain()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = "締め切る募集");
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("締め切る募集"));
         var (volunteer, user) = await SignedInAsync();
-        var volunteerId = await OpportunityTestData.VolunteerAsync(factory, City, user.Id);
+        var volunteerId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(user))).Id;
         Task<HttpResponseMessage> Apply() => volunteer.PostWithTokenAsync($"/{City}/opportunities/{id}", $"/{City}/opportunities/{id}?handler=Apply",
             new Dictionary<string, string> { ["ShiftId"] = shifts[0].ToString(CultureInfo.InvariantCulture) });
         (await Apply()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -193,7 +193,7 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     [Fact]
     public async Task ADepartmentsPosting_IsManagedByItsColleagues_NotByOtherDepartments()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var departments = await TestData.WithDbAsync(factory, db => db.Departments.IgnoreQueryFilters().Where(d => d.CityId == cityId).OrderBy(d => d.Id).Select(d => d.Name).Take(2).ToListAsync());
         departments.Count.ShouldBe(2);
         var poster = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.DepartmentStaff, departments[0]).ExemptFromTwoFactor());
@@ -231,16 +231,16 @@ public class MatchingSafetyTests(TsunaguFactory factory) : IClassFixture<Tsunagu
     public async Task Candidates_ForAChosenShift_AreRankedByWhetherTheyCanComeThatDay()
     {
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Shifts = 2; o.Title = "二つの曜日の募集"; });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Shifts(2).Titled("二つの曜日の募集"));
         // The second shift a day after the first: another weekday, the same part of the day.
         var first = await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().SingleAsync(s => s.Id == shifts[0]));
         await TestData.WithDbAsync(factory, db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == shifts[1])
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, first.StartsAt.AddDays(1)).SetProperty(x => x.EndsAt, first.EndsAt.AddDays(1))));
         var firstDay = await TestData.CreateUserAsync(factory);
-        var firstDayId = await OpportunityTestData.VolunteerAsync(factory, City, firstDay.Id, v => v.Availability = MatchScore.SlotOf(first.StartsAt));
+        var firstDayId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(firstDay).AvailableAt(MatchScore.SlotOf(first.StartsAt)))).Id;
         var secondDay = await TestData.CreateUserAsync(factory);
-        var secondDayId = await OpportunityTestData.VolunteerAsync(factory, City, secondDay.Id, v => v.Availability = MatchScore.SlotOf(first.StartsAt.AddDays(1)));
+        var secondDayId = (await TestData.CreateVolunteerAsync(factory, City, v => v.For(secondDay).AvailableAt(MatchScore.SlotOf(first.StartsAt.AddDays(1))))).Id;
 
         async Task<List<string>> CandidatesFor(int shiftId) =>
             [.. (await organiser.GetPageAsync($"/{City}/opportunities/{id}/manage?shift={shiftId}")).Page.QuerySelectorAll("#candidates ~ ol > li").Select(li => li.TextContent)];

@@ -26,14 +26,14 @@ public class NotificationTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
     public async Task NewOpportunity_IsSentOnce_ToFittingVolunteersWhoWantEach_AndWeeklyOnesGetADigestOnce()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
         var each = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, each.Id, v => { v.Notify = NotifyPreference.Each; v.Skills.Add("手話"); v.Interests.Add(2); });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(each).Notified(NotifyPreference.Each).WithSkills("手話").InterestedIn(2));
         var weekly = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, weekly.Id, v => { v.Notify = NotifyPreference.WeeklyDigest; v.Skills.Add("手話"); v.Interests.Add(2); });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(weekly).Notified(NotifyPreference.WeeklyDigest).WithSkills("手話").InterestedIn(2));
         var none = await TestData.CreateUserAsync(factory);
-        await OpportunityTestData.VolunteerAsync(factory, City, none.Id, v => { v.Notify = NotifyPreference.None; v.Skills.Add("手話"); v.Interests.Add(2); });
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = "手話の通訳ボランティア"; o.RequiredSkills.Add("手話"); o.Fields.Add(2); });
+        await TestData.CreateVolunteerAsync(factory, City, v => v.For(none).Notified(NotifyPreference.None).WithSkills("手話").InterestedIn(2));
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled("手話の通訳ボランティア").Requiring("手話").InFields(2));
         // The builder marks opportunities as announced; this one is new.
         await TestData.WithDbAsync(factory, db => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NotifiedAt, (DateTime?)null)));
 

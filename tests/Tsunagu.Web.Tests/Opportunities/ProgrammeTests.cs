@@ -34,7 +34,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var added = await staff.SubmitAsync(ProgrammesUrl, new Dictionary<string, string> { ["Name"] = name, ["Description"] = "まちをきれいにする活動" }, "main form[action*=Add]");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var programme = (await ProgrammeAsync(name)).ShouldNotBeNull();
-        programme.CityId.ShouldBe(await OpportunityTestData.CityIdAsync(factory, City));
+        programme.CityId.ShouldBe(await TestData.CityIdAsync(factory, City));
         programme.Description.ShouldBe("まちをきれいにする活動");
         (await TestData.WithDbAsync(factory, db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Programme) && a.EntityKey == programme.Id.ToString(CultureInfo.InvariantCulture)
             && a.Action == "create" && a.UserId == staffUser.Id))).ShouldBeTrue();
@@ -64,8 +64,8 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var name = Unique("ボランティアギルド");
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, name);
         var (_, organiser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
-        var (id, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
+        var (id, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
         await MatchingTestData.ChangeOpportunityAsync(factory, id, o => o.ProgrammeId = programmeId);
 
         var (_, page) = await staff.GetPageAsync(ProgrammesUrl);
@@ -83,7 +83,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var name = Unique("行政パートナー");
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, name);
         var (organiser, organiserUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiserUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiserUser))).Id;
         var word = $"prog{Guid.NewGuid():N}"[..12];
 
         // The form offers the programme, and the posting keeps the choice.
@@ -110,7 +110,7 @@ public class ProgrammeTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         terms.Single(dt => dt.TextContent == "制度・プログラム").NextElementSibling!.TextContent.ShouldBe(name);
 
         // Another opportunity with the same word but no programme: the filter keeps it out.
-        var (other, _) = await OpportunityTestData.OpportunityAsync(factory, City, groupId, o => o.Title = $"花壇の手入れ {word}");
+        var (other, _) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId).Titled($"花壇の手入れ {word}"));
         var visitor = Browser.For(factory);
         var (_, all) = await visitor.GetPageAsync($"/{City}/opportunities?q={word}");
         Results(all).ShouldBe([opportunity.Id, other], ignoreOrder: true);

@@ -20,7 +20,7 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
     private async Task<(Browser Browser, int GroupId)> OrganiserAsync()
     {
         var (browser, user) = await SignedInAsync();
-        return (browser, await OpportunityTestData.GroupAsync(factory, City, user.Id));
+        return (browser, (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id);
     }
 
     private static string Word() => $"w{Guid.NewGuid():N}"[..10];
@@ -63,14 +63,18 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var programmeId = await MatchingTestData.ProgrammeAsync(factory, City, $"ギルド{word}");
         var district = (await MatchingTestData.DistrictsAsync(factory, City))[1].Id;
         var signLanguage = await MatchingTestData.SkillIdAsync(factory, City, "手話");
-        Task<(int Id, List<int> Shifts)> PostAsync(string title, Action<OpportunityTestData.OpportunitySpec>? configure = null) =>
-            OpportunityTestData.OpportunityAsync(factory, City, groupId, o => { o.Title = $"{title} {word}"; configure?.Invoke(o); });
+        Task<Opportunity> PostAsync(string title, Action<TestData.OpportunitySpec>? configure = null) =>
+            TestData.CreateOpportunityAsync(factory, City, o =>
+            {
+                o.OrganisedBy(groupId).Titled($"{title} {word}");
+                configure?.Invoke(o);
+            });
 
         var (plain, _) = await PostAsync("花壇づくり");
-        var (ofField, _) = await PostAsync("防災訓練の補助", o => o.Fields.Add(8));
+        var (ofField, _) = await PostAsync("防災訓練の補助", o => o.InFields(8));
         var (inDistrict, _) = await PostAsync("地区の清掃");
         await MatchingTestData.ChangeOpportunityAsync(factory, inDistrict, o => o.DistrictId = district);
-        var (needsSkill, _) = await PostAsync("手話での案内", o => o.RequiredSkills.Add("手話"));
+        var (needsSkill, _) = await PostAsync("手話での案内", o => o.Requiring("手話"));
         var (welcomesSkill, _) = await PostAsync("受付の手伝い");
         await MatchingTestData.ChangeOpportunityAsync(factory, welcomesSkill, o => o.Skills.Add(new OpportunitySkill { SkillId = signLanguage, Required = false }));
         var (inProgramme, _) = await PostAsync("ギルドの募集");
@@ -78,9 +82,9 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var (online, _) = await PostAsync("オンライン翻訳");
         await MatchingTestData.ChangeOpportunityAsync(factory, online, o => { o.Online = true; o.Place = null; });
         // Closed, or with every shift over: never in the public list, whatever the filter.
-        var (closed, _) = await PostAsync("締め切った防災の募集", o => o.Fields.Add(8));
+        var (closed, _) = await PostAsync("締め切った防災の募集", o => o.InFields(8));
         await MatchingTestData.ChangeOpportunityAsync(factory, closed, o => o.Status = OpportunityStatus.Closed);
-        var (over, overShifts) = await PostAsync("終わった防災の募集", o => o.Fields.Add(8));
+        var (over, overShifts) = await PostAsync("終わった防災の募集", o => o.InFields(8));
         await OpportunityTestData.PastAsync(factory, overShifts[0]);
 
         var visitor = Browser.For(factory);
@@ -226,8 +230,9 @@ public class SearchAndPostingTests(TsunaguFactory factory) : IClassFixture<Tsuna
             default:
                 (poster, var chair) = await SignedInAsync();
                 var district = (await MatchingTestData.DistrictsAsync(factory, City))[0].Id;
-                var (councilId, councilName) = await MatchingTestData.GroupOfTypeAsync(factory, City, chair.Id, GroupType.DistrictCouncil, district);
-                (key, expectedName, kind, groupId) = ($"group-{councilId}", councilName, OrganiserKind.Group, councilId);
+                var council = await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("協議会"), "きょうぎかい")
+                    .Described("地区のまちづくりを進める協議会です。").OfType(GroupType.DistrictCouncil, district).RepresentedBy("会長").AdministeredBy(chair));
+                (key, expectedName, kind, groupId) = ($"group-{council.Id}", council.Name, OrganiserKind.Group, council.Id);
                 break;
         }
 

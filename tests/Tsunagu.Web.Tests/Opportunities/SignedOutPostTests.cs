@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Features.Exchange;
 using Tsunagu.Web.Features.Opportunities;
+using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Opportunities;
@@ -27,8 +28,8 @@ public class SignedOutPostTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     public async Task SignedOut_ApplyingForAShift_IsSentToSignIn_AndNoApplicationIsWritten()
     {
         var organiser = await TestData.CreateUserAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, organiser.Id);
-        var (id, shifts) = await OpportunityTestData.OpportunityAsync(factory, City, groupId);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(organiser))).Id;
+        var (id, shifts) = await TestData.CreateOpportunityAsync(factory, City, o => o.OrganisedBy(groupId));
 
         var visitor = Browser.For(factory);
         // The public page itself opens, and offers sign-in instead of the form.
@@ -46,7 +47,8 @@ public class SignedOutPostTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     [Fact]
     public async Task SignedOut_AskingForAnIntroduction_IsSentToSignIn_AndNoRequestIsWritten()
     {
-        var (admin, groupId, _) = await ExchangeTestData.PublishedGroupAsync(factory, City, "防災の会", 8);
+        var admin = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.GroupAdmin));
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("防災の会")).InFields(8).AdministeredBy(admin))).Id;
         var owner = Browser.For(factory);
         await owner.SignInAsync(admin.Email!);
         var posted = await owner.SubmitAsync($"/{City}/exchange/new", new Dictionary<string, string>

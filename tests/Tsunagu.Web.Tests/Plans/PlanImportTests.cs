@@ -164,24 +164,11 @@ public class PlanImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
     {
         var manager = await ManagerAsync("nagato");
         var year = FiscalYear.Of(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9))).StartYear;
-        await TestData.WithDbAsync(factory, async db =>
+        for (var i = 0; i < 3; i++)
         {
-            var cityId = await db.Cities.Where(c => c.Slug == "nagato").Select(c => c.Id).SingleAsync();
-            for (var i = 0; i < 3; i++)
-                db.Groups.Add(new Group
-                {
-                    CityId = cityId,
-                    Name = $"指標の会{i}{Guid.NewGuid():N}"[..10],
-                    NameKana = "しひょう",
-                    Description = "指標の試験",
-                    RepresentativeName = "代表",
-                    RepresentativeEmail = "r@example.jp",
-                    Status = i < 2 ? GroupStatus.Approved : GroupStatus.Submitted,
-                    CreatedAt = DateTime.UtcNow,
-                    ApprovedAt = DateTime.UtcNow,
-                });
-            return await db.SaveChangesAsync();
-        });
+            var status = i < 2 ? GroupStatus.Approved : GroupStatus.Submitted;
+            await TestData.CreateGroupAsync(factory, "nagato", g => g.Named(TestData.Unique($"指標の会{i}"), "しひょう").Described("指標の試験").WithStatus(status));
+        }
         var plan = $$"""
             { "format": "tsunagu-plan/1", "key": "kpi", "title": "指標の計画", "period": { "from": "FY{{year}}", "to": "FY{{year + 4}}" }, "levels": ["方針"],
               "nodes": [ { "ref": "1", "title": "方針1" } ],

@@ -16,18 +16,6 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
 {
     private const string City = "yamaguchi";
 
-    private async Task<int> RoomAsync(string name)
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var room = new Room { CityId = cityId, Name = name, Capacity = 20 };
-            db.Add(room);
-            await db.SaveChangesAsync();
-            return room.Id;
-        });
-    }
-
     /// <summary>A weekday a week or two ahead (the default rules close no weekday), within every horizon.</summary>
     private static DateOnly NextDay(int plus = 7) => Display.Today(TimeProvider.System).AddDays(plus);
 
@@ -46,9 +34,9 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task Group_BooksProvisionally_StaffConfirm_ASecondUserCannotTakeTheSlot_AndVisitorsAreCounted()
     {
-        var room = await RoomAsync("会議室テスト1");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室テスト1"))).Id;
         var (admin, adminUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, adminUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(adminUser))).Id;
         var date = NextDay(60); // beyond the 30 days of others, within the 90 of registered groups
         var form = Form(room, date);
         form["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
@@ -69,7 +57,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().SingleAsync(b => b.Id == booking.Id))).Status.ShouldBe(BookingStatus.Confirmed);
 
         var (other, otherUser) = await SignedInAsync();
-        var otherGroup = await OpportunityTestData.GroupAsync(factory, City, otherUser.Id);
+        var otherGroup = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherUser))).Id;
         var refused = await other.SubmitAsync($"/{City}/spaces/book", Form(room, NextDay(7)));
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect); // a different day is free
         var clash = Form(room, date, "11:00", "13:00");
@@ -95,7 +83,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task DayView_ListsEachRoomsFreeTimes_AroundItsBookings_AndTheWeekLinksToIt()
     {
-        var room = await RoomAsync("会議室テスト日");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("会議室テスト日"))).Id;
         var (booker, _) = await SignedInAsync();
         var date = NextDay(9);
         (await booker.SubmitAsync($"/{City}/spaces/book", Form(room, date, "10:00", "12:00"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -118,7 +106,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [InlineData("10:00", "12:00", -2, "Input_Date-error", "過去の日時")]
     public async Task Booking_AgainstTheRules_IsRefusedNextToTheField(string start, string end, int days, string errorId, string message)
     {
-        var room = await RoomAsync($"会議室{Guid.NewGuid():N}"[..10]);
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
         var (browser, _) = await SignedInAsync();
         var response = await browser.SubmitAsync($"/{City}/spaces/book", Form(room, NextDay(days), start, end));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -129,7 +117,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task Booking_OnAClosedDay_IsRefused_AndAWeeklySeriesReportsEveryConflict()
     {
-        var room = await RoomAsync($"会議室{Guid.NewGuid():N}"[..10]);
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
         var staff = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var counter = Browser.For(factory);
         await counter.SignInAsync(staff.Email!);
@@ -154,7 +142,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room && b.UserId != null))).ShouldBe(0);
 
         // A closed weekday, as the city sets it.
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var closed = NextDay(10);
         await TestData.WithDbAsync(factory, async db =>
         {
@@ -171,7 +159,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task ProvisionalBooking_PastItsDeadline_Lapses_AndFreesTheSlot()
     {
-        var room = await RoomAsync($"会議室{Guid.NewGuid():N}"[..10]);
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
         var (browser, _) = await SignedInAsync();
         (await browser.SubmitAsync($"/{City}/spaces/book", Form(room, NextDay(5)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().Where(b => b.RoomId == room)
@@ -190,7 +178,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task FiveHundredRequestsAtOnce_ForOneSlot_MakeExactlyOneBooking_AndEveryOtherIsToldOfTheConflict()
     {
-        var room = await RoomAsync($"会議室{Guid.NewGuid():N}"[..10]);
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
         var tokens = new List<string>();
         await TestData.WithDbAsync(factory, async db =>
         {

@@ -89,7 +89,7 @@ public class CounterPagesTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var token = form.QuerySelector("#rules-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var fields = Rules("08:30", "20:00", "120").Append(new("ClosedDays", "0")).Append(new("ClosedDays", "6")).Append(new("__RequestVerificationToken", token));
         (await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         var rules = await TestData.WithDbAsync(factory, db => db.Set<SpaceRules>().IgnoreQueryFilters().SingleAsync(r => r.CityId == cityId));
         (rules.Opens, rules.Closes, rules.GroupHorizonDays, rules.ClosedWeekdays).ShouldBe((new TimeOnly(8, 30), new TimeOnly(20, 0), 120, 1 | 1 << 6));
         rules.IsClosedOn(DayOfWeek.Monday).ShouldBeTrue();

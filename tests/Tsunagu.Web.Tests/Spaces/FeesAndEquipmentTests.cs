@@ -14,31 +14,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
 {
     private const string City = "yamaguchi";
 
-    private async Task<int> CityIdAsync() => await OpportunityTestData.CityIdAsync(factory, City);
-
-    private async Task<int> RoomAsync(string? name = null)
-    {
-        var cityId = await CityIdAsync();
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var room = new Room { CityId = cityId, Name = name ?? $"部屋{Guid.NewGuid():N}"[..12], Capacity = 20 };
-            db.Add(room);
-            await db.SaveChangesAsync();
-            return room.Id;
-        });
-    }
-
-    private async Task<int> ItemAsync(string name, int quantity, int fee = 0)
-    {
-        var cityId = await CityIdAsync();
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var item = new EquipmentItem { CityId = cityId, Name = name, Quantity = quantity, FeePerBooking = fee };
-            db.Add(item);
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
-    }
+    private async Task<int> CityIdAsync() => await TestData.CityIdAsync(factory, City);
 
     private async Task BandAsync(int? roomId, string name, int fromHour, int toHour, int group, int other)
     {
@@ -119,11 +95,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task BookingFee_AcrossARoomsBands_ForAGroupAndForOthers_IsQuotedFirst_ThenStored_AndThePublicPageShowsTheTable()
     {
-        var room = await RoomAsync("料金の部屋");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("料金の部屋"))).Id;
         await BandAsync(room, "午前", 9, 12, 300, 600);
         await BandAsync(room, "夜間", 18, 21, 500, 1000);
         var (admin, adminUser) = await SignedInAsync();
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, adminUser.Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(adminUser))).Id;
         var date = NextDay(8);
 
         // A group, 11:00–19:00: 60 min × 300 + 360 min at the flat 200 + 60 min × 500 = 2,000 yen.
@@ -173,7 +149,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [InlineData("午後", "13:00", "17:00", "100", "", "Band_OtherFeePerHour-error", "円で入力")]
     public async Task FeeBand_AgainstTheRules_IsRefusedNextToTheField_AndNothingIsWritten(string name, string starts, string ends, string group, string other, string errorId, string message)
     {
-        var room = await RoomAsync();
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
         await BandAsync(room, "朝", 9, 12, 100, 200);
         var staff = await StaffAsync();
         var before = await TestData.WithDbAsync(factory, db => db.Set<FeeBand>().IgnoreQueryFilters().CountAsync());
@@ -196,7 +172,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task OverlappingBandsSavedAtTheSameMoment_OnlyOneIsWritten()
     {
-        var room = await RoomAsync("同時に料金を決める部屋");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("同時に料金を決める部屋"))).Id;
         var staff = await StaffAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => staff.SubmitAsync($"/{City}/admin/spaces/fees", new Dictionary<string, string>
         {
@@ -214,7 +190,7 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task Staff_AddChangeAndRemoveBands_ARoomsBandMayOverlapTheCitys_AndEveryChangeIsAudited()
     {
-        var room = await RoomAsync("夜間の部屋");
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("夜間の部屋"))).Id;
         var staff = await StaffAsync();
         Dictionary<string, string> Band(int roomId, string name, string from, string to, int group, int other, int id = 0) => new()
         {
@@ -287,10 +263,10 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task Equipment_IsNeverLentBeyondWhatIsOwned_AtAnyMomentOfTheBooking_AndACancellationFreesIt()
     {
-        var item = await ItemAsync($"プロジェクター{Guid.NewGuid():N}"[..12], quantity: 2, fee: 500);
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("プロジェクター")).Owned(2).Costing(500))).Id;
         var itemName = await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Name).SingleAsync());
         var rooms = new List<int>();
-        for (var i = 0; i < 4; i++) rooms.Add(await RoomAsync());
+        for (var i = 0; i < 4; i++) rooms.Add((await TestData.CreateRoomAsync(factory, City)).Id);
         var date = NextDay(9);
         var (browser, _) = await SignedInAsync();
         var field = await ItemFieldAsync(browser, $"/{City}/spaces/book", item);
@@ -353,8 +329,9 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task AWeeklySeries_ChecksTheEquipmentSlotBySlot_AndReportsEveryShortSlot()
     {
-        var item = await ItemAsync($"マイク{Guid.NewGuid():N}"[..10], quantity: 1);
-        var (first, second) = (await RoomAsync(), await RoomAsync());
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("マイク")).Owned(1))).Id;
+        var first = (await TestData.CreateRoomAsync(factory, City)).Id;
+        var second = (await TestData.CreateRoomAsync(factory, City)).Id;
         var start = NextDay(7);
         var (browser, _) = await SignedInAsync();
         var field = await ItemFieldAsync(browser, $"/{City}/spaces/book", item);
@@ -381,9 +358,9 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     [Fact]
     public async Task Api_AnItemNotLent_OrMoreThanOwned_IsRefusedFieldByField_AndAGoodRequestIsBookedWithItsFee()
     {
-        var room = await RoomAsync();
-        var camera = await ItemAsync($"カメラ{Guid.NewGuid():N}"[..10], quantity: 2, fee: 250);
-        var stopped = await ItemAsync($"停止中{Guid.NewGuid():N}"[..10], quantity: 5);
+        var room = (await TestData.CreateRoomAsync(factory, City)).Id;
+        var camera = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("カメラ")).Owned(2).Costing(250))).Id;
+        var stopped = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("停止中")).Owned(5))).Id;
         await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == stopped).ExecuteUpdateAsync(s => s.SetProperty(i => i.Active, false)));
         var user = await TestData.CreateUserAsync(factory);
         var secret = await TestData.WithDbAsync(factory, async db =>
@@ -444,16 +421,11 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
     public async Task ManyRequestsAtOnce_ForOneItem_InDifferentRooms_NeverLendMoreThanIsOwned()
     {
         const int owned = 3, requests = 60;
-        var item = await ItemAsync($"スクリーン{Guid.NewGuid():N}"[..12], quantity: owned, fee: 100);
+        var item = (await TestData.CreateEquipmentItemAsync(factory, City, i => i.Named(TestData.Unique("スクリーン")).Owned(owned).Costing(100))).Id;
         var itemName = await TestData.WithDbAsync(factory, db => db.Set<EquipmentItem>().IgnoreQueryFilters().Where(i => i.Id == item).Select(i => i.Name).SingleAsync());
-        var cityId = await CityIdAsync();
-        var rooms = await TestData.WithDbAsync(factory, async db =>
-        {
-            var list = Enumerable.Range(0, requests).Select(i => new Room { CityId = cityId, Name = $"同時{i}-{Guid.NewGuid():N}"[..16], Capacity = 10 }).ToList();
-            db.AddRange(list);
-            await db.SaveChangesAsync();
-            return list.Select(r => r.Id).ToList();
-        });
+        var rooms = new List<int>();
+        for (var i = 0; i < requests; i++)
+            rooms.Add((await TestData.CreateRoomAsync(factory, City, r => r.Named(TestData.Unique($"同時{i}-")).Seating(10))).Id);
         var tokens = await TestData.WithDbAsync(factory, async db =>
         {
             var list = new List<string>();

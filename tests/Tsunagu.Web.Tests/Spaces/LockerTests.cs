@@ -21,22 +21,18 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
     /// <summary>Lockers with labels unique to the test (the class shares one database).</summary>
     private async Task<List<Locker>> LockersAsync(params (LockerKind Kind, int Fee)[] specs)
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
         var prefix = Guid.NewGuid().ToString("N")[..6];
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var lockers = specs.Select((s, i) => new Locker { CityId = cityId, Label = $"{prefix}-{i + 1}", Kind = s.Kind, AnnualFeeYen = s.Fee, Notes = "幅30cm" }).ToList();
-            db.AddRange(lockers);
-            await db.SaveChangesAsync();
-            return lockers;
-        });
+        var lockers = new List<Locker>();
+        foreach (var (s, i) in specs.Select((s, i) => (s, i)))
+            lockers.Add(await TestData.CreateLockerAsync(factory, City, l => l.Labelled($"{prefix}-{i + 1}").OfKind(s.Kind).Costing(s.Fee).WithNotes("幅30cm")));
+        return lockers;
     }
 
     /// <summary>A signed-in administrator of a new approved group.</summary>
     private async Task<(Browser Browser, AppUser User, int GroupId)> LeaderAsync()
     {
         var user = await TestData.CreateUserAsync(factory);
-        var group = await OpportunityTestData.GroupAsync(factory, City, user.Id);
+        var group = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(user))).Id;
         var browser = Browser.For(factory);
         await browser.SignInAsync(user.Email!);
         return (browser, user, group);
@@ -97,7 +93,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, holderUser, holder) = await LeaderAsync();
         var (_, otherUser, other) = await LeaderAsync();
         const int year = 2030; // fiscal 2030: April 2030 to March 2031, whatever today is
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new LockerRental
@@ -132,7 +128,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var (_, _, holder) = await LeaderAsync();
         var (_, otherUser, other) = await LeaderAsync();
         const int year = 2032;
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         await TestData.WithDbAsync(factory, async db =>
         {
             db.Add(new LockerRental
@@ -340,7 +336,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         var lockers = await LockersAsync((LockerKind.Locker, 3000), (LockerKind.Locker, 3000));
         var (_, _, g1) = await LeaderAsync();
         var (_, _, g2) = await LeaderAsync();
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
+        var cityId = await TestData.CityIdAsync(factory, City);
         LockerRental Rental(int group, int locker, int year, LockerRentalStatus status = LockerRentalStatus.Applied) => new()
         {
             CityId = cityId,

@@ -24,14 +24,7 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task Lottery_CollectsEntries_DrawsFromARecordedSeed_WinnersAreBooked_AndThePageRecomputesIt()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        var room = await TestData.WithDbAsync(factory, async db =>
-        {
-            var r = new Room { CityId = cityId, Name = "人気の部屋", Capacity = 30 };
-            db.Add(r);
-            await db.SaveChangesAsync();
-            return r.Id;
-        });
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("人気の部屋").Seating(30))).Id;
         var staffUser = await TestData.CreateUserAsync(factory, u => u.InCity(City, CityRole.CentreStaff).ExemptFromTwoFactor());
         var staff = Browser.For(factory);
         await staff.SignInAsync(staffUser.Email!);
@@ -107,14 +100,8 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
     [Fact]
     public async Task AGroupsAdministrator_EntersForTheGroup_AndTheWinningBookingIsTheGroups_ButNotForAnotherGroup()
     {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, City);
-        var room = await TestData.WithDbAsync(factory, async db =>
-        {
-            var r = new Room { CityId = cityId, Name = "団体の抽選の部屋", Capacity = 20 };
-            db.Add(r);
-            await db.SaveChangesAsync();
-            return r.Id;
-        });
+        var cityId = await TestData.CityIdAsync(factory, City);
+        var room = (await TestData.CreateRoomAsync(factory, City, r => r.Named("団体の抽選の部屋"))).Id;
         var from = Display.Today(TimeProvider.System).AddDays(20);
         var lotteryId = await TestData.WithDbAsync(factory, async db =>
         {
@@ -134,8 +121,9 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
             return l.Id;
         });
         var (leader, leaderUser) = await TestData.SignedInAsync(factory);
-        var groupId = await OpportunityTestData.GroupAsync(factory, City, leaderUser.Id);
-        var otherGroup = await OpportunityTestData.GroupAsync(factory, City, (await TestData.CreateUserAsync(factory)).Id);
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(leaderUser))).Id;
+        var otherAdmin = await TestData.CreateUserAsync(factory);
+        var otherGroup = (await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(otherAdmin))).Id;
         var url = $"/{City}/spaces/lotteries/{lotteryId}";
         var (_, form) = await leader.GetPageAsync(url);
         form.QuerySelectorAll("select#Input_GroupId option").Select(o => o.GetAttribute("value")).ShouldBe(["", groupId.ToString(CultureInfo.InvariantCulture)]);

@@ -16,17 +16,8 @@ public class RoomPhotoTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     private static readonly byte[] Webp = "RIFF\u0024\0\0\0WEBPVP8 "u8.ToArray();
     private static readonly byte[] Gif = "GIF89a\u0001\0\u0001\0"u8.ToArray();
 
-    private async Task<int> RoomAsync(string city = City)
-    {
-        var cityId = await OpportunityTestData.CityIdAsync(factory, city);
-        return await TestData.WithDbAsync(factory, async db =>
-        {
-            var room = new Room { CityId = cityId, Name = $"会議室{Guid.NewGuid():N}"[..10], Capacity = 24, Facilities = "プロジェクター", AccessibilityNotes = "車いすで入れます。" };
-            db.Add(room);
-            await db.SaveChangesAsync();
-            return room.Id;
-        });
-    }
+    private async Task<int> RoomAsync() =>
+        (await TestData.CreateRoomAsync(factory, City, r => r.Seating(24).WithFacilities("プロジェクター").WithAccessibilityNotes("車いすで入れます。"))).Id;
 
     private async Task<(Browser Browser, AppUser User)> StaffAsync()
     {

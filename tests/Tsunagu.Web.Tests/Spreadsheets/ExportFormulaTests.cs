@@ -98,7 +98,7 @@ public class ExportFormulaTests(TsunaguFactory factory) : IClassFixture<TsunaguF
     [Fact]
     public async Task OpenDataEvents_NeutraliseFormulasInTitles_AndKeepNumbersAsNumbers()
     {
-        var id = await EventTestData.EventAsync(factory, City, e => { e.Title = "@SUM(1)"; e.Capacity = 15; });
+        var id = (await TestData.CreateEventAsync(factory, City, e => { e.Title = "@SUM(1)"; e.Capacity = 15; })).Id;
         var csv = await factory.CreateClient().GetByteArrayAsync($"/{City}/opendata/events.csv");
         var line = Encoding.UTF8.GetString(csv).Split("\r\n").Single(l => l.Contains($"/{City}/events/{id}", StringComparison.Ordinal));
         line.ShouldContain(",'@SUM(1),");

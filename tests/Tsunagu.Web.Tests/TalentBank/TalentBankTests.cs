@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.TalentBank;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
@@ -257,24 +256,8 @@ public class TalentBankTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
     public async Task OnlyAGroupsAdministrators_RegisterIt()
     {
         var (admin, adminUser) = await SignedInAsync();
-        var groupId = await TestData.WithDbAsync(factory, async db =>
-        {
-            var g = new Group
-            {
-                CityId = await db.Cities.Where(c => c.Slug == City).Select(c => c.Id).SingleAsync(),
-                Name = $"手話の会{Guid.NewGuid():N}"[..12],
-                NameKana = "しゅわのかい",
-                Description = "手話を学ぶ会です。",
-                RepresentativeName = "代表",
-                RepresentativeEmail = "rep@example.jp",
-                Status = GroupStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-            };
-            g.Administrators.Add(new GroupAdministrator { UserId = adminUser.Id, CreatedAt = DateTime.UtcNow });
-            db.Groups.Add(g);
-            await db.SaveChangesAsync();
-            return g.Id;
-        });
+        var groupId = (await TestData.CreateGroupAsync(factory, City, g => g.Named(TestData.Unique("手話の会"), "しゅわのかい")
+            .Described("手話を学ぶ会です。").AdministeredBy(adminUser.Id))).Id;
         var fields = Registration("手話サークルの講師");
         fields["Input.GroupId"] = groupId.ToString(CultureInfo.InvariantCulture);
         (await admin.SubmitAsync($"/{City}/talent/register", fields, "main form[novalidate]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
