@@ -64,15 +64,19 @@ npm ci --prefix tests/openapi-lint --no-audit --no-fund --loglevel=error
 
 results=$(mktemp -d /tmp/tsunagu-results.XXXXXX)
 status=0
-run() { # name, project, env...
+run() { # name, project, env... (the output goes to $results/name.log, printed when the run ends)
   local name=$1 project=$2; shift 2
-  echo "== $name"
-  env "$@" dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  env "$@" dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    >"$results/$name.log" 2>&1
 }
-run sqlite tests/Tsunagu.Web.Tests TSUNAGU_TEST_DATABASE=Sqlite
+show() { echo "== $1"; cat "$results/$1.log"; }
+# The HTTP tests of the two databases run side by side, then the browser journeys (which start their own server).
+run sqlite tests/Tsunagu.Web.Tests TSUNAGU_TEST_DATABASE=Sqlite & sqlite_pid=$!
 run postgres tests/Tsunagu.Web.Tests TSUNAGU_TEST_DATABASE=Postgres \
-  "TSUNAGU_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
-run e2e tests/Tsunagu.Web.EndToEndTests TSUNAGU_TEST_DATABASE=Sqlite
+  "TSUNAGU_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true" & postgres_pid=$!
+wait "$sqlite_pid" || status=1; show sqlite
+wait "$postgres_pid" || status=1; show postgres
+run e2e tests/Tsunagu.Web.EndToEndTests TSUNAGU_TEST_DATABASE=Sqlite || status=1; show e2e
 
 # One closing line over all runs, counted from the result files.
 python3 - "$results" <<'PY' || true
