@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The apps the tests start do not watch their settings files: each watcher is an inotify instance (128 per user).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)

@@ -17,6 +17,13 @@ public class TsunaguFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings;
 
+    static TsunaguFactory()
+    {
+        // Every app a test starts would watch appsettings*.json with its own inotify instance: with dozens of apps alive
+        // at once (and the other database's run beside this one) the user's limit of 128 is reached and start-up fails.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public static DatabaseProvider Provider =>
         string.Equals(Environment.GetEnvironmentVariable("TSUNAGU_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
             ? DatabaseProvider.Postgres
