@@ -305,15 +305,29 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         {
             var l = new Lottery
             {
-                CityId = cityId, RoomId = room, Title = "以前の抽選", From = from, To = from.AddDays(7), EntriesCloseAt = from.AddDays(-3),
-                Status = LotteryStatus.Drawn, LegacySeed = 20261123, DrawnAt = from.AddDays(-2), CreatedAt = from.AddDays(-20),
+                CityId = cityId,
+                RoomId = room,
+                Title = "以前の抽選",
+                From = from,
+                To = from.AddDays(7),
+                EntriesCloseAt = from.AddDays(-3),
+                Status = LotteryStatus.Drawn,
+                LegacySeed = 20261123,
+                DrawnAt = from.AddDays(-2),
+                CreatedAt = from.AddDays(-20),
             };
             db.Add(l);
             await db.SaveChangesAsync();
             var entries = users.Select(u => new LotteryEntry
             {
-                CityId = cityId, LotteryId = l.Id, UserId = u.Id, Purpose = "会議", StartsAt = from.AddHours(4), EndsAt = from.AddHours(6),
-                Result = LotteryResult.Lost, CreatedAt = from.AddDays(-10),
+                CityId = cityId,
+                LotteryId = l.Id,
+                UserId = u.Id,
+                Purpose = "会議",
+                StartsAt = from.AddHours(4),
+                EndsAt = from.AddHours(6),
+                Result = LotteryResult.Lost,
+                CreatedAt = from.AddDays(-10),
             }).ToList();
             db.AddRange(entries);
             await db.SaveChangesAsync();
@@ -343,8 +357,14 @@ public class LotteryTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         {
             var l = new Lottery
             {
-                CityId = cityId, RoomId = room, Title = "移行前からの抽選", From = Display.ToUtc(from, TimeOnly.MinValue), To = Display.ToUtc(from.AddDays(7), TimeOnly.MinValue),
-                EntriesCloseAt = DateTime.UtcNow.AddDays(3), Status = LotteryStatus.Open, CreatedAt = DateTime.UtcNow.AddDays(-5),
+                CityId = cityId,
+                RoomId = room,
+                Title = "移行前からの抽選",
+                From = Display.ToUtc(from, TimeOnly.MinValue),
+                To = Display.ToUtc(from.AddDays(7), TimeOnly.MinValue),
+                EntriesCloseAt = DateTime.UtcNow.AddDays(3),
+                Status = LotteryStatus.Open,
+                CreatedAt = DateTime.UtcNow.AddDays(-5),
             };
             db.Add(l);
             await db.SaveChangesAsync();
