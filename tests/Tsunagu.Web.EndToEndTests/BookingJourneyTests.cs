@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Tsunagu.Web.Features.Spaces;
@@ -178,7 +180,7 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     }
 
     [Fact]
-    public async Task Lottery_IsRun_AndItsResultIsReproducibleFromItsSeed()
+    public async Task Lottery_PublishesItsSeedsHash_IsDrawnWithThatSeed_AndItsResultIsReproducibleFromTheRevealedSeed()
     {
         await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("抽選の部屋").Seating(40));
         var from = Display.Today(TimeProvider.System).AddDays(20);
@@ -196,6 +198,17 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         // The page posts to itself and comes back with a notice (waiting for its own URL would not wait for the post).
         (await staff.Locator("[role=status]").TextContentAsync() ?? "").ShouldContain("抽選の受付を始めました");
         var lotteryId = await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Title == "交流スペースの抽選").Select(l => l.Id).SingleAsync());
+        // The staff page offers no way to choose the seed.
+        (await staff.Locator("main input[name*=seed i]").CountAsync()).ShouldBe(0);
+
+        // From the start the public page shows the hash of the seed, not the seed.
+        var visitor = await app.NewPageAsync(width: 375, height: 800);
+        await visitor.GotoAsync($"/{City}/spaces/lotteries/{lotteryId}");
+        var publishedHash = (await visitor.Locator("#lottery-seed-hash").TextContentAsync() ?? "").Trim();
+        publishedHash.ShouldMatch("^[0-9a-f]{64}$");
+        (await visitor.Locator("#lottery-seed").CountAsync()).ShouldBe(0);
+        await visitor.AssertAccessibleAsync("s07-lottery-open-phone");
+        await visitor.Context.CloseAsync();
 
         for (var i = 0; i < 3; i++)
         {
@@ -215,18 +228,25 @@ public class BookingJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await TestData.WithDbAsync(app.Factory, db => db.Set<Lottery>().IgnoreQueryFilters().Where(l => l.Id == lotteryId)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.EntriesCloseAt, DateTime.UtcNow.AddMinutes(-1))));
         await staff.GotoAsync($"/{City}/admin/spaces/lotteries");
-        await staff.GetByLabel("乱数の種（空欄ならその場で決めます）").FillAsync("777");
         await staff.GetByRole(AriaRole.Button, new() { Name = "抽選する" }).ClickAsync();
         await staff.WaitForURLAsync($"**/spaces/lotteries/{lotteryId}**");
         var main = await staff.Locator("main").TextContentAsync() ?? "";
-        main.ShouldContain("777");
+        main.ShouldContain("ハッシュ値と一致しました");
         main.ShouldContain("記録と一致しました");
         await staff.AssertAccessibleAsync("s08-lottery-result");
+        await staff.SetViewportSizeAsync(375, 800);
+        await staff.AssertAccessibleAsync("s08-lottery-result-phone");
 
-        // The same seed over the same entries gives the same order as the published log.
+        // The revealed seed hashes to the hash published before, and the documented procedure (HMAC-SHA256 keyed with
+        // the seed over each entry number, smallest first) gives the published order from it and the entry numbers.
+        var seed = (await staff.Locator("#lottery-seed").TextContentAsync() ?? "").Trim();
+        Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(seed))).ShouldBe(publishedHash);
         var entries = await TestData.WithDbAsync(app.Factory, db => db.Set<LotteryEntry>().IgnoreQueryFilters().Where(e => e.LotteryId == lotteryId).Select(e => e.Id).ToListAsync());
         var log = (await staff.Locator("pre.lottery-log").TextContentAsync() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        log.Select(l => int.Parse(l.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ShouldBe(LotteryService.Order(entries, 777));
+        var logged = log.Select(l => int.Parse(l.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
+        logged.Order().ShouldBe(entries.Order());
+        using var hmac = new HMACSHA256(Convert.FromHexString(seed));
+        logged.ShouldBe(entries.OrderBy(id => Convert.ToHexStringLower(hmac.ComputeHash(Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)))), StringComparer.Ordinal));
         log[0].ShouldContain("当選");
         log.Skip(1).ShouldAllBe(l => l.Contains("落選"));
     }

@@ -13,10 +13,10 @@ public static class AuditRecorder
     /// <summary>Entities that are records of something else, not things people change.</summary>
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(OutboxMessage), typeof(UserSession)];
 
-    /// <summary>Secrets are recorded as changed, never with their values.</summary>
+    /// <summary>Secrets are recorded as changed, never with their values (a lottery's Seed: secret until its draw).</summary>
     private static readonly HashSet<string> SecretFields =
     [
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "Content",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "Content", "Seed",
     ];
 
     /// <summary>When an account is deleted, what identified the person is not kept in the log either.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tsunagu.Web.Data;
 
@@ -33,6 +34,11 @@ public class TsunaguFactory : WebApplicationFactory<Program>
 
     /// <summary>A factory whose settings differ from the test defaults (e.g. the real rate limit).</summary>
     public static TsunaguFactory WithSettings(Dictionary<string, string?> settings) => new(settings);
+
+    /// <summary>A factory that keeps every message the app logs, at every level (<see cref="Logs"/>), to check what is never logged.</summary>
+    public static TsunaguFactory CapturingLogs() => new([]) { Logs = new LogCapture() };
+
+    public LogCapture? Logs { get; private init; }
 
     private TsunaguFactory(Dictionary<string, string?> settings)
     {
@@ -76,6 +82,8 @@ public class TsunaguFactory : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) settings[k] = v;
         // UseSetting, not ConfigureAppConfiguration: services read some settings while they are registered.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (Logs is { } logs)
+            builder.ConfigureLogging(l => l.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
 
     private bool _prepared;
@@ -117,6 +125,31 @@ public class TsunaguFactory : WebApplicationFactory<Program>
             admin.Open();
             using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
             cmd.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Every message logged, with its arguments, at every level and in every category.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var arguments = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {arguments} {exception}");
         }
     }
 }

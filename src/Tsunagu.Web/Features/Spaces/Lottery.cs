@@ -11,7 +11,9 @@ public enum LotteryResult { Pending, Won, Lost }
 
 /// <summary>
 /// A lottery (抽選) for a popular room: requests for slots in a period are collected until a deadline, then drawn in an
-/// order fixed by a recorded seed, so anyone can recompute the draw. What is left is booked first-come afterwards.
+/// order fixed by a seed, so anyone can recompute the draw. The seed is drawn from a CSPRNG when the lottery is created
+/// and kept secret, its SHA-256 published (commit), and revealed at the draw (reveal): nobody, staff included, can choose
+/// it, and nobody can change it unnoticed. What is left is booked first-come afterwards.
 /// </summary>
 public class Lottery : ICityOwned
 {
@@ -24,7 +26,20 @@ public class Lottery : ICityOwned
     public DateTime To { get; set; }
     public DateTime EntriesCloseAt { get; set; }
     public LotteryStatus Status { get; set; }
-    public int? Seed { get; set; }
+    /// <summary>
+    /// The draw's seed: 32 bytes from a CSPRNG as 64 lowercase hex digits, set when the lottery is created. Secret until
+    /// the draw (never shown, exported, logged or audited before it), public after. Null only for lotteries drawn before
+    /// seeds were committed to (<see cref="LegacySeed"/>).
+    /// </summary>
+    public string? Seed { get; set; }
+    /// <summary>SHA-256 of the seed's 32 bytes, 64 lowercase hex digits: public from <see cref="SeedHashPublishedAt"/> on.</summary>
+    public string? SeedHash { get; set; }
+    public DateTime? SeedHashPublishedAt { get; set; }
+    /// <summary>
+    /// The whole-number seed of a lottery drawn before seeds were committed to (chosen at the draw, by staff or at
+    /// random): such a draw is still recomputed with <see cref="LotteryService.LegacyOrder"/>.
+    /// </summary>
+    public int? LegacySeed { get; set; }
     public DateTime? DrawnAt { get; set; }
     /// <summary>The draw, line by line: position, entry number, slot, result.</summary>
     public string? Log { get; set; }
@@ -53,6 +68,8 @@ public class LotteryConfiguration : IEntityTypeConfiguration<Lottery>
         b.ToTable("Lotteries");
         b.Property(l => l.Title).HasMaxLength(200);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        b.Property(l => l.Seed).HasMaxLength(64);
+        b.Property(l => l.SeedHash).HasMaxLength(64);
         b.HasOne<City>().WithMany().HasForeignKey(l => l.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Room>().WithMany().HasForeignKey(l => l.RoomId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => new { l.RoomId, l.Status });

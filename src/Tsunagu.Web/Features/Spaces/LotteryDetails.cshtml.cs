@@ -13,15 +13,22 @@ using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
 
-/// <summary>A lottery, public: its period and deadline, entering (signed in), and after the draw its seed and log, recomputed on the page.</summary>
+/// <summary>
+/// A lottery, public: its period and deadline, entering (signed in), the hash of its seed from the start, and after the
+/// draw the seed and the log, both checked on the page (the seed against the hash, the order recomputed from the seed).
+/// </summary>
 public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, TsunaguDb db, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     public Lottery Lottery { get; private set; } = null!;
     public string RoomName { get; private set; } = "";
     public int Entries { get; private set; }
     public List<LotteryEntry> Mine { get; private set; } = [];
-    /// <summary>Whether the order recomputed from the seed matches the published log.</summary>
-    public bool? Verified { get; private set; }
+    /// <summary>Once drawn: whether the revealed seed hashes to the published hash (null for draws from before seeds were committed to).</summary>
+    public bool? HashMatches { get; private set; }
+    /// <summary>Once drawn: whether the order recomputed from the seed over the published entry numbers is the published order.</summary>
+    public bool OrderMatches { get; private set; }
+    /// <summary>Once drawn: the entry numbers of the published log, smallest first (what a check starts from).</summary>
+    public List<int> PublishedEntries { get; private set; } = [];
 
     [BindProperty] public EntryInput Input { get; set; } = new();
     /// <summary>"As a person" and the groups the person administers, when there are any.</summary>
@@ -57,6 +64,8 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
     {
         var ct = HttpContext.RequestAborted;
         if (await db.Set<Lottery>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is not { } lottery) return false;
+        // A lottery opened before seeds were committed to gets its seed (and publishes its hash) now.
+        await lotteries.CommitSeedAsync(lottery, ct);
         Lottery = lottery;
         RoomName = await db.Set<Room>().Where(r => r.Id == lottery.RoomId).Select(r => r.Name).FirstAsync(ct);
         Entries = await db.Set<LotteryEntry>().CountAsync(e => e.LotteryId == id, ct);
@@ -69,8 +78,8 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
         }
         if (lottery is { Status: LotteryStatus.Drawn, Log: { } log })
         {
-            var published = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Split('#')[1].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
-            Verified = published.SequenceEqual(await lotteries.ReplayAsync(lottery, ct));
+            (HashMatches, OrderMatches) = await lotteries.VerifyAsync(lottery, ct);
+            PublishedEntries = [.. LotteryService.PublishedOrder(log).Order()];
         }
         return true;
     }

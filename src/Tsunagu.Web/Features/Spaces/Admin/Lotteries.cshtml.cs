@@ -49,10 +49,11 @@ public class LotteriesModel(LotteryService lotteries, SpaceService spaces, Tsuna
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDrawAsync(int id, int? seed)
+    /// <summary>Draws with the seed committed to when the lottery was opened: nothing posted here can choose it.</summary>
+    public async Task<IActionResult> OnPostDrawAsync(int id)
     {
         if (await db.Set<Lottery>().FirstOrDefaultAsync(l => l.Id == id) is not { } lottery) return NotFound();
-        var error = await lotteries.DrawAsync(lottery, seed, HttpContext.RequestAborted);
+        var error = await lotteries.DrawAsync(lottery, HttpContext.RequestAborted);
         TempData["Notice"] = error ?? "抽選しました。結果を申込者にメールで知らせました。";
         return Redirect(error is null ? $"/{city.Required.Slug}/spaces/lotteries/{id}#result" : $"/{city.Required.Slug}/admin/spaces/lotteries");
     }
@@ -60,6 +61,9 @@ public class LotteriesModel(LotteryService lotteries, SpaceService spaces, Tsuna
     private async Task LoadAsync()
     {
         Lotteries = await lotteries.ListAsync(HttpContext.RequestAborted);
+        // Lotteries opened before seeds were committed to get theirs as soon as staff see them.
+        foreach (var lottery in Lotteries.Where(l => l.Status == LotteryStatus.Open && l.SeedHash is null))
+            await lotteries.CommitSeedAsync(lottery, HttpContext.RequestAborted);
         RoomChoices = [new(t["（選んでください）"], "0"), .. (await spaces.RoomsAsync(HttpContext.RequestAborted)).Select(r => new SelectListItem(r.Name, r.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }
