@@ -55,6 +55,8 @@ public static class TsunaguApp
             {
                 // No form lets a control character through (Shared/ControlCharacters.cs).
                 o.ModelValidatorProviders.Add(new Tsunagu.Web.Shared.NoControlCharactersEverywhere());
+                // No date outside 1900–2100 gets past binding (Shared/CalendarRange.cs).
+                o.ModelBinderProviders.Insert(0, new Tsunagu.Web.Shared.CalendarRangeBinderProvider());
                 // A date, time or number the browser sent that cannot be read gets a message in the page's language, not ASP.NET's English.
                 var text = new Text();
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => text["「{0}」は{1}として読み取れません。", value, text[field]]);

@@ -151,6 +151,8 @@ public class NewsFeedTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
     [InlineData("/nagato")]
     [InlineData("/nagato/groups")]
     [InlineData("/nagato/events")]
+    [InlineData("/nagato/news")]
+    [InlineData("/nagato/grants")]
     public async Task EveryCityPage_AdvertisesTheCitysFeeds(string path)
     {
         await factory.EnsurePreparedAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Tests.Infrastructure;
 
@@ -67,5 +68,67 @@ public class HostileInputTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var page = await Browser.ParseAsync(response);
         page.QuerySelector("#Input_DisplayName-error")!.TextContent.ShouldContain("制御文字");
         (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Users.Any(u => u.Email == email)))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("/nagato/spaces?week=0001-01-01")]
+    [InlineData("/nagato/spaces?day=9999-12-31")]
+    [InlineData("/nagato/spaces?week=9999-12-31")]
+    public async Task ADateAtTheCalendarsEdgeInAQuery_IsRefusedWithAMessage_AndThisWeekIsShown(string url)
+    {
+        await factory.EnsurePreparedAsync();
+        var response = await Browser.For(factory).GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        var page = await Browser.ParseAsync(response);
+        page.QuerySelector(".error-summary")!.TextContent.ShouldContain("1900年から2100年までの日付で入力してください");
+    }
+
+    [Theory]
+    [InlineData("From", "0001-01-01")]
+    [InlineData("To", "9999-12-31")]
+    public async Task TheAuditSearch_WithADateAtTheCalendarsEdge_SaysSo(string field, string date)
+    {
+        var (browser, _) = await TestData.SignedInAsync(factory, u => u.InCity("nagato", CityRole.CityAdmin).ExemptFromTwoFactor());
+        var response = await browser.GetAsync($"/nagato/admin/audit?{field}={date}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browser.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent.ShouldContain("2100年までの日付");
+    }
+
+    [Theory]
+    [InlineData("0202-12-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public async Task ANewsDateOutsideTheCalendar_IsRefusedNextToTheField_AndTheNewsPagesStillWork(string date)
+    {
+        var (browser, _) = await TestData.SignedInAsync(factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var title = $"日付の誤り {Guid.NewGuid():N}";
+        var response = await browser.SubmitAsync("/nagato/admin/news/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Body"] = "本文",
+            ["Input.PublishedOn"] = date,
+            ["Input.IsPublished"] = "true",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browser.ParseAsync(response)).QuerySelector("#Input_PublishedOn-error")!.TextContent.ShouldContain("1900年から2100年まで");
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Set<Tsunagu.Web.Features.News.NewsItem>().IgnoreQueryFilters().Any(n => n.Title == title)))).ShouldBeFalse();
+        (await browser.GetAsync("/nagato/news")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ADateTimeInTheYear9999_IsRefusedNextToTheField_NotA500()
+    {
+        var (browser, _) = await TestData.SignedInAsync(factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var room = await TestData.CreateRoomAsync(factory, "nagato", r => r.Named("年末の会議室"));
+        var response = await browser.SubmitAsync("/nagato/admin/spaces/lotteries", new Dictionary<string, string>
+        {
+            ["NewLottery.RoomId"] = room.Id.ToString(CultureInfo.InvariantCulture),
+            ["NewLottery.Title"] = "年の果ての抽選",
+            ["NewLottery.From"] = "9999-12-31",
+            ["NewLottery.To"] = "9999-12-31",
+            ["NewLottery.Closes"] = "9999-12-30",
+        }, "#lottery-form");
+        ((int)response.StatusCode).ShouldBeLessThan(500);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("2100年までの日付");
     }
 }

@@ -109,8 +109,8 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
             var foundedText = Cell("設立日");
             if (foundedText.Length > 0)
             {
-                if (DateOnly.TryParseExact(foundedText.Replace('/', '-'), "yyyy-M-d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)) founded = f;
-                else Problem("設立日", "日付は 2020-04-01 の形にしてください。");
+                if (DateOnly.TryParseExact(foundedText.Replace('/', '-'), "yyyy-M-d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) && Tsunagu.Web.Shared.CalendarRange.Contains(f)) founded = f;
+                else Problem("設立日", "日付は 2020-04-01 の形（1900年から2100年まで）にしてください。");
             }
             var recruitingText = Cell("ボランティア募集");
             if (recruitingText.Length > 0 && recruitingText is not ("はい" or "いいえ")) Problem("ボランティア募集", "「はい」か「いいえ」にしてください。");

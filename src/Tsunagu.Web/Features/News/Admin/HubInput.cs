@@ -23,6 +23,12 @@ public static class HubInput
         if (string.IsNullOrWhiteSpace(text)) return null;
         var date = ParseDate(text);
         if (date is null) state.AddModelError(key, t["日付は 2026-04-01 のように、年-月-日の順に入力してください。"]);
+        else if (!Tsunagu.Web.Shared.CalendarRange.Contains(date.Value))
+        {
+            // 0202-12-01 (a slip for 2022) would sort first for ever and break the pages that count back from it.
+            state.AddModelError(key, t["日付は{0}年から{1}年までの日付で入力してください。", Tsunagu.Web.Shared.CalendarRange.First.Year, Tsunagu.Web.Shared.CalendarRange.Last.Year]);
+            return null;
+        }
         return date;
     }
 }
