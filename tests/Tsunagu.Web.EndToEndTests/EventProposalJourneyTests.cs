@@ -18,7 +18,7 @@ public class EventProposalJourneyTests(BrowserFixture app) : IClassFixture<Brows
     [Fact]
     public async Task GroupProposesWithARoom_StaffApprove_ItIsPublic_ThenStaffCancelIt()
     {
-        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("研修室E2E"));
+        await TestData.CreateRoomAsync(app.Factory, City, r => r.Named("研修室E2E").Seating(30));
         var leaderUser = await TestData.CreateUserAsync(app.Factory, u => u.DisplayName = "室蘭 まちこ");
         var groupId = (await TestData.CreateGroupAsync(app.Factory, City, g => g.AdministeredBy(leaderUser))).Id;
         var groupName = await TestData.WithDbAsync(app.Factory, db => db.Groups.IgnoreQueryFilters().Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync());
