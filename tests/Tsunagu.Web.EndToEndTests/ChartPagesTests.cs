@@ -52,10 +52,22 @@ public class ChartPagesTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         }
         if (scrollers.Length > 0)
         {
-            var first = page.Locator(".table-wrap[tabindex='0']").First;
-            await first.FocusAsync();
-            // The focus ring reads as a thick outline, as everywhere else in Tsunagu.
+            // Tab onto the first one: it shows the focus ring, and the arrow key scrolls it.
+            await page.EvaluateAsync("""
+                () => {
+                  const box = [...document.querySelectorAll('body *')].find(e => getComputedStyle(e).overflowX === 'auto' && e.scrollWidth > e.clientWidth + 1);
+                  box.dataset.firstScroller = '';
+                  const before = [...document.querySelectorAll('a, button, input, select, textarea, [tabindex]')]
+                    .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && !e.contains(box) && e.getClientRects().length > 0
+                      && e.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+                  before.focus();
+                }
+                """);
+            await page.Keyboard.PressAsync("Tab");
+            (await page.EvaluateAsync<bool>("() => document.activeElement.matches('[data-first-scroller]:focus-visible')")).ShouldBeTrue($"Tab reaches the first table that scrolls on {name} at {width} px");
             (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldBe("solid");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync("() => document.activeElement.scrollLeft > 0");
         }
 
         var labels = await page.EvaluateAsync<ChartText[]>(RenderedChartText);
@@ -73,13 +85,13 @@ public class ChartPagesTests(BrowserFixture app) : IClassFixture<BrowserFixture>
             case "city-home":
                 return "/nagato";
             case "group-statistics":
-                using (var scope = app.Factory.Services.CreateScope())
-                    await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
+                await DemoGroupsAsync();
                 return "/nagato/groups/statistics";
             case "consultation-stats":
                 await page.SignInAsync((await StaffAsync("yamaguchi")).Email!);
                 return "/yamaguchi/admin/consultations/stats";
             case "coordinator-console":
+                await DemoGroupsAsync();
                 await MatchingsAsync("nagato");
                 await page.SignInAsync((await StaffAsync("nagato")).Email!);
                 return "/nagato/admin/volunteers/console";
@@ -90,6 +102,13 @@ public class ChartPagesTests(BrowserFixture app) : IClassFixture<BrowserFixture>
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, null);
         }
+    }
+
+    /// <summary>The demo directory (Nagato's groups in its ten districts), loaded before any test adds a group of its own.</summary>
+    private async Task DemoGroupsAsync()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoGroups>().SeedAsync();
     }
 
     private Task<AppUser> StaffAsync(string city) =>
