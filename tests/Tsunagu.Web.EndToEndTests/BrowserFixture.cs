@@ -72,16 +72,24 @@ public static class PageChecks
         await page.WaitForURLAsync("**/account");
     }
 
-    /// <summary>Runs axe-core on the page and fails on any serious or critical violation (JIS X 8341-3 / WCAG 2.1 AA).</summary>
+    /// <summary>
+    /// Runs axe-core on the page and fails on any serious or critical violation (JIS X 8341-3 / WCAG 2.1 AA), and on any
+    /// violation of the page's structure whatever axe rates it: a skipped heading level, a repeated or misplaced landmark,
+    /// a box that scrolls but cannot be reached by keyboard.
+    /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string name)
     {
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
         });
-        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical" || IsStructural(v.Id)).ToList();
         var report = string.Join("\n", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         bad.ShouldBeEmpty($"axe on {name} ({page.Url}):\n{report}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
     }
+
+    /// <summary>Rules about the page's outline, which axe rates only "moderate" but which decide how a page is found around in.</summary>
+    private static bool IsStructural(string rule) =>
+        rule is "heading-order" or "page-has-heading-one" or "scrollable-region-focusable" || rule.StartsWith("landmark-", StringComparison.Ordinal);
 }

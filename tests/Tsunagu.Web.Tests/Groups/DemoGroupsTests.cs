@@ -64,7 +64,7 @@ public class DemoGroupsTests(TsunaguFactory factory) : IClassFixture<TsunaguFact
         var (_, page) = await Browser.For(factory).GetPageAsync("/nagato/groups/statistics");
         var charts = page.QuerySelectorAll("figure.chart");
         charts.Length.ShouldBe(4);
-        charts.ShouldAllBe(c => c.QuerySelector("svg[role=img]") != null && c.QuerySelector("table") != null);
+        charts.ShouldAllBe(c => c.QuerySelector(".bar-chart[role=img]") != null && c.QuerySelector(".table-wrap[role=region] table") != null);
         var environment = page.QuerySelectorAll("#by-field-title ~ * table tr, figure.chart table tr")
             .First(r => r.QuerySelector("th")?.TextContent == "環境保全");
         environment.QuerySelector("td")!.TextContent.ShouldBe(expected.ToString("N0", CultureInfo.InvariantCulture));
