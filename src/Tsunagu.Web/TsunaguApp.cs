@@ -116,8 +116,9 @@ public static class TsunaguApp
         app.UseRouting();
         app.UseControlCharacterFilter();
         app.UseMiddleware<CityRoutingMiddleware>();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a limit can count per signed-in person (group invitations); the account forms count per address.
+        app.UseRateLimiter();
         app.UsePrivateResponses();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -115,6 +115,46 @@ public class GroupJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         (await page.Locator("main").TextContentAsync() ?? "").ShouldContain("登録内容の確認を受け付けました");
     }
 
+    [Fact]
+    public async Task Administrator_InvitesSomeone_WhoAcceptsFromTheMail_AndOnlyThenBecomesAnAdministrator()
+    {
+        var admin = await TestData.CreateUserAsync(app.Factory);
+        var group = await TestData.CreateGroupAsync(app.Factory, "nagato", g => g.Named(TestData.Unique("青海島の会"), "おうみじまのかい").AdministeredBy(admin));
+        var invitee = await TestData.CreateUserAsync(app.Factory, u => u.DisplayName = "青海 次郎");
+
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(admin.Email!);
+        await page.GotoAsync("/nagato/groups/mine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "団体の管理者を招待・削除する" }).ClickAsync();
+        await page.AssertAccessibleAsync("g16-administrators");
+        await page.GetByLabel("招待する人のメールアドレス").FillAsync(invitee.Email!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "招待を送る" }).ClickAsync();
+        (await page.Locator("main .notice").TextContentAsync() ?? "").ShouldContain("招待を送りました。相手が承諾すると管理者に加わります。");
+        (await page.Locator("main table").Last.TextContentAsync() ?? "").ShouldContain(invitee.Email!);
+        await page.AssertAccessibleAsync("g17-invitation-sent");
+
+        // The invited person opens the link in the mail on a phone, signs in from there and accepts.
+        var link = TestData.FirstLink((await TestData.LastMailToAsync(app.Factory, invitee.Email!)).Body);
+        var phone = await app.NewPageAsync(375, 812);
+        await phone.GotoAsync(link);
+        await phone.AssertAccessibleAsync("g18-invitation-signed-out");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "サインインして返事をする" }).ClickAsync();
+        await phone.GetByLabel("メールアドレス").FillAsync(invitee.Email!);
+        await phone.GetByLabel("パスワード").FillAsync(TestData.Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
+        await phone.WaitForURLAsync("**" + link);
+        await phone.AssertAccessibleAsync("g19-invitation");
+        await phone.GetByRole(AriaRole.Button, new() { Name = $"「{group.Name}」の管理者になる（承諾）" }).ClickAsync();
+        await phone.WaitForURLAsync("**/nagato/groups/mine");
+        (await phone.Locator("main").TextContentAsync() ?? "").ShouldContain(group.Name);
+        await phone.AssertAccessibleAsync("g20-invitation-accepted");
+
+        // The inviter now sees them among the administrators, and no invitation waiting.
+        await page.ReloadAsync();
+        (await page.Locator("main table").First.TextContentAsync() ?? "").ShouldContain("青海 次郎");
+        (await page.Locator("main").TextContentAsync() ?? "").ShouldNotContain("返事を待っている招待");
+    }
+
     /// <summary>A real 2×1 PNG, so the browser can draw it.</summary>
     private static readonly byte[] LogoPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGOQilnw//91hv8AE5gE60vsOCoAAAAASUVORK5CYII=");

@@ -6,6 +6,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Consultations;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.Exchange;
+using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Features.Lectures;
 using Tsunagu.Web.Features.Opportunities;
 using Tsunagu.Web.Features.Spaces;
@@ -38,6 +39,11 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         },
         ["opportunitiesPosted"] = (db, p) => db.Set<Opportunity>().IgnoreQueryFilters().Where(o => o.Id == p.OpportunityId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CreatedByUserId, p.UserId)),
         ["groups"] = (_, _) => Task.CompletedTask, // the group every person here administers
+        ["groupAdministratorInvitations"] = async (db, p) =>
+        {
+            var invited = await db.Users.Where(u => u.Id == p.UserId).Select(u => u.NormalizedEmail!).SingleAsync();
+            await Add(db, new GroupAdministratorInvitation { CityId = p.CityId, GroupId = p.GroupId, Email = p.Email, NormalizedEmail = invited, TokenHash = GroupAdministratorInvitation.Hash(Guid.NewGuid().ToString()), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(7) });
+        },
         ["consultations"] = (db, p) => Add(db, new Consultation { CityId = p.CityId, Topic = ConsultationTopic.Founding, Channel = ConsultationChannel.Online, Question = "NPO法人の設立について", RequesterName = "データ 花子", RequesterEmail = p.Email, RequesterPhone = "0837-11-2222", RequesterUserId = p.UserId, ReceivedAt = DateTime.UtcNow }),
         ["eventRegistrations"] = async (db, p) =>
         {
@@ -93,6 +99,8 @@ public class PersonalDataTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
             (await section.ExportAsync(subject, default)).ShouldBeEmpty($"\"{section.Section}\" still holds the deleted person's data");
         // The centre keeps the consultation it answered, but no longer who asked or how to reach them.
         (await db.Consultations.IgnoreQueryFilters().AnyAsync(c => c.RequesterEmail == person.Email || c.RequesterName == "データ 花子")).ShouldBeFalse();
+        // An invitation left to the address could otherwise be accepted by whoever registers it next.
+        (await db.Set<GroupAdministratorInvitation>().IgnoreQueryFilters().AnyAsync(i => i.Email == person.Email)).ShouldBeFalse();
     }
 
     [Fact]

@@ -70,6 +70,9 @@ public class AuthorizationMatrixTests(TsunaguFactory factory) : IClassFixture<Ts
         ["/{city}/admin/groups/{id:int}/logo"] = Policies.CentreStaff,
         ["/{city}/groups/{id:int}/logo"] = null,
         ["/{city}/groups/{id:int}/administrators"] = Policies.SignedIn,
+        ["/{city}/groups/invitations"] = Policies.SignedIn,
+        // The link in an invitation mail: open, so a person without an account learns what to do; answering is signed in.
+        ["/{city}/groups/invitations/{token}"] = null,
         ["/{city}/groups/register/{id:int}/logo"] = Policies.SignedIn,
         ["/{city}/consultations/new"] = Policies.SignedIn,
         ["/{city}/admin/consultations"] = Policies.ConsultationDesk,

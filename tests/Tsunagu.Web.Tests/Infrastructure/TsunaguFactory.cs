@@ -77,6 +77,7 @@ public class TsunaguFactory : WebApplicationFactory<Program>
             ["Tsunagu:SeedDemoAccounts"] = "false",
             ["Tsunagu:PrintDemoAccounts"] = "false",
             ["Tsunagu:RateLimits:AccountFormsPerMinute"] = "100000",
+            ["Tsunagu:RateLimits:GroupInvitationsPerHour"] = "100000",
             ["Tsunagu:PublicBaseUrl"] = "http://localhost",
         };
         foreach (var (k, v) in _settings) settings[k] = v;

@@ -3,45 +3,55 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Operations;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Groups;
 
-/// <summary>A group's administrators add and remove one another, so a group is never tied to one person's account.</summary>
+/// <summary>
+/// A group's administrators invite one another by e-mail and remove one another, so a group is never tied to one person's
+/// account. An invitation makes nobody an administrator: the invited person accepts it (Invitations.cshtml).
+/// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class AdministratorsModel(GroupService groups, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
+[EnableRateLimiting(OperationsRegistration.GroupInvitationsLimit)]
+public class AdministratorsModel(GroupService groups, GroupAdministratorInvitations invitations, UserManager<AppUser> users, CurrentCity city, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
 
     [BindProperty]
-    [Display(Name = "追加する人のメールアドレス")]
-    [Required(ErrorMessage = "追加する人のメールアドレスを入力してください。")]
+    [Display(Name = "招待する人のメールアドレス")]
+    [Required(ErrorMessage = "招待する人のメールアドレスを入力してください。")]
     [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
     public string? Email { get; set; }
 
     public Group Group { get; private set; } = default!;
     public List<GroupService.Administrator> Administrators { get; private set; } = [];
+    public List<GroupAdministratorInvitations.Waiting> Invitations { get; private set; } = [];
     public string MyId => users.GetUserId(User)!;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
+    /// <summary>
+    /// The same answer for every deliverable address, with or without an account, already an administrator or not: an
+    /// invitation is sent and the page says so (no account enumeration). Submissions are rate-limited per person.
+    /// </summary>
     public async Task<IActionResult> OnPostAddAsync()
     {
         if (!await LoadAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
-        switch (await groups.AddAdministratorAsync(Group, Email!.Trim()))
-        {
-            case GroupService.AdministratorChange.NoAccount:
-                ModelState.AddModelError(nameof(Email), t["このメールアドレスのアカウントはありません。先につなぐに登録してもらってください。"]);
-                return Page();
-            case GroupService.AdministratorChange.AlreadyThere:
-                ModelState.AddModelError(nameof(Email), t["この人はすでに管理者です。"]);
-                return Page();
-        }
-        TempData["Notice"] = "管理者を追加しました。";
+        await invitations.InviteAsync(Group, MyId, Email!, HttpContext.RequestAborted);
+        TempData["Notice"] = "招待を送りました。相手が承諾すると管理者に加わります。";
+        return Redirect($"/{city.Required.Slug}/groups/{Id}/administrators");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int invitationId)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (await invitations.RevokeAsync(Group, invitationId, HttpContext.RequestAborted)) TempData["Notice"] = "招待を取り消しました。";
         return Redirect($"/{city.Required.Slug}/groups/{Id}/administrators");
     }
 
@@ -50,7 +60,7 @@ public class AdministratorsModel(GroupService groups, UserManager<AppUser> users
         if (!await LoadAsync()) return NotFound();
         if (await groups.RemoveAdministratorAsync(Group, userId) == GroupService.AdministratorChange.LastOne)
         {
-            ModelState.AddModelError("", t["管理者が1人もいなくなるため、削除できません。先にほかの人を追加してください。"]);
+            ModelState.AddModelError("", t["管理者が1人もいなくなるため、削除できません。先にほかの人を招待してください。"]);
             return Page();
         }
         TempData["Notice"] = "管理者を削除しました。";
@@ -62,6 +72,7 @@ public class AdministratorsModel(GroupService groups, UserManager<AppUser> users
         if (await groups.FindEditableAsync(Id, MyId) is not { Status: GroupStatus.Approved } group) return false;
         Group = group;
         Administrators = await groups.AdministratorsAsync(Id);
+        Invitations = await invitations.WaitingForGroupAsync(Id, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Features.Groups;
 /// The group registry's rules: an application is a draft owned by its applicant until submitted;
 /// centre staff approve it (published), return it for correction, or reject it.
 /// </summary>
-public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, Text t, TimeProvider clock, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer)
+public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, Text t, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -103,7 +103,7 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
 
     public sealed record Administrator(string UserId, string DisplayName, string? Email);
 
-    public enum AdministratorChange { Done, NoAccount, AlreadyThere, LastOne }
+    public enum AdministratorChange { Done, LastOne }
 
     /// <summary>The group's administrators (the group is looked up through the city filter first).</summary>
     public Task<List<Administrator>> AdministratorsAsync(int groupId) =>
@@ -112,23 +112,6 @@ public class GroupService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
          join u in db.Users on a.UserId equals u.Id
          orderby u.DisplayName
          select new Administrator(u.Id, u.DisplayName, u.Email)).ToListAsync();
-
-    /// <summary>Adds an existing account as the group's administrator, gives it the city's group role, and tells the person.</summary>
-    public async Task<AdministratorChange> AddAdministratorAsync(Group group, string email)
-    {
-        // The same normalisation Identity used when the account was made (not a plain upper-casing).
-        var normalized = normalizer.NormalizeEmail(email.Trim());
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
-        if (user is null) return AdministratorChange.NoAccount;
-        if (await db.Set<GroupAdministrator>().AnyAsync(a => a.GroupId == group.Id && a.UserId == user.Id)) return AdministratorChange.AlreadyThere;
-        db.Add(new GroupAdministrator { GroupId = group.Id, UserId = user.Id, CreatedAt = Now });
-        if (!await db.CityMemberships.AnyAsync(m => m.UserId == user.Id && m.Role == CityRole.GroupAdmin))
-            db.CityMemberships.Add(new CityMembership { UserId = user.Id, Role = CityRole.GroupAdmin, CreatedAt = Now });
-        outbox.Enqueue(user.Email!, t["【つなぐ】団体の管理者になりました"],
-            t["{0} 様\n\n「{1}」の管理者に追加されました。つなぐにサインインすると、「自分の申請と団体」から団体の登録内容を変更できます。", user.DisplayName, group.Name]);
-        await db.SaveChangesAsync();
-        return AdministratorChange.Done;
-    }
 
     /// <summary>Removes an administrator; a group always keeps at least one.</summary>
     public async Task<AdministratorChange> RemoveAdministratorAsync(Group group, string userId)

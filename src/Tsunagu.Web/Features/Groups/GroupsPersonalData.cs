@@ -30,3 +30,31 @@ public class GroupsPersonalData(TsunaguDb db) : IPersonalData
         return rows.Select(g => (object)new { City = subject.CitySlugs[g.CityId], Group = g.Name, g.Status, g.Applicant, g.AdministratorSince }).ToList();
     }
 }
+
+/// <summary>
+/// Invitations to become a group's administrator sent to the person's address (the account's, in every city), answered or
+/// not. They go with the account: an invitation left waiting must not be accepted by whoever registers the address next.
+/// </summary>
+public class GroupInvitationsPersonalData(TsunaguDb db) : IPersonalData
+{
+    public string Section => "groupAdministratorInvitations";
+
+    public async Task<IReadOnlyList<object>> ExportAsync(PersonalDataSubject subject, CancellationToken ct)
+    {
+        var email = await db.Users.Where(u => u.Id == subject.UserId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
+        if (email is null) return [];
+        var rows = await db.Set<GroupAdministratorInvitation>().IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.NormalizedEmail == email)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new { i.CityId, Group = i.Group!.Name, i.Email, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.DeclinedAt, i.RevokedAt })
+            .ToListAsync(ct);
+        return rows.Select(i => (object)new { City = subject.CitySlugs[i.CityId], i.Group, i.Email, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.DeclinedAt, i.RevokedAt }).ToList();
+    }
+
+    public async Task ReleaseAsync(string userId, CancellationToken ct)
+    {
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
+        if (email is null) return;
+        await db.Set<GroupAdministratorInvitation>().IgnoreQueryFilters().Where(i => i.NormalizedEmail == email).ExecuteDeleteAsync(ct);
+    }
+}

@@ -34,6 +34,9 @@ public sealed record CityFeedEntry(string Title, string Path, string MediaType)
 public sealed record MyPageEntry(string Section, string Title, string Description, string Path)
 {
     public int Order { get; init; }
+
+    /// <summary>How much waits for the signed-in person (whose user id it is given), such as invitations to answer; shown when above zero.</summary>
+    public Func<IServiceProvider, string, CancellationToken, Task<int>>? Waiting { get; init; }
 }
 
 /// <summary>Sections of the staff menu and マイページ that several features share; a feature may name its own.</summary>
