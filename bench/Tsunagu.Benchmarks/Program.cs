@@ -7,5 +7,6 @@ if (args.Length > 0 && args[0] == "plan") return await PlanLoad.RunAsync(args);
 if (args.Length > 0 && args[0] == "matching") return await MatchingLoad.RunAsync(args);
 if (args.Length > 0 && args[0] == "spaces") return await SpacesLoad.RunAsync(args);
 if (args.Length > 0 && args[0] == "registration") return await RegistrationLoad.RunAsync(args);
+if (args.Length > 0 && args[0] == "spreadsheet") return SpreadsheetBombs.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);
 return 0;

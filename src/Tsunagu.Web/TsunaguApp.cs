@@ -46,6 +46,7 @@ public static class TsunaguApp
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
         builder.Services.AddTsunaguOperations(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(RequestSizeLimits.Configure);
         // Every feature's services, jobs and entries in the shared places (Shared/Contract).
         builder.Services.AddFeatures(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -121,6 +122,8 @@ public static class TsunaguApp
         app.UseRateLimiter();
         app.UsePrivateResponses();
         app.UseAuthorization();
+        // A body larger than its endpoint takes is answered 413 before antiforgery or a page reads it (Operations/RequestSizeLimits.cs).
+        app.UseRequestSizeLimits();
         app.UseAntiforgery();
 
         app.MapRazorPages();

@@ -160,4 +160,30 @@ public class GroupImportTests(TsunaguFactory factory) : IClassFixture<TsunaguFac
         var problems = Problems(await UploadAsync(browser, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02], "fake.xlsx"));
         problems.ShouldContain(p => p.Message.Contains("Excel"));
     }
+
+    [Fact]
+    public async Task ARepeatedHeading_IsAProblem_NotAGuess()
+    {
+        var browser = await StaffAsync();
+        var csv = Heading + ",団体名\r\n" + Row(Unique("見出し")) + ",別の名前\r\n";
+        var before = await CountAsync();
+        var page = await UploadAsync(browser, Encoding.UTF8.GetBytes(csv), "repeated.csv");
+        Problems(page).ShouldContain(p => p.Row == "1" && p.Column == "団体名" && p.Message.Contains("見出し「団体名」の列が2つあります（A列とY列）"));
+        page.QuerySelector("input[name=uploadId]").ShouldBeNull();
+        (await CountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AWorkbookPastTheReadersLimits_IsRefusedWithItsMessage_AndNothingIsImported()
+    {
+        var browser = await StaffAsync();
+        var before = await CountAsync();
+        var inflating = Problems(await UploadAsync(browser, Spreadsheets.SpreadsheetLimitsTests.InflatingWorkbook(), "bomb.xlsx"));
+        inflating.ShouldContain(p => p.Message.Contains("ファイルの中身が大きすぎる"));
+
+        var farColumn = SpreadsheetWriter.Table(GroupTable.SheetName, [.. GroupTable.Headings, .. Enumerable.Range(0, 300).Select(i => i == 299 ? "遠くの列" : "")], []);
+        var wide = Problems(await UploadAsync(browser, farColumn, "wide.xlsx"));
+        wide.ShouldContain(p => p.Message.Contains("GR列（200列目）まで"));
+        (await CountAsync()).ShouldBe(before);
+    }
 }

@@ -189,4 +189,22 @@ public class PlanWorkbookTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         notWorkbook.ShouldContain(p => p.Where == "ファイル" && p.Message.Contains("Excelファイル（.xlsx）として読み取れません"));
         (await TestData.WithDbAsync(factory, db => db.Set<Plan>().IgnoreQueryFilters().AnyAsync(p => p.Key == "no-items"))).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Import_WorkbookPastTheReadersLimits_IsRefusedWithItsMessage_AndImportsNothing()
+    {
+        var manager = await ManagerAsync("muroran");
+        string?[][] plan = [["キー", "計画名", "初年度", "最終年度", "階層"], ["too-big", "大きすぎる計画", "R8", "R12", "方針"]];
+
+        var inflating = await ProblemsAsync(await UploadAsync(manager, "muroran", Spreadsheets.SpreadsheetLimitsTests.InflatingWorkbook()));
+        inflating.ShouldContain(p => p.Where == "ファイル" && p.Message.Contains("ファイルの中身が大きすぎる"));
+
+        string?[][] manyRows = [["番号", "上位番号", "名前"], .. Enumerable.Range(1, 20_001).Select(i => new string?[] { $"{i}", "", $"方針{i}" })];
+        var rows = await ProblemsAsync(await UploadAsync(manager, "muroran", Workbook(("計画", plan), ("項目", manyRows))));
+        rows.ShouldContain(p => p.Where == "ファイル" && p.Message.Contains("シート「項目」の行が多すぎます"));
+
+        var repeated = await ProblemsAsync(await UploadAsync(manager, "muroran", Workbook(("計画", plan), ("項目", [["番号", "上位番号", "名前", "名前"], ["1", "", "方針1", "方針一"]]))));
+        repeated.ShouldContain(p => p.Where == "項目!1 列「名前」" && p.Message.Contains("見出し「名前」の列が2つあります（C列とD列）"));
+        (await TestData.WithDbAsync(factory, db => db.Set<Plan>().IgnoreQueryFilters().AnyAsync(p => p.Key == "too-big"))).ShouldBeFalse();
+    }
 }

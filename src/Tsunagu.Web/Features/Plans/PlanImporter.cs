@@ -242,7 +242,7 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
     /// <summary>Reads a plan workbook (docs/plan-format.md, Excel), checks it as a JSON file is checked, and writes it the same way.</summary>
     public async Task<Result> ImportWorkbookAsync(byte[] xlsx, bool isDemo = false, CancellationToken ct = default)
     {
-        var read = PlanWorkbook.ReadWithPlaces(xlsx);
+        var read = PlanWorkbook.ReadWithPlaces(xlsx, ct);
         if (read.Header is null) { var refused = new Result(); refused.Problems.AddRange(read.Problems); return refused; }
         var result = await CheckAsync(read.Header, read.Nodes, ct);
         // The checks name JSON-like places ("項目!12.departments[0]"); the page shows the sheet, row and column instead.

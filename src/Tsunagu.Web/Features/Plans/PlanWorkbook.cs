@@ -125,9 +125,9 @@ public static class PlanWorkbook
     // ---------------------------------------------------------------- reading
 
     /// <summary>What a workbook gives: the header (null when the workbook cannot be read as a plan), the nodes in the order of the rows, the problems found while reading.</summary>
-    public static (PlanFile? Header, List<PlanImporter.FlatNode> Nodes, List<PlanImporter.Problem> Problems) Read(byte[] xlsx)
+    public static (PlanFile? Header, List<PlanImporter.FlatNode> Nodes, List<PlanImporter.Problem> Problems) Read(byte[] xlsx, CancellationToken ct = default)
     {
-        var reading = ReadWithPlaces(xlsx);
+        var reading = ReadWithPlaces(xlsx, ct);
         return (reading.Header, reading.Nodes, reading.Problems);
     }
 
@@ -208,7 +208,7 @@ public static class PlanWorkbook
 
     private static string At(string row, string column) => $"{row} 列「{column}」";
 
-    public static Reading ReadWithPlaces(byte[] xlsx)
+    public static Reading ReadWithPlaces(byte[] xlsx, CancellationToken ct = default)
     {
         var reading = new Reading();
         void Problem(string where, string message) => reading.Problems.Add(new PlanImporter.Problem(where, message));
@@ -217,7 +217,12 @@ public static class PlanWorkbook
         try
         {
             // A name used twice: the first sheet of that name counts.
-            foreach (var sheet in SpreadsheetReader.ReadAll(xlsx)) sheets.TryAdd(sheet.Name, HeadedTable.From(sheet.Rows));
+            foreach (var sheet in SpreadsheetReader.ReadAll(xlsx, ct: ct)) sheets.TryAdd(sheet.Name, HeadedTable.From(sheet.Rows));
+        }
+        catch (SpreadsheetLimitException e)
+        {
+            Problem("ファイル", e.Message);
+            return reading;
         }
         catch (UnreadableSpreadsheetException)
         {
@@ -352,6 +357,7 @@ public static class PlanWorkbook
                 if (required) Problem(name, $"シート「{name}」がありません。{what}シートの名前を確かめてください（書き出したファイルと同じ名前にします）。");
                 return null;
             }
+            foreach (var repeated in sheet.Repeated) Problem(At($"{name}!{sheet.HeadingRow}", repeated.Heading), HeadedTable.RepeatedMessage(repeated));
             foreach (var column in requiredColumns.Where(c => !sheet.Columns.ContainsKey(c)))
                 Problem(At($"{name}!{sheet.HeadingRow}", column), $"シート「{name}」の見出しの行に「{column}」の列がありません。");
             return sheet;

@@ -69,8 +69,10 @@ public static class CsvFile
 
     private static bool NeedsGuard(string text) => LooksLikeFormula(text.TrimStart('\''));
 
-    public static CsvReading Read(byte[] content)
+    /// <summary>The rows, within the rows and columns of <see cref="SpreadsheetLimits"/> (as a workbook's sheet).</summary>
+    public static CsvReading Read(byte[] content, SpreadsheetLimits? limits = null)
     {
+        limits ??= SpreadsheetLimits.Default;
         if (content.Length == 0) return new([], [new CsvProblem(null, "ファイルが空です。")]);
         var text = Decode(content);
         if (text is null) return new([], [new CsvProblem(null, "文字コードを判別できません。UTF-8またはShift_JISのCSVで保存してください。")]);
@@ -90,7 +92,18 @@ public static class CsvFile
             while (parser.Read())
             {
                 var row = new TableRow(parser.Row, [.. (parser.Record ?? []).Select(Unguard)]);
-                if (!row.IsBlank) rows.Add(row);
+                if (row.IsBlank) continue;
+                if (row.Cells.Skip(limits.MaxColumns).Any(c => !string.IsNullOrWhiteSpace(c)))
+                {
+                    problems.Add(new CsvProblem(parser.Row, $"{limits.MaxColumns}列目より右に入力があります。使わない列を消して保存し直してください。"));
+                    break;
+                }
+                if (rows.Count == limits.MaxRows)
+                {
+                    problems.Add(new CsvProblem(parser.Row, string.Format(CultureInfo.InvariantCulture, "行が多すぎます。1つのファイルから読み取れるのは{0:N0}行までです。ファイルを分けてください。", limits.MaxRows)));
+                    break;
+                }
+                rows.Add(row);
             }
         }
         catch (CsvHelperException e)

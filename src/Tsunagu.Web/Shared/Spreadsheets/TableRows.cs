@@ -20,9 +20,14 @@ public sealed class HeadedTable
         HeadingRow = heading.Number;
         Headings = [.. heading.Cells.Select(h => h.Trim())];
         var columns = new Dictionary<string, int>();
+        var repeated = new List<(string, int, int)>();
         for (var i = 0; i < Headings.Count; i++)
-            if (Headings[i].Length > 0) columns.TryAdd(Headings[i], i);   // a repeated heading: the first column counts
+        {
+            if (Headings[i].Length == 0) continue;
+            if (!columns.TryAdd(Headings[i], i)) repeated.Add((Headings[i], columns[Headings[i]], i));
+        }
         Columns = columns;
+        Repeated = repeated;
         Rows = rows;
     }
 
@@ -38,8 +43,14 @@ public sealed class HeadedTable
     public int HeadingRow { get; }
     /// <summary>Trimmed, in the file's order; "" for a column without a heading.</summary>
     public IReadOnlyList<string> Headings { get; }
-    /// <summary>Each heading's column index.</summary>
+    /// <summary>Each heading's column index (the first, for a heading written twice).</summary>
     public IReadOnlyDictionary<string, int> Columns { get; }
+    /// <summary>Each heading written again: which column would count is a guess, so importers refuse these.</summary>
+    public IReadOnlyList<(string Heading, int First, int Again)> Repeated { get; }
+
+    /// <summary>The message for a repeated heading, with the columns as Excel names them.</summary>
+    public static string RepeatedMessage((string Heading, int First, int Again) repeated) =>
+        $"見出し「{repeated.Heading}」の列が2つあります（{SpreadsheetWriter.ColumnName(repeated.First)}列と{SpreadsheetWriter.ColumnName(repeated.Again)}列）。どちらかの列を消すか、見出しを直してください。";
     public IReadOnlyList<TableRow> Rows { get; }
 
     /// <summary>The cell under a heading, trimmed; "" when empty or when there is no such column.</summary>

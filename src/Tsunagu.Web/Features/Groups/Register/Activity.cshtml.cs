@@ -7,6 +7,8 @@ using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Groups.Register;
 
+// Larger than the 2 MB a logo may be, so that a phone's photo of a few MB gets the field's message rather than the 413 page.
+[RequestSizeLimit(10 * 1024 * 1024)]
 public class ActivityModel(GroupService groups, UserManager<AppUser> users, CurrentCity city, Text t, TimeProvider clock)
     : RegisterStepModel(groups, users, city)
 {

@@ -25,10 +25,11 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
 
     public async Task<Result> CheckAsync(byte[] content, CancellationToken ct = default)
     {
-        var (table, problems) = ReadTable(content);
+        var (table, problems) = ReadTable(content, ct);
         if (table is null) return new Result(problems, []);
 
-        var unknown = table.Headings.Where(h => h.Length > 0 && !GroupTable.Headings.Contains(h)).ToList();
+        foreach (var repeated in table.Repeated) problems.Add(new ImportProblem(table.HeadingRow, repeated.Heading, HeadedTable.RepeatedMessage(repeated)));
+        var unknown = table.Headings.Where(h => h.Length > 0 && !GroupTable.Headings.Contains(h)).Distinct().ToList();
         foreach (var h in unknown) problems.Add(new ImportProblem(table.HeadingRow, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
         foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(table.HeadingRow, h, $"必須の列「{h}」がありません。"));
         if (problems.Count > 0) return new Result(problems, []);
@@ -187,12 +188,13 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
     }
 
     /// <summary>The upload as a table; null, with the problems, when it cannot be read as one.</summary>
-    private static (HeadedTable? Table, List<ImportProblem> Problems) ReadTable(byte[] content)
+    private static (HeadedTable? Table, List<ImportProblem> Problems) ReadTable(byte[] content, CancellationToken ct)
     {
         IReadOnlyList<TableRow> rows;
         if (SpreadsheetReader.IsWorkbook(content))
         {
-            try { rows = SpreadsheetReader.Read(content)?.Rows ?? []; }
+            try { rows = SpreadsheetReader.Read(content, ct: ct)?.Rows ?? []; }
+            catch (SpreadsheetLimitException e) { return (null, [new ImportProblem(null, null, e.Message)]); }
             catch (UnreadableSpreadsheetException) { return (null, [new ImportProblem(null, null, "Excelファイル（.xlsx）として読み取れません。")]); }
         }
         else

@@ -10,6 +10,8 @@ namespace Tsunagu.Web.Features.Plans.Admin;
 
 /// <summary>Plan managers import a plan file and export the city's plans.</summary>
 [Authorize(Policy = Policies.PlanManager)]
+// Larger than the 5 MB a plan file may be, so that a file a little too large gets the field's message rather than the 413 page.
+[RequestSizeLimit(2 * MaxBytes)]
 public class IndexModel(PlanService plans, PlanImporter importer, CurrentCity city, Text t) : PageModel
 {
     private const long MaxBytes = 5 * 1024 * 1024;

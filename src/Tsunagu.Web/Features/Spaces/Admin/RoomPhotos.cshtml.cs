@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Features.Spaces.Admin;
 
 /// <summary>Centre staff add a room's photos (each with a description for screen readers), reorder and delete them; all audited.</summary>
 [Authorize(Policy = Policies.CentreStaff)]
-// Larger than the 2 MB a photo may be, so that a phone's 5 MB photo gets the page's message rather than a bare 413.
+// Larger than the 2 MB a photo may be, so that a phone's 5 MB photo gets the field's message rather than the 413 page.
 [RequestSizeLimit(10 * 1024 * 1024)]
 public class RoomPhotosModel(RoomPhotoService photos, TsunaguDb db, CurrentCity city) : PageModel
 {
