@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# The apps the tests start do not watch their settings files: each watcher is an inotify instance (128 per user).
-export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The apps the tests start watch no files with inotify (128 instances per user): not their settings files, and the
+# web root (asp-append-version watches each stylesheet and script) is polled instead.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)

@@ -20,9 +20,11 @@ public class TsunaguFactory : WebApplicationFactory<Program>
 
     static TsunaguFactory()
     {
-        // Every app a test starts would watch appsettings*.json with its own inotify instance: with dozens of apps alive
-        // at once (and the other database's run beside this one) the user's limit of 128 is reached and start-up fails.
+        // Every app a test starts would watch appsettings*.json and its web root (asp-append-version) with inotify
+        // instances: with dozens of apps alive at once (and the other database's run beside this one) the user's limit
+        // of 128 is reached and pages fail. Settings are not watched; the web root is polled.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
     public static DatabaseProvider Provider =>

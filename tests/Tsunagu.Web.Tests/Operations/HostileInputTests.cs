@@ -131,4 +131,24 @@ public class HostileInputTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         ((int)response.StatusCode).ShouldBeLessThan(500);
         (await response.Content.ReadAsStringAsync()).ShouldContain("2100年までの日付");
     }
+
+    [Fact]
+    public async Task ALotteryTitleLongerThanItsColumn_IsRefusedNextToTheField_NotByTheDatabase()
+    {
+        var (browser, _) = await TestData.SignedInAsync(factory, u => u.InCity("nagato", CityRole.CentreStaff).ExemptFromTwoFactor());
+        var room = await TestData.CreateRoomAsync(factory, "nagato", r => r.Named("長い名前の会議室"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var title = new string('抽', 201);
+        var response = await browser.SubmitAsync("/nagato/admin/spaces/lotteries", new Dictionary<string, string>
+        {
+            ["NewLottery.RoomId"] = room.Id.ToString(CultureInfo.InvariantCulture),
+            ["NewLottery.Title"] = title,
+            ["NewLottery.From"] = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.To"] = today.AddDays(41).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["NewLottery.Closes"] = today.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, "#lottery-form");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browser.ParseAsync(response)).QuerySelector("#NewLottery_Title-error")!.TextContent.ShouldBe("エラー：抽選の名前は200文字以内で入力してください。");
+        (await TestData.WithDbAsync(factory, db => Task.FromResult(db.Set<Tsunagu.Web.Features.Spaces.Lottery>().IgnoreQueryFilters().Any(l => l.Title == title)))).ShouldBeFalse();
+    }
 }

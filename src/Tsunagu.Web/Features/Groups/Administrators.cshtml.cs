@@ -26,7 +26,7 @@ public class AdministratorsModel(GroupService groups, GroupAdministratorInvitati
     [Display(Name = "招待する人のメールアドレス")]
     [Required(ErrorMessage = "招待する人のメールアドレスを入力してください。")]
     [MailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
-    public string? Email { get; set; }
+    [StringLength(256, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Email { get; set; }
 
     public Group Group { get; private set; } = default!;
     public List<GroupService.Administrator> Administrators { get; private set; } = [];

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public class DetailsModel(OpportunityService opportunities, ApplicationStateMach
     public bool CanManage { get; private set; }
 
     [BindProperty] public int ShiftId { get; set; }
-    [BindProperty] public string? Message { get; set; }
+    [BindProperty][StringLength(500, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 

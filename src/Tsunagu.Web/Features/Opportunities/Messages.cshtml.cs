@@ -23,7 +23,7 @@ public class MessagesModel(ApplicationStateMachine applications, OpportunityServ
 
     [BindProperty]
     [Display(Name = "メッセージ")]
-    public string? Body { get; set; }
+    [StringLength(2000, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Body { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 

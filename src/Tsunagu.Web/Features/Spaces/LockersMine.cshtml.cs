@@ -28,7 +28,7 @@ public class LockersMineModel(LockerService lockers, UserManager<AppUser> users,
         [Display(Name = "種類")] public LockerKind? Kind { get; set; }
         [Display(Name = "年度")] public int? FiscalYear { get; set; }
         [Display(Name = "希望の番号")] public int? LockerId { get; set; }
-        [Display(Name = "センターへの連絡事項")] public string? Note { get; set; }
+        [Display(Name = "センターへの連絡事項")][StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Note { get; set; }
     }
 
     public List<Group> Groups { get; private set; } = [];

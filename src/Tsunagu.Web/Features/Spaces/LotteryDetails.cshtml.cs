@@ -40,7 +40,7 @@ public class LotteryDetailsModel(LotteryService lotteries, SpaceService spaces, 
         [Display(Name = "日付")] public DateOnly? Date { get; set; }
         [Display(Name = "開始時刻")] public TimeOnly? Start { get; set; }
         [Display(Name = "終了時刻")] public TimeOnly? End { get; set; }
-        [Display(Name = "利用目的")] public string? Purpose { get; set; }
+        [Display(Name = "利用目的")][StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Purpose { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();

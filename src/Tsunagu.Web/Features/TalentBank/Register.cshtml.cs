@@ -68,7 +68,7 @@ public class RegisterModel(TalentBankService talent, TsunaguDb db, UserManager<A
         public string? Times { get; set; }
 
         [Display(Name = "電話番号（センターだけが使います）")]
-        public string? ContactPhone { get; set; }
+        [StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? ContactPhone { get; set; }
     }
 
     /// <summary>The entry being changed; null when registering a new one.</summary>

@@ -45,7 +45,7 @@ public class RegisterModel(VolunteerService volunteers, TsunaguDb db, UserManage
         public string? Qualifications { get; set; }
 
         [Display(Name = "電話番号")]
-        public string? Phone { get; set; }
+        [StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Phone { get; set; }
 
         [Display(Name = "新しい募集のお知らせ")]
         public NotifyPreference Notify { get; set; } = NotifyPreference.WeeklyDigest;

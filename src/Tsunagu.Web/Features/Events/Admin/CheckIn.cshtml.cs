@@ -17,7 +17,7 @@ public class CheckInModel(EventCatalog catalog, EventRegistrations registrations
     [BindProperty]
     [Display(Name = "受付コード")]
     [Required(ErrorMessage = "受付コードを入力してください。")]
-    public string? Code { get; set; }
+    [StringLength(16, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Code { get; set; }
 
     public Event Event { get; private set; } = default!;
     public sealed record Row(string Name, RegistrationStatus Status, DateTime? CheckedInAt);

@@ -27,7 +27,7 @@ public class ContactModel(GroupService groups, UserManager<AppUser> users, Curre
         public string? PublicEmail { get; set; }
 
         [Display(Name = "公開する電話番号")]
-        public string? PublicPhone { get; set; }
+        [StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? PublicPhone { get; set; }
 
         [Display(Name = "代表者の氏名")]
         [Required(ErrorMessage = "代表者の氏名を入力してください。")]
@@ -41,10 +41,10 @@ public class ContactModel(GroupService groups, UserManager<AppUser> users, Curre
         public string RepresentativeEmail { get; set; } = "";
 
         [Display(Name = "代表者の電話番号")]
-        public string? RepresentativePhone { get; set; }
+        [StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? RepresentativePhone { get; set; }
 
         [Display(Name = "代表者の郵便番号")]
-        public string? RepresentativePostalCode { get; set; }
+        [StringLength(8, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? RepresentativePostalCode { get; set; }
 
         [Display(Name = "代表者の住所")]
         [StringLength(200, ErrorMessage = "住所は200文字以内で入力してください。")]

@@ -28,7 +28,7 @@ public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, Cur
         public string Title { get; set; } = "";
 
         [Display(Name = "種別")]
-        public string? Kind { get; set; }
+        [StringLength(10, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Kind { get; set; }
 
         [Display(Name = "ねらい")]
         [StringLength(2000, ErrorMessage = "ねらいは2000文字以内にしてください。")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,8 @@ public class CouncilModel(RoundService rounds, PlanService plans, UserManager<Ap
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public int PolicyId { get; set; }
-    [BindProperty] public string? Evaluation { get; set; }
-    [BindProperty] public string? Opinion { get; set; }
+    [BindProperty][StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Evaluation { get; set; }
+    [BindProperty][StringLength(4000, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Opinion { get; set; }
 
     public List<(ReportingRound Round, Plan Plan)> Ready { get; private set; } = [];
     public ReportingRound? Round { get; private set; }

@@ -27,7 +27,7 @@ public class ReportModel(RoundService rounds, UserManager<AppUser> users, Curren
         public string? Done { get; set; }
 
         [Display(Name = "評価")]
-        public string? Grade { get; set; }
+        [StringLength(10, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Grade { get; set; }
 
         [Display(Name = "実績値")]
         [StringLength(1000, ErrorMessage = "実績値は1000文字以内にしてください。")]

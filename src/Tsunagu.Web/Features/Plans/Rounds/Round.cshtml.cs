@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ public class RoundModel(RoundService rounds, UserManager<AppUser> users, Current
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty]
     [System.ComponentModel.DataAnnotations.Display(Name = "審議会の意見（答申）")]
-    public string? CouncilOpinion { get; set; }
+    [StringLength(4000, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? CouncilOpinion { get; set; }
 
     public ReportingRound Round { get; private set; } = default!;
     public Plan Plan { get; private set; } = default!;

@@ -18,10 +18,10 @@ public class EquipmentModel(SpaceService spaces, SpaceSetupService setup, Curren
     public class ItemForm
     {
         public int Id { get; set; }
-        [Display(Name = "備品の名前")] public string? Name { get; set; }
+        [Display(Name = "備品の名前")][StringLength(100, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Name { get; set; }
         [Display(Name = "数量（持っている数）")] public int? Quantity { get; set; }
         [Display(Name = "1回の貸し出し料金（1点あたり・円）")] public int? FeePerBooking { get; set; }
-        [Display(Name = "備考")] public string? Notes { get; set; }
+        [Display(Name = "備考")][StringLength(500, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Notes { get; set; }
         [Display(Name = "貸し出す")] public bool Active { get; set; } = true;
     }
 

@@ -27,7 +27,7 @@ public class FeesModel(SpaceService spaces, SpaceSetupService setup, CurrentCity
     {
         public int Id { get; set; }
         [Display(Name = "対象の部屋")] public int RoomId { get; set; }
-        [Display(Name = "時間帯の名前")] public string? Name { get; set; }
+        [Display(Name = "時間帯の名前")][StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Name { get; set; }
         [Display(Name = "時間帯の開始")] public TimeOnly? Starts { get; set; }
         [Display(Name = "時間帯の終了")] public TimeOnly? Ends { get; set; }
         [Display(Name = "1時間の料金：登録団体（円）")] public int? GroupFeePerHour { get; set; }

@@ -35,9 +35,9 @@ public class LockersModel(LockerService lockers, TsunaguDb db, CurrentCity city,
     public class LockerInput
     {
         public int? Id { get; set; }
-        [Display(Name = "番号")] public string? Label { get; set; }
+        [Display(Name = "番号")][StringLength(20, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Label { get; set; }
         [Display(Name = "種類")] public LockerKind? Kind { get; set; }
-        [Display(Name = "大きさ・備考")] public string? Notes { get; set; }
+        [Display(Name = "大きさ・備考")][StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Notes { get; set; }
         [Display(Name = "年間の利用料（円）")] public int? AnnualFeeYen { get; set; }
         [Display(Name = "貸し出す（使えない番号は外す）")] public bool Active { get; set; } = true;
     }

@@ -25,7 +25,7 @@ public class LotteriesModel(LotteryService lotteries, SpaceService spaces, Tsuna
     public class LotteryInput
     {
         [Display(Name = "部屋")] public int RoomId { get; set; }
-        [Display(Name = "抽選の名前")] public string? Title { get; set; }
+        [Display(Name = "抽選の名前")][StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Title { get; set; }
         [Display(Name = "対象期間の初日")] public DateOnly? From { get; set; }
         [Display(Name = "対象期間の最終日")] public DateOnly? To { get; set; }
         [Display(Name = "申し込みの締め切り日")] public DateOnly? Closes { get; set; }

@@ -29,7 +29,7 @@ public class RoomPhotosModel(RoomPhotoService photos, TsunaguDb db, CurrentCity 
 
         [Display(Name = "写真の説明（代替テキスト）")]
         [Required(ErrorMessage = "写真の説明を入力してください。目の見えない人にも、写真に何が写っているかが伝わるようにします。")]
-        public string? Alt { get; set; }
+        [StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Alt { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();

@@ -19,10 +19,10 @@ public class RoomsModel(SpaceService spaces, SpaceSetupService setup, CurrentCit
     public class RoomInput
     {
         /// <summary>[Required] marks the field 必須 on the form; the service checks it.</summary>
-        [Display(Name = "部屋の名前"), Required] public string? Name { get; set; }
+        [Display(Name = "部屋の名前"), Required][StringLength(100, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Name { get; set; }
         [Display(Name = "定員")] public int? Capacity { get; set; } = 10;
-        [Display(Name = "設備")] public string? Facilities { get; set; }
-        [Display(Name = "バリアフリーの情報")] public string? AccessibilityNotes { get; set; }
+        [Display(Name = "設備")][StringLength(500, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? Facilities { get; set; }
+        [Display(Name = "バリアフリーの情報")][StringLength(500, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? AccessibilityNotes { get; set; }
     }
 
     public async Task OnGetAsync() => Rooms = await spaces.RoomsAsync(HttpContext.RequestAborted);
