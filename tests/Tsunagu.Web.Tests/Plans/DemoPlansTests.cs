@@ -87,6 +87,31 @@ public class DemoPlansTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         nodes.Single(n => n.Ref == "Ⅲ-8-(1)").Pillars.ShouldBe("集落機能再生、市民活動団体活性化");
     }
 
+    private Task<List<Indicator>> IndicatorsAsync(string key) => TestData.WithDbAsync(factory, db => db.Set<Indicator>().IgnoreQueryFilters().Include(i => i.Actuals)
+        .Where(i => db.Set<Plan>().IgnoreQueryFilters().Any(p => p.Id == i.PlanId && p.Key == key)).OrderBy(i => i.SortOrder).ToListAsync());
+
+    [Fact]
+    public async Task Nagato_CarriesTheTwoTargetsItsPlanCites()
+    {
+        await SeedAsync();
+        var indicators = await IndicatorsAsync("kyodo-action-2");
+        indicators.Count.ShouldBe(2);
+        var area = indicators.Single(i => i.Name == "地域協働体設置面積の全市に占める割合");
+        (area.Unit, area.BaselineYear, area.BaselineValue, area.TargetYear, area.TargetValue).ShouldBe(("%", 2015, 50m, 2021, 85m));
+        area.Actuals.Single().ShouldSatisfyAllConditions(a => a.FiscalYear.ShouldBe(2016), a => a.Value.ShouldBe(65m));
+        var npo = indicators.Single(i => i.Name == "NPO法人認証数");
+        (npo.Unit, npo.BaselineYear, npo.BaselineValue, npo.TargetYear, npo.TargetValue).ShouldBe(("団体", 2006, 10m, 2021, 25m));
+        npo.Actuals.Single().ShouldSatisfyAllConditions(a => a.FiscalYear.ShouldBe(2016), a => a.Value.ShouldBe(22m));
+    }
+
+    [Fact]
+    public async Task Shimonoseki4_CentreVisitors_AreComputedFromTheCentre()
+    {
+        await SeedAsync();
+        var indicators = await IndicatorsAsync("shiminkatsudo-4");
+        indicators.Single(i => i.Name == "しものせき市民活動センター利用数").Source.ShouldBe("centre-visitors");
+    }
+
     [Fact]
     public async Task Muroran_And_Shimonoseki4_AreLoaded()
     {

@@ -7,7 +7,7 @@ public sealed record IndicatorChart(
     string Id, string Name, string Unit, bool HigherIsBetter, int BaselineYear, decimal BaselineValue, int TargetYear, decimal TargetValue,
     IReadOnlyList<(int Year, decimal? Actual)> Years, string? NodeRef, bool Computed)
 {
-    public decimal PathValue(int year) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, year);
+    public decimal PathValue(int year) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, year, IndicatorPath.CountsWholeUnits(Unit));
 
     public decimal? Achievement(decimal actual) => IndicatorPath.Achievement(BaselineValue, TargetValue, actual);
 
@@ -26,11 +26,18 @@ public sealed record IndicatorChart(
 /// <summary>Achievement is measured against a straight path from the baseline to the target.</summary>
 public static class IndicatorPath
 {
-    public static decimal Value(int baselineYear, decimal baseline, int targetYear, decimal target, int year)
+    /// <summary>Units of things counted one by one (and yen), whose planned path is shown in whole units: no 255.2団体.</summary>
+    /// <remarks>Decided by the unit until indicators carry their kind (count, percentage, amount).</remarks>
+    private static readonly string[] WholeUnits = ["団体", "人", "件", "施策", "回", "か所", "箇所", "法人", "事業", "講座", "円", "組"];
+
+    public static bool CountsWholeUnits(string unit) => WholeUnits.Contains(unit.Trim());
+
+    public static decimal Value(int baselineYear, decimal baseline, int targetYear, decimal target, int year, bool wholeUnits = false)
     {
         if (targetYear == baselineYear) return target;
         var share = Math.Clamp((decimal)(year - baselineYear) / (targetYear - baselineYear), 0m, 1m);
-        return baseline + (target - baseline) * share;
+        var value = baseline + (target - baseline) * share;
+        return wholeUnits ? Math.Round(value, 0, MidpointRounding.AwayFromZero) : value;
     }
 
     /// <summary>Progress from baseline towards target, in percent (100 = target reached), or null if they are equal.</summary>
