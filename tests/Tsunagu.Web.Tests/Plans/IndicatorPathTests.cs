@@ -1,4 +1,3 @@
-using Shouldly;
 using Tsunagu.Web.Features.Plans;
 
 namespace Tsunagu.Web.Tests.Plans;
