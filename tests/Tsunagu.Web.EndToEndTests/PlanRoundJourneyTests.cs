@@ -91,8 +91,8 @@ public class PlanRoundJourneyTests(BrowserFixture app) : IClassFixture<BrowserFi
 
         // The manager records the council's opinion and publishes.
         await m.GotoAsync($"/yamaguchi/admin/rounds/{roundId}");
-        await m.GetByLabel("審議会の意見（答申）").FillAsync("協働の取組はおおむね順調に進んでいる。");
-        await m.GetByRole(AriaRole.Button, new() { Name = "審議会の意見を記録する" }).ClickAsync();
+        await m.GetByLabel("山口市協働のまちづくり推進委員会の検証・評価").FillAsync("協働の取組はおおむね順調に進んでいる。");
+        await m.GetByRole(AriaRole.Button, new() { Name = "検証・評価を記録する" }).ClickAsync();
         await m.GetByRole(AriaRole.Button, new() { Name = "年次報告を公表する" }).ClickAsync();
         await m.WaitForURLAsync($"**/yamaguchi/plans/{Plan}/reports/2017");
 

@@ -11,7 +11,7 @@ namespace Tsunagu.Web.Data;
 /// taking a row writes it to itself, so a second writer of the same row waits (PostgreSQL's row lock; SQLite's one
 /// write lock) until the first has committed, and only then reads. Rows are always taken in one order, parents first,
 /// so that two writers never wait on each other in a circle:
-/// city → group-administrator invitation → room → equipment item (ascending id) → event → opportunity's shift → opportunity → volunteer → exchange post.
+/// city → plan → reporting round → group-administrator invitation → room → equipment item (ascending id) → event → opportunity's shift → opportunity → volunteer → exchange post.
 /// </summary>
 public static class Turns
 {

@@ -18,6 +18,8 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
     public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
     public string Type { get; set; } = "text";
     public string? Hint { get; set; }
+    /// <summary>A label that depends on the city (e.g. the name of its evaluating body), instead of the property's Display name.</summary>
+    public string? Label { get; set; }
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
     public int Rows { get; set; } = 5;
@@ -34,7 +36,7 @@ public class FormFieldTagHelper(Text t, HtmlEncoder enc) : TagHelper
         // Inside a partial rendered with for="…", names carry the partial's prefix, so one partial serves several forms.
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
-        var label = For.Metadata.DisplayName ?? For.Metadata.Name ?? name;
+        var label = Label ?? For.Metadata.DisplayName ?? For.Metadata.Name ?? name;
         var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var hasError = errors.Count > 0;

@@ -17,6 +17,28 @@ public class District : ICityOwned
     public decimal? AgingRatePercent { get; set; }
     public int? Households { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Population figures by year; the latest is copied into the columns above.</summary>
+    public List<DistrictPopulation> Populations { get; set; } = [];
+}
+
+/// <summary>A district's figures for one year (as of the city's reference day, usually 3月31日 or 10月1日).</summary>
+public class DistrictPopulation
+{
+    public int DistrictId { get; set; }
+    public int Year { get; set; }
+    public int? Population { get; set; }
+    public int? Population65Plus { get; set; }
+    public int? Households { get; set; }
+}
+
+public class DistrictPopulationConfiguration : IEntityTypeConfiguration<DistrictPopulation>
+{
+    public void Configure(EntityTypeBuilder<DistrictPopulation> b)
+    {
+        b.ToTable("DistrictPopulations");
+        b.HasKey(p => new { p.DistrictId, p.Year });
+        b.HasOne<District>().WithMany(d => d.Populations).HasForeignKey(p => p.DistrictId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 public class DistrictConfiguration : IEntityTypeConfiguration<District>

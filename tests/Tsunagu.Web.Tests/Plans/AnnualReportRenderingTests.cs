@@ -90,6 +90,23 @@ public class AnnualReportRenderingTests
     }
 
     [Fact]
+    public void PdfAndExcel_NameTheCitysEvaluatingBody_AndPrintWhyAnIncompleteYearWasPublished()
+    {
+        var report = Sample() with { EvaluatingBody = "室蘭市市民協働推進委員会", EvaluationTerm = "検証・評価", IncompleteReason = "評価未実施（委員会は翌年度に開催）" };
+
+        var text = PdfToText(AnnualReportPdf.Render(report));
+        text.ShouldContain("室蘭市市民協働推進委員会の検証・評価");
+        text.ShouldNotContain("審議会");
+        text.ShouldContain("評価未実施（委員会は翌年度に開催）");
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(AnnualReportExcel.Render(report)), false);
+        var strings = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        strings.ShouldContain("評価未実施（委員会は翌年度に開催）");
+        strings.ShouldContain("室蘭市市民協働推進委員会の検証・評価");
+        strings.ShouldNotContain(s => s.Contains("審議会"));
+    }
+
+    [Fact]
     public void Pdf_RepeatsTheTableHeaderOnEveryPageOfItems()
     {
         var text = PdfToText(AnnualReportPdf.Render(Sample()));
@@ -111,7 +128,7 @@ public class AnnualReportRenderingTests
         new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        sheets.Select(s => s.Name!.Value).ShouldBe(["概要", "項目", "指標", "審議会の評価"]);
+        sheets.Select(s => s.Name!.Value).ShouldBe(["概要", "項目", "指標", "評価"]);
         var strings = workbook.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
 
         string?[][] Read(string name)
@@ -145,11 +162,11 @@ public class AnnualReportRenderingTests
         indicators[1].ShouldContain("214.5");
 
         Read("概要").ShouldContain(r => r.Length > 1 && r[1] == "令和8年度");
-        Read("審議会の評価").ShouldContain(r => r.Length > 2 && r[2] == report.CouncilOpinion);
+        Read("評価").ShouldContain(r => r.Length > 2 && r[2] == report.CouncilOpinion);
     }
 
     /// <summary>The PDF's text as poppler's pdftotext lays it out, pages separated by form feeds.</summary>
-    private static string PdfToText(byte[] pdf)
+    internal static string PdfToText(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"tsunagu-report-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);

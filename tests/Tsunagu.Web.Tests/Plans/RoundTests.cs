@@ -33,7 +33,7 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
             ["Input.FiscalYear"] = fiscalYear.ToString(CultureInfo.InvariantCulture),
             ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await Browser.ParseAsync(response)).QuerySelector(".error-summary")?.TextContent);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
@@ -117,7 +117,7 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
         // The other items are reported and accepted through the service (the journey above is the one under test).
         await AcceptAllOthersAsync(round, except: schoolItem);
         var (_, dashboard) = await manager.GetPageAsync($"/{City}/admin/rounds/{round}");
-        dashboard.QuerySelector("main")!.TextContent.ShouldContain("審議会の意見");
+        dashboard.QuerySelector("main")!.TextContent.ShouldContain("山口市協働のまちづくり推進委員会の検証・評価");
 
         var (council, _) = await SignedInAsync(CityRole.CouncilMember);
         var (_, ready) = await council.GetPageAsync($"/{City}/admin/council");
@@ -209,7 +209,10 @@ public class RoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
 public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 {
-    /// <summary>Shimonoseki's 5th plan names no departments: its year is published with its indicators and the council's opinion.</summary>
+    /// <summary>
+    /// Shimonoseki's 5th plan names no departments: the manager gives them all to one department, and publishes the year
+    /// with its indicators and the council's opinion before any report is in, saying why.
+    /// </summary>
     [Fact]
     public async Task PlanWithoutDepartments_IsPublishedWithItsSevenIndicatorCharts()
     {
@@ -218,6 +221,13 @@ public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<Tsu
         var user = await TestData.CreateUserAsync(factory, u => u.InCity("shimonoseki", CityRole.PlanManager).ExemptFromTwoFactor());
         var manager = Browser.For(factory);
         await manager.SignInAsync(user.Email!);
+        var leaves = await TestData.WithDbAsync(factory, db => db.Set<PlanNode>().IgnoreQueryFilters()
+            .Where(n => db.Set<Plan>().IgnoreQueryFilters().Any(p => p.Id == n.PlanId && p.Key == "shiminkatsudo-5") && !db.Set<PlanNode>().IgnoreQueryFilters().Any(c => c.ParentId == n.Id))
+            .Select(n => n.Id).ToListAsync());
+        var assign = new Dictionary<string, string> { ["Assign.DepartmentId"] = (await TestData.FirstDepartmentIdAsync(factory, "shimonoseki")).ToString(CultureInfo.InvariantCulture) };
+        for (var i = 0; i < leaves.Count; i++) assign[$"Assign.NodeIds[{i}]"] = leaves[i].ToString(CultureInfo.InvariantCulture);
+        (await manager.PostWithTokenAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", "/shimonoseki/admin/plans/shiminkatsudo-5/rounds?handler=Assign", assign))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var opened = await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", new Dictionary<string, string>
         { ["Input.FiscalYear"] = "2026", ["Input.Deadline"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var round = opened.Headers.Location!.OriginalString;
@@ -225,7 +235,7 @@ public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<Tsu
         (await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/indicators", new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(CultureInfo.InvariantCulture), ["Values[2026]"] = "41.0" }, $"main #indicator-{indicator} form"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await manager.SubmitAsync(round, new Dictionary<string, string> { ["CouncilOpinion"] = "市民活動の経験は着実に増えている。" }, "main form[action*=Opinion]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await manager.SubmitAsync(round, new Dictionary<string, string>(), "main form[action*=Publish]")).Headers.Location!.OriginalString
+        (await manager.SubmitAsync(round, new Dictionary<string, string> { ["IncompleteReason"] = "指標のみ先に公表" }, "main form[action*=Publish]")).Headers.Location!.OriginalString
             .ShouldBe("/shimonoseki/plans/shiminkatsudo-5/reports/2026");
         var (_, page) = await Browser.For(factory).GetPageAsync("/shimonoseki/plans/shiminkatsudo-5/reports/2026");
         page.QuerySelectorAll("main section.indicator svg").Length.ShouldBe(7);

@@ -44,8 +44,11 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
                 var known = await db.Departments.IgnoreQueryFilters().Where(d => d.CityId == existing.Id).Select(d => d.Name).ToListAsync(ct);
                 var next = known.Count;
                 foreach (var d in seed.Departments.Where(d => !known.Contains(d.Name)))
-                    db.Departments.Add(new Department { CityId = existing.Id, Name = d.Name, NameEn = d.NameEn, SortOrder = ++next });
+                    db.Departments.Add(d.ToDepartment(existing.Id, ++next));
+                // A city that never set its terms gets the demo's; terms a city has set are its own.
+                if (existing.EvaluatingBodyName is null && existing.DeskName is null) seed.ApplyTerms(existing);
                 await db.SaveChangesAsync(ct);
+                await LinkSuccessorsAsync(existing.Id, seed, ct);
                 continue;
             }
             var city = new City
@@ -58,6 +61,7 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
                 CentreName = seed.CentreName,
                 CentreNameEn = seed.CentreNameEn,
             };
+            seed.ApplyTerms(city);
             db.Cities.Add(city);
             await db.SaveChangesAsync(ct);
             var order = 0;
@@ -78,12 +82,26 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
             }
             order = 0;
             foreach (var d in seed.Departments)
-                db.Departments.Add(new Department { CityId = city.Id, Name = d.Name, NameEn = d.NameEn, SortOrder = ++order });
+                db.Departments.Add(d.ToDepartment(city.Id, ++order));
             await db.SaveChangesAsync(ct);
+            await LinkSuccessorsAsync(city.Id, seed, ct);
             added++;
         }
         directory.Invalidate();
         return added;
+    }
+
+    /// <summary>A department that was merged or renamed points at the one that took over (Muroran's 市民活動推進課 → 地域生活課).</summary>
+    private async Task LinkSuccessorsAsync(int cityId, CitySeed seed, CancellationToken ct)
+    {
+        var departments = await db.Departments.IgnoreQueryFilters().Where(d => d.CityId == cityId).ToListAsync(ct);
+        foreach (var d in seed.Departments.Where(d => d.Successor is not null))
+        {
+            var merged = departments.First(x => x.Name == d.Name);
+            merged.SuccessorId ??= departments.FirstOrDefault(x => x.Name == d.Successor)?.Id
+                ?? throw new InvalidOperationException($"cities.json: the successor 「{d.Successor}」 of 「{d.Name}」 is not a department of {seed.Slug}");
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>One account per role per city, e-mail confirmed and exempt from 2FA (Development only).</summary>
@@ -155,9 +173,38 @@ public class DemoSeeder(TsunaguDb db, UserManager<AppUser> users, CityDirectory 
 
 public sealed record CitySeed(
     string Slug, string Code, string Name, string NameEn, string Prefecture, string CentreName, string CentreNameEn,
-    List<DistrictSeed> Districts, List<DepartmentSeed> Departments);
+    List<DistrictSeed> Districts, List<DepartmentSeed> Departments,
+    bool HasCentre = true, string? DeskName = null, string? DeskNameEn = null, string? EvaluatingBodyName = null, string? EvaluatingBodyNameEn = null,
+    string? EvaluationTerm = null, string? EvaluationTermEn = null, string? DistrictTerm = null)
+{
+    public void ApplyTerms(City city)
+    {
+        city.HasCentre = HasCentre;
+        city.DeskName = DeskName;
+        city.DeskNameEn = DeskNameEn;
+        city.EvaluatingBodyName = EvaluatingBodyName;
+        city.EvaluatingBodyNameEn = EvaluatingBodyNameEn;
+        city.EvaluationTerm = EvaluationTerm;
+        city.EvaluationTermEn = EvaluationTermEn;
+        city.DistrictTerm = DistrictTerm;
+    }
+}
 
 public sealed record DistrictSeed(
     string Name, string? NameEn, string? CouncilName, int? Population, int? Population65Plus, decimal? AgingRatePercent, int? Households);
 
-public sealed record DepartmentSeed(string Name, string? NameEn);
+public sealed record DepartmentSeed(
+    string Name, string? NameEn, string? Bureau = null, string? Section = null, DateOnly? ActiveFrom = null, DateOnly? ActiveTo = null, string? Successor = null)
+{
+    public Department ToDepartment(int cityId, int sortOrder) => new()
+    {
+        CityId = cityId,
+        Name = Name,
+        NameEn = NameEn,
+        Bureau = Bureau,
+        Section = Section,
+        ActiveFrom = ActiveFrom,
+        ActiveTo = ActiveTo,
+        SortOrder = sortOrder,
+    };
+}

@@ -54,6 +54,30 @@ public class PlanEditing(TsunaguDb db, Text t)
         return problems;
     }
 
+    /// <summary>
+    /// Adds one department to many items at once (the manager's answer to "these items have no department"). Only items
+    /// of this plan at the bottom of the tree, and only a department that exists today; an item that already names the
+    /// department keeps it once.
+    /// </summary>
+    public async Task<Result<int>> AssignDepartmentAsync(Plan plan, IReadOnlyCollection<int> nodeIds, int? departmentId, DateOnly today, CancellationToken ct = default)
+    {
+        var problems = new Problems();
+        if (nodeIds.Count == 0) problems.Add("NodeIds", t["担当課を割り当てる項目を選んでください。"]);
+        var department = departmentId is { } id ? await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct) : null;
+        if (department is null) problems.Add("DepartmentId", t["担当課を一覧から選んでください。"]);
+        else if (!department.IsActiveOn(today)) problems.Add("DepartmentId", t["「{0}」は今はない課です。今ある課を選んでください。", department.Name]);
+        if (!problems.Ok) return problems;
+
+        var items = await db.Set<PlanNode>().Include(n => n.Departments)
+            .Where(n => n.PlanId == plan.Id && nodeIds.Contains(n.Id) && !db.Set<PlanNode>().Any(c => c.ParentId == n.Id))
+            .ToListAsync(ct);
+        if (items.Count != nodeIds.Distinct().Count()) return Problems.Of("NodeIds", t["この計画の項目（いちばん下の階層）だけを選んでください。"]);
+        foreach (var item in items.Where(n => n.Departments.All(d => d.DepartmentId != department!.Id)))
+            item.Departments.Add(new PlanNodeDepartment { NodeId = item.Id, DepartmentId = department!.Id, SortOrder = item.Departments.Count == 0 ? 1 : item.Departments.Max(x => x.SortOrder) + 1 });
+        await db.SaveChangesAsync(ct);
+        return items.Count;
+    }
+
     public static bool CanAddChild(Plan plan, PlanNode node) => node.Depth + 1 < plan.LevelNames.Count;
 
     /// <summary>Adds an item below a node (a plan can gain a measure mid-period), at the end of the plan's order.</summary>

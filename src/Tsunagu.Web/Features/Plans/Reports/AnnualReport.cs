@@ -17,8 +17,17 @@ public sealed record AnnualReport(
     IReadOnlyList<AnnualReport.Item> Items,
     IReadOnlyList<AnnualReport.IndicatorLine> Indicators,
     IReadOnlyList<AnnualReport.PolicyEvaluation> Evaluations,
-    string? CouncilOpinion)
+    string? CouncilOpinion,
+    string? EvaluatingBody = null,
+    string? EvaluationTerm = null,
+    string? IncompleteReason = null)
 {
+    /// <summary>The evaluating body's name as it was when published; reports published before it was recorded say 審議会.</summary>
+    public string Body => string.IsNullOrEmpty(EvaluatingBody) ? "審議会" : EvaluatingBody;
+
+    /// <summary>What the body's evaluation is called (答申, 検証・評価); 意見（答申） for reports published before.</summary>
+    public string Term => string.IsNullOrEmpty(EvaluationTerm) ? "意見（答申）" : EvaluationTerm;
+
     public sealed record GradeLabel(string Code, string Label);
 
     /// <summary>

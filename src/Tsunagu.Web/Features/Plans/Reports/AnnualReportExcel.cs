@@ -18,7 +18,7 @@ public static class AnnualReportExcel
         Items(report, workbook.AddSheet("項目", [14, 6, 10, 40, 20, 8, 6, 16, 60, 30, 30, 30, 24], freezeHeader: true));
         var years = report.Indicators.SelectMany(i => i.Actuals).Select(a => a.Year).Distinct().Order().ToList();
         Indicators(report, years, workbook.AddSheet("指標", [36, 8, 12, 12, 10, 12, 10, .. years.Select(_ => 11.0), 10], freezeHeader: true));
-        Evaluations(report, workbook.AddSheet("審議会の評価", [10, 36, 70, 70], freezeHeader: true));
+        Evaluations(report, workbook.AddSheet("評価", [10, 36, 70, 70], freezeHeader: true));
         return workbook.ToBytes();
     }
 
@@ -38,7 +38,9 @@ public static class AnnualReportExcel
         Line("公表日（和暦）", AnnualReportPdf.PublishedDate(report.PublishedAt));
         Line("階層", string.Join(" > ", report.Levels));
         Line("評価の区分", SheetCell.Text(string.Join("\n", report.Grades.Select(g => $"{g.Code}：{g.Label}")), SheetCellStyle.Wrapped));
-        Line("審議会の意見（答申）", SheetCell.Text(report.CouncilOpinion, SheetCellStyle.Wrapped));
+        Line($"{report.Body}の{report.Term}", SheetCell.Text(report.CouncilOpinion, SheetCellStyle.Wrapped));
+        if (report.IncompleteReason is not null)
+            Line("そろう前に公表した理由", SheetCell.Text(report.IncompleteReason, SheetCellStyle.Wrapped));
     }
 
     private static void Items(AnnualReport report, SpreadsheetWriter.SheetBuilder sheet)
@@ -93,6 +95,6 @@ public static class AnnualReportExcel
             sheet.Row(SheetCell.Text(e.PolicyRef, SheetCellStyle.Wrapped), SheetCell.Text(e.PolicyTitle, SheetCellStyle.Wrapped),
                 SheetCell.Text(e.Evaluation, SheetCellStyle.Wrapped), SheetCell.Text(e.Opinion, SheetCellStyle.Wrapped));
         if (!string.IsNullOrWhiteSpace(report.CouncilOpinion))
-            sheet.Row(SheetCell.Text("答申", SheetCellStyle.Section), SheetCell.Text("審議会の意見（答申）", SheetCellStyle.Section), SheetCell.Text(report.CouncilOpinion, SheetCellStyle.Wrapped));
+            sheet.Row(SheetCell.Text(report.Term, SheetCellStyle.Section), SheetCell.Text($"{report.Body}の{report.Term}", SheetCellStyle.Section), SheetCell.Text(report.CouncilOpinion, SheetCellStyle.Wrapped));
     }
 }

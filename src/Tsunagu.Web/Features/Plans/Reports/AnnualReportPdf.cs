@@ -291,6 +291,11 @@ public static class AnnualReportPdf
             y += LineHeight(text) + 6;
             gfx.DrawLine(new XPen(Blue, 2), MarginX, y, PageWidth - MarginX, y);
             y += 10;
+            if (report.IncompleteReason is { } reason)
+            {
+                Paragraph("この年次報告は、すべての報告の受理と評価がそろう前に公表しました。", bodyBold, after: 2);
+                Paragraph("理由：" + reason, body, after: 8);
+            }
             if (report.Grades.Count > 0)
                 Paragraph("評価の区分　" + string.Join("　", report.Grades.Select(g => $"{g.Code}：{g.Label}")), body, Grey, after: 8);
         }
@@ -433,7 +438,7 @@ public static class AnnualReportPdf
         private void Evaluations()
         {
             if (report.Evaluations.Count == 0 && string.IsNullOrWhiteSpace(report.CouncilOpinion)) return;
-            Heading("3　審議会の評価");
+            Heading($"3　{report.Body}の評価");
             foreach (var e in report.Evaluations)
             {
                 EnsureSpace(LineHeight(subheading) + 3 * LineHeight(text));
@@ -453,7 +458,7 @@ public static class AnnualReportPdf
             {
                 EnsureSpace(LineHeight(subheading) + 3 * LineHeight(text) + 8);
                 y += 4;
-                Paragraph("審議会の意見（答申）", subheading, after: 4);
+                Paragraph($"{report.Body}の{report.Term}", subheading, after: 4);
                 Paragraph(report.CouncilOpinion, text, indent: 10);
             }
         }

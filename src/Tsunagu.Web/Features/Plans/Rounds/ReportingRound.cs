@@ -83,6 +83,8 @@ public class PublishedReport : ICityOwned
     public int Version { get; set; }
     public DateTime PublishedAt { get; set; }
     public string? PublishedByUserId { get; set; }
+    /// <summary>Why the manager published a round that was not complete; printed on the report. Null when complete.</summary>
+    public string? IncompleteReason { get; set; }
     /// <summary>The <see cref="Reports.AnnualReport"/> as JSON.</summary>
     public required string Snapshot { get; set; }
 }
@@ -142,6 +144,7 @@ public class PublishedReportConfiguration : IEntityTypeConfiguration<PublishedRe
     public void Configure(EntityTypeBuilder<PublishedReport> b)
     {
         b.ToTable("PublishedReports");
+        b.Property(r => r.IncompleteReason).HasMaxLength(500);
         b.HasOne<City>().WithMany().HasForeignKey(r => r.CityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ReportingRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.NoAction);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Plans.Rounds;
@@ -15,8 +16,13 @@ public class RoundModel(RoundService rounds, UserManager<AppUser> users, Current
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty]
-    [System.ComponentModel.DataAnnotations.Display(Name = "審議会の意見（答申）")]
+    [System.ComponentModel.DataAnnotations.Display(Name = "評価")]
     [StringLength(4000, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? CouncilOpinion { get; set; }
+
+    /// <summary>Why the manager publishes a round that is not complete; printed on the report.</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.Display(Name = "そろわないまま公表する理由")]
+    [StringLength(RoundService.IncompleteReasonLength, ErrorMessage = "{0}は{1}文字以内で入力してください。")] public string? IncompleteReason { get; set; }
 
     public ReportingRound Round { get; private set; } = default!;
     public Plan Plan { get; private set; } = default!;
@@ -25,6 +31,7 @@ public class RoundModel(RoundService rounds, UserManager<AppUser> users, Current
     public Dictionary<int, ProgressReport> Reports { get; private set; } = [];
     public List<CouncilEvaluation> Evaluations { get; private set; } = [];
     public bool ReadyForCouncil { get; private set; }
+    public RoundService.Completeness Completeness { get; private set; } = new(0, 0, false);
     public List<int> PublishedVersions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -45,22 +52,23 @@ public class RoundModel(RoundService rounds, UserManager<AppUser> users, Current
     public async Task<IActionResult> OnPostOpinionAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (CouncilOpinion?.Length > 4000) { ModelState.AddModelError(nameof(CouncilOpinion), t["審議会の意見は4000文字以内にしてください。"]); return Page(); }
+        if (!ModelState.IsValid) return Page();
         await rounds.SetOpinionAsync(Round, CouncilOpinion, HttpContext.RequestAborted);
-        TempData["Notice"] = "審議会の意見（答申）を記録しました。";
+        TempData["Notice"] = t["{0}の{1}を記録しました。", city.Required.EvaluatingBodyDisplayName(Text.IsEnglish), city.Required.EvaluationTermDisplay(Text.IsEnglish)];
         return Redirect($"/{city.Required.Slug}/admin/rounds/{Id}");
     }
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!ReadyForCouncil)
+        if (!ModelState.IsValid) return Page();
+        var result = await rounds.PublishAsync(Round, users.GetUserId(User)!, IncompleteReason, HttpContext.RequestAborted);
+        if (!result.Ok)
         {
-            ModelState.AddModelError("", t["すべての項目の報告を受理してから公表してください。"]);
+            ModelState.AddProblems(result.Problems, prefix: null);
             return Page();
         }
-        var published = await rounds.PublishAsync(Round, users.GetUserId(User)!, HttpContext.RequestAborted);
-        TempData["Notice"] = t["年次報告（第{0}版）を公表しました。", published.Version];
+        TempData["Notice"] = t["年次報告（第{0}版）を公表しました。", result.Value!.Version];
         return Redirect($"/{city.Required.Slug}/plans/{Plan.Key}/reports/{Round.FiscalYear}");
     }
 
@@ -74,6 +82,7 @@ public class RoundModel(RoundService rounds, UserManager<AppUser> users, Current
         Reports = await rounds.ReportsAsync(round.Id, HttpContext.RequestAborted);
         Evaluations = await rounds.EvaluationsAsync(round.Id, HttpContext.RequestAborted);
         ReadyForCouncil = await rounds.ReadyForCouncilAsync(round, HttpContext.RequestAborted);
+        Completeness = await rounds.CompletenessAsync(round, HttpContext.RequestAborted);
         PublishedVersions = (await rounds.PublishedAsync(round.PlanId, round.FiscalYear, null, HttpContext.RequestAborted))?.Versions.ToList() ?? [];
         return true;
     }

@@ -23,18 +23,32 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => Display.Today(clock);
 
-    public enum OpenProblem { None, OutsidePeriod, AlreadyOpened, DeadlineInPast }
+    public enum OpenProblem { None, OutsidePeriod, AlreadyOpened, DeadlineInPast, ItemsWithoutDepartment }
 
-    public async Task<(OpenProblem Problem, ReportingRound? Round)> OpenAsync(Plan plan, int fiscalYear, DateOnly deadline, CancellationToken ct = default)
-    {
-        if (fiscalYear < plan.StartYear || fiscalYear > plan.EndYear) return (OpenProblem.OutsidePeriod, null);
-        if (await db.Set<ReportingRound>().AnyAsync(r => r.PlanId == plan.Id && r.FiscalYear == fiscalYear, ct)) return (OpenProblem.AlreadyOpened, null);
-        if (deadline < Today) return (OpenProblem.DeadlineInPast, null);
-        var round = new ReportingRound { PlanId = plan.Id, FiscalYear = fiscalYear, Deadline = deadline, OpenedAt = Now, Status = RoundStatus.Open };
-        db.Add(round);
-        await db.SaveChangesAsync(ct);
-        return (OpenProblem.None, round);
-    }
+    /// <summary>
+    /// Opens the year's round. Refused while any item of the plan names no department: nobody could report on it, and
+    /// the year's report would be silently empty. Two managers opening the same year at once get one round; the plan's
+    /// row is taken first, so the second sees the first's round and is told so.
+    /// </summary>
+    public Task<(OpenProblem Problem, ReportingRound? Round)> OpenAsync(Plan plan, int fiscalYear, DateOnly deadline, CancellationToken ct = default) =>
+        db.InTurnAsync(async () =>
+        {
+            if (fiscalYear < plan.StartYear || fiscalYear > plan.EndYear) return (OpenProblem.OutsidePeriod, null);
+            if (deadline < Today) return (OpenProblem.DeadlineInPast, null);
+            await db.TakeAsync<Plan>(p => p.Id == plan.Id, ct);
+            if (await db.Set<ReportingRound>().AnyAsync(r => r.PlanId == plan.Id && r.FiscalYear == fiscalYear, ct)) return (OpenProblem.AlreadyOpened, null);
+            if ((await ItemsWithoutDepartmentAsync(plan.Id, ct)).Count > 0) return (OpenProblem.ItemsWithoutDepartment, null);
+            var round = new ReportingRound { PlanId = plan.Id, FiscalYear = fiscalYear, Deadline = deadline, OpenedAt = Now, Status = RoundStatus.Open };
+            db.Add(round);
+            await db.SaveChangesAsync(ct);
+            return (OpenProblem.None, (ReportingRound?)round);
+        }, ct);
+
+    /// <summary>The plan's items (the bottom of the tree) that name no department yet: a round cannot open while there are any.</summary>
+    public Task<List<PlanNode>> ItemsWithoutDepartmentAsync(int planId, CancellationToken ct = default) =>
+        db.Set<PlanNode>().AsNoTracking()
+            .Where(n => n.PlanId == planId && !n.Departments.Any() && !db.Set<PlanNode>().Any(c => c.ParentId == n.Id))
+            .OrderBy(n => n.SortOrder).ToListAsync(ct);
 
     public Task<List<ReportingRound>> RoundsAsync(int planId, CancellationToken ct = default) =>
         db.Set<ReportingRound>().AsNoTracking().Where(r => r.PlanId == planId).OrderByDescending(r => r.FiscalYear).ToListAsync(ct);
@@ -243,11 +257,53 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>What a round still lacks before it can be published as complete.</summary>
+    public sealed record Completeness(int Items, int ItemsNotAccepted, bool EvaluationRecorded)
+    {
+        public bool Complete => ItemsNotAccepted == 0 && EvaluationRecorded;
+    }
+
+    public async Task<Completeness> CompletenessAsync(ReportingRound round, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(round.PlanId, ct);
+        var accepted = (await db.Set<ProgressReport>().Where(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted)
+            .Select(r => r.NodeId).ToListAsync(ct)).ToHashSet();
+        return new Completeness(items.Count, items.Count(i => !accepted.Contains(i.Id)), !string.IsNullOrWhiteSpace(round.CouncilOpinion));
+    }
+
+    public const int IncompleteReasonLength = 500;
+
     /// <summary>
     /// Publishes the round's annual report as the next version: a snapshot of the plan tree with each item's planned
-    /// word and accepted report, the indicators and the council's evaluation, which never changes afterwards.
+    /// word and accepted report, the indicators and the evaluating body's evaluation, which never changes afterwards.
+    /// A round that is not complete (a report not accepted, or no evaluation recorded) is refused, unless the manager
+    /// decides to publish it anyway and says why: the reason is printed on the report ("評価未実施" …), so a reader
+    /// never takes a gap for a finished year.
     /// </summary>
-    public async Task<PublishedReport> PublishAsync(ReportingRound round, string? userId, CancellationToken ct = default)
+    public Task<Result<PublishedReport>> PublishAsync(ReportingRound round, string? userId, string? incompleteReason = null, CancellationToken ct = default) =>
+        db.InTurnAsync(async () =>
+        {
+            // Taking the round makes two publications at once take turns: each gets its own version.
+            await db.TakeAsync<ReportingRound>(r => r.Id == round.Id, ct);
+            await db.Entry(round).ReloadAsync(ct);
+            var reason = Clean(incompleteReason);
+            var completeness = await CompletenessAsync(round, ct);
+            if (reason is { Length: > IncompleteReasonLength })
+                return Problems.Of("IncompleteReason", t["公表の理由は{0}文字以内で入力してください。", IncompleteReasonLength]);
+            if (!completeness.Complete && reason is null)
+            {
+                var problems = new Problems();
+                if (completeness.ItemsNotAccepted > 0)
+                    problems.Add("", t["受理していない報告が{0}件あります（全{1}件）。すべて受理してから公表してください。", completeness.ItemsNotAccepted, completeness.Items]);
+                if (!completeness.EvaluationRecorded)
+                    problems.Add("", t["{0}の{1}をまだ記録していません。記録してから公表してください。", currentCity.Required.EvaluatingBodyDisplayName(Text.IsEnglish), currentCity.Required.EvaluationTermDisplay(Text.IsEnglish)]);
+                problems.Add("IncompleteReason", t["このまま公表するときは、報告書に載せる理由（例：評価未実施）を入力してください。"]);
+                return problems;
+            }
+            return (Result<PublishedReport>)await PublishSnapshotAsync(round, userId, completeness.Complete ? null : reason, ct);
+        }, ct, commitIf: r => r.Ok);
+
+    private async Task<PublishedReport> PublishSnapshotAsync(ReportingRound round, string? userId, string? incompleteReason, CancellationToken ct)
     {
         var plan = await PlanOfAsync(round, ct);
         var tree = await plans.TreeAsync(plan, ct: ct);
@@ -275,9 +331,12 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         var policyEvaluations = evaluations.Where(e => policies.ContainsKey(e.NodeId))
             .Select(e => new AnnualReport.PolicyEvaluation(policies[e.NodeId].Node.Ref, policies[e.NodeId].Node.Title, e.Evaluation, e.Opinion ?? "")).ToList();
         var grades = plan.GradeScale();
+        var city = currentCity.Required;
 
-        var report = new AnnualReport(currentCity.Required.Name, plan.Key, plan.Title, round.FiscalYear, version, Now, plan.LevelNames,
-            grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion);
+        // The body's name and word are copied into the snapshot: a later renaming leaves published years as they were.
+        var report = new AnnualReport(city.Name, plan.Key, plan.Title, round.FiscalYear, version, Now, plan.LevelNames,
+            grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion,
+            city.EvaluatingBodyDisplayName(false), city.EvaluationTermDisplay(false), incompleteReason);
         var published = new PublishedReport
         {
             RoundId = round.Id,
@@ -286,6 +345,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
             Version = version,
             PublishedAt = Now,
             PublishedByUserId = userId,
+            IncompleteReason = incompleteReason,
             Snapshot = JsonSerializer.Serialize(report, PlanFile.Json),
         };
         db.Add(published);
