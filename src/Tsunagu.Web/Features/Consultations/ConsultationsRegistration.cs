@@ -10,6 +10,7 @@ public sealed class ConsultationsRegistration : IFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddScoped<ConsultationService>();
+        feature.Services.AddScoped<Plans.IIndicatorSource, ConsultationsSource>();
         feature
             .StaffMenu(new(MenuSections.Centre, "相談の記録", "相談を受け付け、対応を記録し、件数を集計します。", "admin/consultations", Policies.ConsultationDesk)
             {

@@ -10,6 +10,7 @@ public sealed class LecturesRegistration : IFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddScoped<LectureService>();
+        feature.Services.AddScoped<Plans.IIndicatorSource, LecturesGivenSource>();
         feature
             .StaffMenu(new(MenuSections.Centre, "出前講座の管理", "出前講座の一覧を管理し、申し込みに日程を決めて答え、実施を記録します。", "admin/lectures", Policies.CentreStaff)
             {

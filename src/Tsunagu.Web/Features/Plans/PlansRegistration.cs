@@ -13,6 +13,7 @@ public sealed class PlansRegistration : IFeature
         feature.Services.AddScoped<PlanService>();
         feature.Services.AddScoped<PlanImporter>();
         feature.Services.AddScoped<IndicatorSources>();
+        feature.Services.AddScoped<IIndicatorSource, CollaborationsSource>();
         feature.Services.AddScoped<RoundService>();
         feature.Services.AddScoped<Admin.PlanEditing>();
         feature
