@@ -81,10 +81,18 @@ public class ComputedSourceTests(TsunaguFactory factory) : IClassFixture<Tsunagu
             return (round.Id, node.Id);
         }
 
-        Task ReportAsync((int Round, int Node) at, ReportStatus status, string? partners, string? forms) => AddAsync(new ProgressReport
+        var nodes = 1;
+        // One report per item and round: each report is on an item of its own.
+        async Task ReportAsync((int Round, int Node) at, ReportStatus status, string? partners, string? forms)
         {
-            CityId = cityId, RoundId = at.Round, NodeId = at.Node, Status = status, Partners = partners, Forms = forms, UpdatedAt = DateTime.UtcNow,
-        });
+            var planId = await TestData.WithDbAsync(factory, db => db.Set<PlanNode>().IgnoreQueryFilters().Where(n => n.Id == at.Node).Select(n => n.PlanId).SingleAsync());
+            var node = new PlanNode { CityId = cityId, PlanId = planId, Depth = 0, SortOrder = ++nodes, Ref = $"{nodes}", Title = $"方針{nodes}" };
+            await AddAsync(node);
+            await AddAsync(new ProgressReport
+            {
+                CityId = cityId, RoundId = at.Round, NodeId = node.Id, Status = status, Partners = partners, Forms = forms, UpdatedAt = DateTime.UtcNow,
+            });
+        }
 
         var all = await ValueAsync(city, "collaborations");
         var real = await PlanAsync(key, demo: false);
