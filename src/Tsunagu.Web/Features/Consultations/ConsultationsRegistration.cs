@@ -15,6 +15,7 @@ public sealed class ConsultationsRegistration : IFeature
             {
                 Order = 100,
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Consultations.CountAsync(c => c.Status == ConsultationStatus.Received, ct),
+                WaitingPath = "admin/consultations?status=Received",
             })
             .CityHome(new("相談を申し込む", "団体の設立や運営、資金、ボランティアなどの相談ができます。", "consultations/new") { Order = 30 })
             .DemoData<DemoConsultations>()

@@ -15,6 +15,7 @@ public sealed class LecturesRegistration : IFeature
             {
                 Order = 150,
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Set<LectureRequest>().CountAsync(r => r.Status == LectureRequestStatus.Received, ct),
+                WaitingPath = "admin/lectures#requests",
             })
             .CityHome(new("出前講座", "市の職員やセンターが地域に出向いて話す講座を、希望の日時で申し込めます。", "lectures") { Order = 70 })
             .MyPage(new(MenuSections.GroupsAndCentre, "出前講座の依頼", "依頼した出前講座の日程と状況。", "lectures/requests") { Order = 150 })

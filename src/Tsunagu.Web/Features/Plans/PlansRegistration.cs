@@ -27,6 +27,7 @@ public sealed class PlansRegistration : IFeature
                     .CountAsync(r => r.Status == ReportStatus.Submitted, ct),
             })
             .CityHome(new("協働の計画", "市の協働の計画と、施策ごとの年次計画・成果指標です。", "plans") { Order = 140 })
+            .CityHomeSection<PlanIndicatorsSection>()
             .DemoData<Demo.DemoPlans>();
     }
 
