@@ -86,6 +86,9 @@ public static partial class JapaneseDates
         return $"{era.Name}{YearText(year)}年{date.Month}月{date.Day}日";
     }
 
+    /// <summary>The weekday as written after a date in parentheses: 日, 月, 火, 水, 木, 金, 土.</summary>
+    public static string WeekdayName(DayOfWeek day) => "日月火水木金土"[(int)day].ToString();
+
     /// <summary>The Gregorian year in which year <paramref name="yearOfEra"/> of an era falls (令和8 → 2026).</summary>
     public static int GregorianYear(Era era, int yearOfEra)
     {

@@ -49,7 +49,7 @@ public class StaffMenuTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
     {
         await factory.EnsurePreparedAsync();
         var (_, home) = await Browser.For(factory).GetPageAsync("/nagato");
-        var links = home.QuerySelectorAll("main .card-list a").Select(a => a.GetAttribute("href") ?? "").ToList();
+        var links = home.QuerySelectorAll("main > .card-list > .card h2 a").Select(a => a.GetAttribute("href") ?? "").ToList();
         links.ShouldBe(Entries<CityHomeEntry>().OrderBy(e => e.Order).Select(e => "/nagato/" + e.Path).ToList());
         links.ShouldContain("/nagato/groups");
         links.ShouldContain("/nagato/plans");

@@ -22,6 +22,6 @@ public class DemoLecturesTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         topics.Where(t => t.IsDemo).ShouldAllBe(t => t.Title.EndsWith("（デモ）") && t.Active);
 
         var (_, catalogue) = await Browser.For(factory).GetPageAsync("/shimonoseki/lectures");
-        catalogue.QuerySelector("main")!.TextContent.ShouldContain("助成金の探し方と申請書の書き方（デモ）");
+        catalogue.QuerySelector("main")!.TextContent.ShouldContain("ボランティアギルドに登録しよう（デモ）");
     }
 }

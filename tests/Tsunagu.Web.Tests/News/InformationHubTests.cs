@@ -277,7 +277,7 @@ public class InformationHubTests(TsunaguFactory factory) : IClassFixture<Tsunagu
             .QuerySelector("#news-title")!.ParentElement!.QuerySelectorAll("a[href^='/yamaguchi/news/']").Length.ShouldBe(1);
         (await anonymous.GetPageAsync("/yamaguchi/search?q=" + Uri.EscapeDataString("促進事業"))).Page
             .QuerySelector("#grants-title")!.ParentElement!.QuerySelectorAll("a[href^='/yamaguchi/grants/']").Length.ShouldBe(1);
-        (await anonymous.GetPageAsync("/yamaguchi/search?q=" + Uri.EscapeDataString("防災マップ"))).Page
+        (await anonymous.GetPageAsync("/yamaguchi/search?q=" + Uri.EscapeDataString("竹林"))).Page
             .QuerySelector("#cases-title")!.ParentElement!.QuerySelectorAll("a[href^='/yamaguchi/cases/']").Length.ShouldBe(1);
         // Another city's items are not found here.
         (await anonymous.GetPageAsync("/yamaguchi/search?q=" + Uri.EscapeDataString("市民のちから"))).Page

@@ -365,6 +365,6 @@ public class MatchingJourneyTests(TsunaguFactory factory) : IClassFixture<Tsunag
         scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Tenancy.CurrentCity>().Set(await db.Cities.SingleAsync(c => c.Slug == City));
         var source = scope.ServiceProvider.GetServices<Tsunagu.Web.Features.Plans.IIndicatorSource>().Single(s => s.Name == "volunteer-matchings");
         var year = Tsunagu.Web.Calendar.FiscalYear.Of(Tsunagu.Web.Shared.Display.Today(TimeProvider.System)).StartYear;
-        return await source.ValueAsync(year) ?? 0;
+        return await source.ValueAsync(year, Tsunagu.Web.Features.Plans.IndicatorSourceParameters.None) ?? 0;
     }
 }

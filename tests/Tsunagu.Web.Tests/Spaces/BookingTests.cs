@@ -77,7 +77,7 @@ public class BookingTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory
         var db = scope.ServiceProvider.GetRequiredService<TsunaguDb>();
         scope.ServiceProvider.GetRequiredService<CurrentCity>().Set(await db.Cities.SingleAsync(c => c.Slug == City));
         var source = scope.ServiceProvider.GetServices<Tsunagu.Web.Features.Plans.IIndicatorSource>().Single(s => s.Name == "centre-visitors");
-        (await source.ValueAsync(Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(6)).StartYear)).ShouldBe(17);
+        (await source.ValueAsync(Tsunagu.Web.Calendar.FiscalYear.Of(DateTime.UtcNow.AddHours(6)).StartYear, Tsunagu.Web.Features.Plans.IndicatorSourceParameters.None)).ShouldBe(17);
     }
 
     [Fact]

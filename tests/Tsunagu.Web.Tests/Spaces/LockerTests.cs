@@ -114,7 +114,7 @@ public class LockerTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 
         var (_, refused) = await ApplyOnAsync(new DateOnly(2031, 2, 28), otherUser.Id, next);
         refused.ShouldHaveSingleItem().Field.ShouldBe("LockerId");
-        refused[0].Message.ShouldContain("2031/02/28まで優先しています");
+        refused[0].Message.ShouldContain("令和13年2月28日（金）まで優先しています");
 
         var (renewed, renewal) = await ApplyOnAsync(new DateOnly(2031, 2, 28), holderUser.Id, next with { GroupId = holder });
         renewal.ShouldBeEmpty();

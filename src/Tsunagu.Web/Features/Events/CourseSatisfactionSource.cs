@@ -13,7 +13,7 @@ public class CourseSatisfactionSource(TsunaguDb db, TimeProvider clock) : IIndic
     public string Name => "course-satisfaction";
     public string Label => "講座参加者の満足度（満足と答えた割合、%）";
 
-    public async Task<decimal?> ValueAsync(int fiscalYear, CancellationToken ct = default)
+    public async Task<decimal?> ValueAsync(int fiscalYear, IndicatorSourceParameters parameters, CancellationToken ct = default)
     {
         var (start, end) = new Calendar.FiscalYear(fiscalYear).UtcRange();
         if (start > clock.GetUtcNow().UtcDateTime) return null;

@@ -25,8 +25,10 @@ public sealed class EventsRegistration : IFeature
             {
                 Order = 210,
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Set<Event>().CountAsync(e => e.Status == EventStatus.PendingApproval, ct),
+                WaitingPath = "admin/events#pending-title",
             })
             .CityHome(new("講座・イベント", "センターの講座・研修や交流会に申し込めます。満席のときはキャンセル待ちができます。", "events") { Order = 130 })
+            .CityHomeSection<NextEventsSection>()
             .CityFeed(new("{0}の講座・イベント（カレンダー）", "events.ics", "text/calendar") { Order = 20 })
             .MyPage(new(MenuSections.GroupsAndCentre, "講座・イベントの申込", "申し込んだ講座・イベント、受付コード、キャンセル待ちの順番。", "events/mine") { Order = 140 })
             .DemoData<DemoEvents>()

@@ -20,6 +20,7 @@ public sealed class ExchangeRegistration : IFeature
                 // Requests a group made that the centre has not yet acted on.
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Set<ExchangeIntroduction>()
                     .CountAsync(i => i.RequestedAt != null && i.IntroducedAt == null && i.Outcome == IntroductionOutcome.Pending, ct),
+                WaitingPath = "admin/exchange#requests-title",
             })
             .CityHome(new("団体のニーズとシーズ", "団体が求めていることと提供できることです。センターが団体どうしを紹介します。", "exchange") { Order = 110 })
             .DemoData<DemoExchange>()

@@ -22,6 +22,7 @@ public sealed class GroupsRegistration : IFeature
             {
                 Order = 110,
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Groups.CountAsync(g => g.Status == GroupStatus.Submitted, ct),
+                WaitingPath = "admin/groups?status=Submitted",
             })
             .CityHome(new("団体をさがす", "市民活動団体を、キーワードや活動分野、地区からさがせます。", "groups") { Order = 10 })
             .CityHome(new("団体の登録を申請する", "市民活動団体として登録し、団体一覧に掲載します。", "groups/register") { Order = 20 })

@@ -11,9 +11,6 @@ namespace Tsunagu.Web.Features.News;
 /// <summary>How the hub's dates, fiscal years, amounts and fields are written, in Japanese or English.</summary>
 public static class HubDisplay
 {
-    public static string Date(DateOnly date, bool english) =>
-        english ? date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en")) : JapaneseDates.ToJapaneseDate(date);
-
     public static string FiscalYearName(int startYear, bool english) =>
         english ? new FiscalYear(startYear).ToString() : new FiscalYear(startYear).ToJapanese();
 

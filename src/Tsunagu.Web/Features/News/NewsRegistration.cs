@@ -16,6 +16,8 @@ public sealed class NewsRegistration : IFeature
             .CityHome(new("お知らせ", "センターからのお知らせや、団体の活動の話題です。", "news") { Order = 40 })
             .CityHome(new("助成金情報", "市民活動に使える助成金・補助金の募集情報です。", "grants") { Order = 50 })
             .CityHome(new("活動事例・協働事例", "団体の活動と、市や地域との協働の事例を紹介します。", "cases") { Order = 60 })
+            .CityHomeSection<LatestNewsSection>()
+            .CityHomeSection<OpenGrantsSection>()
             .CityFeed(new("{0}のお知らせ・助成金情報", "feed.atom", "application/atom+xml") { Order = 10 })
             .DemoData<DemoNews>();
     }

@@ -28,17 +28,26 @@ public class ConsoleService(TsunaguDb db, TimeProvider clock)
     /// Applications the organiser has not answered for more than <paramref name="days"/> days, oldest first. Only those a nudge
     /// can still help: the shift is still to come, the opportunity is open, and it is not demo data.
     /// </summary>
-    public Task<List<Waiting>> WaitingAsync(int days, CancellationToken ct = default)
+    public Task<List<Waiting>> WaitingAsync(int days, CancellationToken ct = default) =>
+        (from a in LeftWaiting(days)
+         join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
+         join s in db.Set<Shift>() on a.ShiftId equals s.Id
+         orderby a.CreatedAt
+         select new Waiting(a.Id, o.Id, o.Title, s.StartsAt, a.CreatedAt)).Take(200).ToListAsync(ct);
+
+    /// <summary>After how many days without an answer the console lists an application, unless told otherwise.</summary>
+    public const int WaitingDays = 7;
+
+    /// <summary>How many applications the console lists by default (<see cref="WaitingDays"/>): the count on the staff menu.</summary>
+    public Task<int> CountWaitingAsync(CancellationToken ct = default) => LeftWaiting(WaitingDays).CountAsync(ct);
+
+    private IQueryable<ShiftApplication> LeftWaiting(int days)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-days);
-        return (from a in db.Set<ShiftApplication>().AsNoTracking()
-                join o in db.Set<Opportunity>() on a.OpportunityId equals o.Id
-                join s in db.Set<Shift>() on a.ShiftId equals s.Id
-                where a.Status == ApplicationStatus.Applied && a.CreatedAt < cutoff
-                    && s.StartsAt > now && o.Status == OpportunityStatus.Open && !o.IsDemo
-                orderby a.CreatedAt
-                select new Waiting(a.Id, o.Id, o.Title, s.StartsAt, a.CreatedAt)).Take(200).ToListAsync(ct);
+        return db.Set<ShiftApplication>().AsNoTracking().Where(a => a.Status == ApplicationStatus.Applied && a.CreatedAt < cutoff
+            && db.Set<Shift>().Any(s => s.Id == a.ShiftId && s.StartsAt > now)
+            && db.Set<Opportunity>().Any(o => o.Id == a.OpportunityId && o.Status == OpportunityStatus.Open && !o.IsDemo));
     }
 
     public sealed record MatchingRow(DateTime MatchedAt, string Title, OrganiserKind Kind, string? GroupName, string? DepartmentName,

@@ -19,9 +19,16 @@ public sealed class OpportunitiesRegistration : IFeature
         feature.Services.AddScoped<OpportunityNotifications>();
         feature
             .Job<OpportunityNotificationsJob>()
-            .StaffMenu(new(MenuSections.Centre, "コーディネーター画面", "応募がない募集、返事待ちの応募、マッチングの件数（月別・制度別・地区別）を確認します。", "admin/volunteers/console", Policies.CentreStaff) { Order = 170 })
+            .StaffMenu(new(MenuSections.Centre, "コーディネーター画面", "応募がない募集、返事待ちの応募、マッチングの件数（月別・制度別・地区別）を確認します。", "admin/volunteers/console", Policies.CentreStaff)
+            {
+                Order = 170,
+                // Applications their organisers have left unanswered for a week, which a coordinator may nudge.
+                Waiting = (services, ct) => services.GetRequiredService<ConsoleService>().CountWaitingAsync(ct),
+                WaitingPath = "admin/volunteers/console#waiting",
+            })
             .StaffMenu(new(MenuSections.Centre, "制度・プログラム", "募集が属する市の制度やプログラムを管理します。", "admin/volunteers/programmes", Policies.CentreStaff) { Order = 180 })
             .CityHome(new("ボランティアの募集", "団体やセンター、市が募集しているボランティア活動をさがして、応募できます。", "opportunities") { Order = 90 })
+            .CityHomeSection<NewOpportunitiesSection>()
             .MyPage(new(MenuSections.Volunteering, "ボランティアの予定と記録", "応募やお誘いへの返事、参加が決まった活動、活動時間の確認と活動証明書。", "volunteers/activities") { Order = 20 })
             .MyPage(new(MenuSections.Volunteering, "出している募集", "団体や担当課として出した募集の応募者を確認し、受け入れます。", "opportunities/mine") { Order = 30 })
             .DemoData<DemoOpportunities>()

@@ -6,6 +6,9 @@ namespace Tsunagu.Web.Features.Plans;
 
 public enum IndicatorDirection { Higher, Lower }
 
+/// <summary>What an indicator measures: things counted one by one (its planned path in whole units), a percentage, or an amount in yen.</summary>
+public enum IndicatorKind { Count, Percentage, Yen }
+
 /// <summary>An indicator (成果指標) of a plan or of one of its nodes, with its baseline, target and yearly actuals.</summary>
 public class Indicator : ICityOwned
 {
@@ -16,6 +19,7 @@ public class Indicator : ICityOwned
     public int SortOrder { get; set; }
     public required string Name { get; set; }
     public required string Unit { get; set; }
+    public IndicatorKind Kind { get; set; }
     public IndicatorDirection Direction { get; set; }
     public int BaselineYear { get; set; }
     public decimal BaselineValue { get; set; }
@@ -23,7 +27,14 @@ public class Indicator : ICityOwned
     public decimal TargetValue { get; set; }
     /// <summary>"manual" (entered by the plan manager) or the name of a computed source (<see cref="IndicatorSources"/>).</summary>
     public required string Source { get; set; }
+    /// <summary>The computed source's parameters as written ("type=NPO法人;field=福祉"), or a survey's question; see <see cref="IndicatorSourceParameters"/>.</summary>
+    public string? SourceParameters { get; set; }
     public string? Note { get; set; }
+    /// <summary>When the plan manager retired it: it leaves the plan's pages and API but stays in the reports already published.</summary>
+    public DateTime? RetiredAt { get; set; }
+
+    /// <summary>Whether its planned path is shown in whole units (no 255.2団体).</summary>
+    public bool CountsWholeUnits => Kind != IndicatorKind.Percentage;
 
     public List<IndicatorActual> Actuals { get; set; } = [];
     public PlanNode? Node { get; set; }
@@ -47,6 +58,8 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         b.Property(i => i.Name).HasMaxLength(200);
         b.Property(i => i.Unit).HasMaxLength(20);
         b.Property(i => i.Direction).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(12);
+        b.Property(i => i.SourceParameters).HasMaxLength(200);
         b.Property(i => i.BaselineValue).HasPrecision(18, 3);
         b.Property(i => i.TargetValue).HasPrecision(18, 3);
         b.Property(i => i.Source).HasMaxLength(50);

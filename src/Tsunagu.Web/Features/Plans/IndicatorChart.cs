@@ -5,33 +5,29 @@ namespace Tsunagu.Web.Features.Plans;
 /// <summary>What an indicator's chart and table show, from the live plan or from a published report alike.</summary>
 public sealed record IndicatorChart(
     string Id, string Name, string Unit, bool HigherIsBetter, int BaselineYear, decimal BaselineValue, int TargetYear, decimal TargetValue,
-    IReadOnlyList<(int Year, decimal? Actual)> Years, string? NodeRef, bool Computed)
+    IReadOnlyList<(int Year, decimal? Actual)> Years, string? NodeRef, bool Computed, IndicatorKind Kind = IndicatorKind.Count)
 {
-    public decimal PathValue(int year) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, year, IndicatorPath.CountsWholeUnits(Unit));
+    /// <summary>The planned value of a year: in whole units unless the indicator is a percentage (no 255.2団体).</summary>
+    public decimal PathValue(int year) => IndicatorPath.Value(BaselineYear, BaselineValue, TargetYear, TargetValue, year, Kind != IndicatorKind.Percentage);
 
     public decimal? Achievement(decimal actual) => IndicatorPath.Achievement(BaselineValue, TargetValue, actual);
 
     public static IndicatorChart From(PlanService.IndicatorView view) => new(
         $"indicator-{view.Indicator.Id}", view.Indicator.Name, view.Indicator.Unit, view.Indicator.Direction == IndicatorDirection.Higher,
         view.Indicator.BaselineYear, view.Indicator.BaselineValue, view.Indicator.TargetYear, view.Indicator.TargetValue,
-        view.Years, view.NodeRef, view.Indicator.Source != IndicatorSources.Manual);
+        view.Years, view.NodeRef, !IndicatorSources.IsEntered(view.Indicator.Source), view.Indicator.Kind);
 
     public static IndicatorChart From(AnnualReport.IndicatorLine line, int index) => new(
         $"indicator-{index + 1}", line.Name, line.Unit, line.HigherIsBetter, line.BaselineYear, line.BaselineValue, line.TargetYear, line.TargetValue,
         Enumerable.Range(line.BaselineYear, Math.Max(0, line.TargetYear - line.BaselineYear + 1))
             .Select(y => (y, line.Actuals.FirstOrDefault(a => a.Year == y)?.Value)).ToList(),
-        null, false);
+        // A published report keeps what it was published with; its kind is read from its unit.
+        null, false, IndicatorKinds.FromUnit(line.Unit));
 }
 
 /// <summary>Achievement is measured against a straight path from the baseline to the target.</summary>
 public static class IndicatorPath
 {
-    /// <summary>Units of things counted one by one (and yen), whose planned path is shown in whole units: no 255.2団体.</summary>
-    /// <remarks>Decided by the unit until indicators carry their kind (count, percentage, amount).</remarks>
-    private static readonly string[] WholeUnits = ["団体", "人", "件", "施策", "回", "か所", "箇所", "法人", "事業", "講座", "円", "組"];
-
-    public static bool CountsWholeUnits(string unit) => WholeUnits.Contains(unit.Trim());
-
     public static decimal Value(int baselineYear, decimal baseline, int targetYear, decimal target, int year, bool wholeUnits = false)
     {
         if (targetYear == baselineYear) return target;

@@ -63,10 +63,14 @@ public sealed class IndicatorFile
     public string? Node { get; set; }
     public string? Name { get; set; }
     public string? Unit { get; set; }
+    /// <summary>"count", "percentage" or "yen"; read from the unit when left out.</summary>
+    public string? Kind { get; set; }
     public string? Direction { get; set; }
     public YearValueFile? Baseline { get; set; }
     public YearValueFile? Target { get; set; }
     public string? Source { get; set; }
+    /// <summary>The source's parameters, "name=value;name=value" (e.g. "type=NPO法人;field=福祉").</summary>
+    public string? Parameters { get; set; }
     public Dictionary<string, decimal>? Actuals { get; set; }
     public string? Note { get; set; }
 }

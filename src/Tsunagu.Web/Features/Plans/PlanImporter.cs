@@ -194,9 +194,11 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
             if (string.IsNullOrWhiteSpace(ind.Unit)) Problem($"{where}.unit", "単位を入力してください（例：%、団体、人）。");
             IndicatorDirection? direction = ind.Direction switch { "higher" => IndicatorDirection.Higher, "lower" => IndicatorDirection.Lower, _ => null };
             if (direction is null) Problem($"{where}.direction", "「higher」（高いほどよい）か「lower」（低いほどよい）にしてください。");
-            var source = ind.Source ?? IndicatorSources.Manual;
-            if (source != IndicatorSources.Manual && sources.Find(source) is null)
-                Problem($"{where}.source", $"「{source}」という集計元はありません。manual か {string.Join("、", sources.Names)} にしてください。");
+            var source = ind.Source?.Trim() is { Length: > 0 } named ? named : IndicatorSources.Manual;
+            if (sources.Check(source, ind.Parameters, out var parameters) is { } sourceProblem)
+                Problem($"{where}.{(sources.Find(source) is null && !IndicatorSources.IsEntered(source) ? "source" : "parameters")}", sourceProblem);
+            IndicatorKind? kind = ind.Kind is null ? IndicatorKinds.FromUnit(ind.Unit) : IndicatorKinds.Parse(ind.Kind);
+            if (kind is null) Problem($"{where}.kind", "種類は「count」（数）、「percentage」（割合）、「yen」（金額）のいずれかにしてください。");
             var baseline = YearValue(ind.Baseline, $"{where}.baseline", "基準値");
             var target = YearValue(ind.Target, $"{where}.target", "目標値");
             var indicator = new Indicator
@@ -205,18 +207,21 @@ public partial class PlanImporter(TsunaguDb db, IndicatorSources sources, TimePr
                 SortOrder = i + 1,
                 Name = ind.Name?.Trim() ?? "",
                 Unit = ind.Unit?.Trim() ?? "",
+                Kind = kind ?? IndicatorKind.Count,
                 Direction = direction ?? IndicatorDirection.Higher,
                 BaselineYear = baseline?.Year ?? 0,
                 BaselineValue = baseline?.Value ?? 0,
                 TargetYear = target?.Year ?? 0,
                 TargetValue = target?.Value ?? 0,
                 Source = source,
+                SourceParameters = parameters,
                 Note = Clean(ind.Note),
             };
             foreach (var (yearText, value) in ind.Actuals ?? [])
             {
                 if (!JapaneseDates.TryParseFiscalYear(yearText, out var fy)) Problem($"{where}.actuals.{yearText}", $"「{yearText}」は年度として読めません。");
-                else indicator.Actuals.Add(new IndicatorActual { FiscalYear = fy.StartYear, Value = value });
+                // A computed indicator's figures are counted, not kept: an exported plan imports again as it was.
+                else if (IndicatorSources.IsEntered(source)) indicator.Actuals.Add(new IndicatorActual { FiscalYear = fy.StartYear, Value = value });
             }
             result.Indicators.Add(indicator);
         }

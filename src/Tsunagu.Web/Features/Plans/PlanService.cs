@@ -30,8 +30,21 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
         return plan is null ? null : await TreeAsync(plan, withIndicators, ct);
     }
 
-    /// <summary>The plan's tree; with its indicators' yearly actuals unless a page does not show them (computing them asks every source).</summary>
-    public async Task<PlanTree> TreeAsync(Plan plan, bool withIndicators = true, CancellationToken ct = default)
+    /// <summary>The tree as the plan manager's indicator page shows it: with the retired indicators too.</summary>
+    public async Task<PlanTree?> TreeWithRetiredAsync(string key, CancellationToken ct = default)
+    {
+        var plan = await FindAsync(key, ct);
+        return plan is null ? null : await BuildAsync(plan, withIndicators: true, withRetired: true, ct);
+    }
+
+    /// <summary>
+    /// The plan's tree; with its indicators' yearly actuals unless a page does not show them (computing them asks every
+    /// source). Retired indicators are left out but for the manager's page.
+    /// </summary>
+    public Task<PlanTree> TreeAsync(Plan plan, bool withIndicators = true, CancellationToken ct = default) =>
+        BuildAsync(plan, withIndicators, withRetired: false, ct);
+
+    private async Task<PlanTree> BuildAsync(Plan plan, bool withIndicators, bool withRetired, CancellationToken ct)
     {
         var nodes = await db.Set<PlanNode>().AsNoTracking().Where(n => n.PlanId == plan.Id)
             .Include(n => n.Departments).Include(n => n.Years).OrderBy(n => n.SortOrder).AsSplitQuery().ToListAsync(ct);
@@ -54,7 +67,7 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
         var roots = nodes.Where(n => n.ParentId is null).Select(n => Build(n, false, null)).ToList();
         var views = new List<IndicatorView>();
         if (!withIndicators) return new PlanTree(plan, roots, nodes.Count, views);
-        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == plan.Id).Include(i => i.Actuals).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.PlanId == plan.Id && (withRetired || i.RetiredAt == null)).Include(i => i.Actuals).OrderBy(i => i.SortOrder).ToListAsync(ct);
         foreach (var i in indicators)
         {
             var years = new List<(int, decimal?)>();
@@ -108,13 +121,20 @@ public class PlanService(TsunaguDb db, IndicatorSources sources)
                 Node = v.NodeRef,
                 Name = v.Indicator.Name,
                 Unit = v.Indicator.Unit,
+                Kind = IndicatorKinds.Code(v.Indicator.Kind),
                 Direction = v.Indicator.Direction == IndicatorDirection.Higher ? "higher" : "lower",
                 Baseline = new YearValueFile { Year = Year(v.Indicator.BaselineYear), Value = v.Indicator.BaselineValue },
                 Target = new YearValueFile { Year = Year(v.Indicator.TargetYear), Value = v.Indicator.TargetValue },
                 Source = v.Indicator.Source,
-                Actuals = v.Indicator.Actuals.Count == 0 ? null : v.Indicator.Actuals.OrderBy(a => a.FiscalYear).ToDictionary(a => Year(a.FiscalYear), a => a.Value),
+                Parameters = v.Indicator.SourceParameters,
+                Actuals = Actuals(v) is { Count: > 0 } actuals ? actuals : null,
                 Note = v.Indicator.Note,
             }).ToList(),
         };
+
+        // What the manager entered; a computed indicator's figures as Tsunagu counts them (an import leaves them aside).
+        Dictionary<string, decimal> Actuals(IndicatorView v) => IndicatorSources.IsEntered(v.Indicator.Source)
+            ? v.Indicator.Actuals.OrderBy(a => a.FiscalYear).ToDictionary(a => Year(a.FiscalYear), a => a.Value)
+            : v.Years.Where(y => y.Actual is not null && y.Year != v.Indicator.BaselineYear).ToDictionary(y => Year(y.Year), y => y.Actual!.Value);
     }
 }

@@ -19,12 +19,12 @@ public static class PlanWorkbook
         Actors = "対象主体", Purpose = "目的", Content = "内容", Completion = "完了の目安", Priority = "重点", Pillars = "柱", Roles = "役割";
     private const string Original = "もとの番号", Listed = "再掲の番号";
     private const string IndicatorNode = "項目番号", IndicatorName = "指標名", Unit = "単位", Direction = "向き", BaselineYear = "基準年度", BaselineValue = "基準値",
-        TargetYear = "目標年度", TargetValue = "目標値", IndicatorSource = "集計元", Note = "備考";
+        TargetYear = "目標年度", TargetValue = "目標値", IndicatorSource = "集計元", Note = "備考", IndicatorKind = "種類", Parameters = "集計の条件";
 
     private static readonly string[] PlanColumns = [Key, Title, From, To, Levels, Source, Grades];
     private static readonly string[] NodeColumns = [Ref, Parent, Level, Name, Aim, Kind, Departments, Actors, Purpose, Content, Completion, Priority, Pillars, Roles];
     private static readonly string[] RepeatColumns = [Original, Parent, Listed];
-    private static readonly string[] IndicatorColumns = [IndicatorNode, IndicatorName, Unit, Direction, BaselineYear, BaselineValue, TargetYear, TargetValue, IndicatorSource, Note];
+    private static readonly string[] IndicatorColumns = [IndicatorNode, IndicatorName, Unit, IndicatorKind, Direction, BaselineYear, BaselineValue, TargetYear, TargetValue, IndicatorSource, Parameters, Note];
 
     private static readonly string[] PlanRequired = [Key, Title, From, To, Levels];
     private static readonly string[] NodeRequired = [Ref, Parent, Name];
@@ -68,8 +68,9 @@ public static class PlanWorkbook
             .Append(i.Baseline?.Year ?? "").Append(i.Target?.Year ?? "")).Where(y => y.Length > 0), keepUnreadable: false);
         var indicatorRows = indicators.Select(i => (SheetCell[])
         [
-            i.Node, i.Name, i.Unit, i.Direction switch { "higher" => Higher, "lower" => Lower, var d => d },
-            i.Baseline?.Year, i.Baseline?.Value, i.Target?.Year, i.Target?.Value, i.Source, i.Note,
+            i.Node, i.Name, i.Unit, IndicatorKinds.Parse(i.Kind) is { } kind ? IndicatorKinds.Japanese(kind) : i.Kind,
+            i.Direction switch { "higher" => Higher, "lower" => Lower, var d => d },
+            i.Baseline?.Year, i.Baseline?.Value, i.Target?.Year, i.Target?.Value, i.Source, i.Parameters, i.Note,
             .. indicatorYears.Select(y => (SheetCell)i.Actuals?.Where(a => SameYear(a.Key, y)).Select(a => (decimal?)a.Value).FirstOrDefault()),
         ]).ToList();
 
@@ -161,6 +162,8 @@ public static class PlanWorkbook
             ["unit"] = Unit,
             ["direction"] = Direction,
             ["source"] = IndicatorSource,
+            ["kind"] = IndicatorKind,
+            ["parameters"] = Parameters,
             ["note"] = Note,
             ["baseline.year"] = BaselineYear,
             ["baseline.value"] = BaselineValue,
@@ -335,8 +338,10 @@ public static class PlanWorkbook
                 Node = Cell(IndicatorNode),
                 Name = Cell(IndicatorName),
                 Unit = Cell(Unit),
+                Kind = Cell(IndicatorKind) is { } kind ? IndicatorKinds.Parse(kind) is { } known ? IndicatorKinds.Code(known) : kind : null,
                 Direction = direction,
                 Source = Cell(IndicatorSource),
+                Parameters = Cell(Parameters),
                 Note = Cell(Note),
                 Baseline = new YearValueFile { Year = Cell(BaselineYear), Value = Number(Cell(BaselineValue), At(where, BaselineValue)) },
                 Target = new YearValueFile { Year = Cell(TargetYear), Value = Number(Cell(TargetValue), At(where, TargetValue)) },

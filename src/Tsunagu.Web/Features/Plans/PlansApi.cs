@@ -43,7 +43,9 @@ public static class PlansApi
             .WithTags("Plans")
             .WithName("GetPlan")
             .WithSummary("Get a plan in its import format")
-            .WithDescription("The whole plan — levels, grades, the tree of items with their yearly plans and departments, indicators — in the format plan managers import (docs/plan-format.md).")
+            .WithDescription("The whole plan — levels, grades, the tree of items with their yearly plans and departments, indicators — in the format plan managers import (docs/plan-format.md). "
+                + "Each indicator says its unit, its kind (`count`, `percentage` or `yen`), its source (`manual`, `survey`, or the name of a source Tsunagu computes, such as `registered-groups`) "
+                + "with the source's `parameters` (`name=value;name=value`), and its yearly actuals: as entered for `manual` and `survey`, as computed for the others. Retired indicators are left out.")
             .Answers<PlanFile>(StatusCodes.Status200OK, "The plan in its import format.")
             .ProducesProblemFor(StatusCodes.Status404NotFound, "No such city, or no such plan in it.");
         // A published annual report: each item's planned word, grade and report, the indicators and the council's evaluation.

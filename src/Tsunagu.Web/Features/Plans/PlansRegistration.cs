@@ -13,6 +13,7 @@ public sealed class PlansRegistration : IFeature
         feature.Services.AddScoped<PlanService>();
         feature.Services.AddScoped<PlanImporter>();
         feature.Services.AddScoped<IndicatorSources>();
+        feature.Services.AddScoped<IIndicatorSource, CollaborationsSource>();
         feature.Services.AddScoped<RoundService>();
         feature.Services.AddScoped<Admin.PlanEditing>();
         feature
@@ -27,6 +28,7 @@ public sealed class PlansRegistration : IFeature
                     .CountAsync(r => r.Status == ReportStatus.Submitted, ct),
             })
             .CityHome(new("協働の計画", "市の協働の計画と、施策ごとの年次計画・成果指標です。", "plans") { Order = 140 })
+            .CityHomeSection<PlanIndicatorsSection>()
             .DemoData<Demo.DemoPlans>();
     }
 

@@ -177,7 +177,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
             outbox.Enqueue(email, t["【つなぐ】{0}の利用が決まりました", t[LockerTexts.Kind(rental.Kind)]],
                 t["{0}の{1}の{2}「{3}」について、利用料{4}円のお支払い（{5}）を受け付けました。利用が決まりました。\n\n{6}",
                     group.Name, new FiscalYear(rental.FiscalYear).ToJapanese(), t[LockerTexts.Kind(rental.Kind)], locker.Label,
-                    rental.FeeYen.ToString("N0", CultureInfo.CurrentCulture), paidOn.Value.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture), links.For($"/{city.Required.Slug}/spaces/lockers/mine")]);
+                    rental.FeeYen.ToString("N0", CultureInfo.CurrentCulture), Display.Date(paidOn.Value), links.For($"/{city.Required.Slug}/spaces/lockers/mine")]);
         return await db.TrySaveAsync(ct) ? null : ChangedMeanwhile;
     }
 
@@ -252,7 +252,7 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
         var heldForRenewal = await db.Set<LockerRental>().AnyAsync(r => r.LockerId == locker.Id && r.FiscalYear == ThisYear.StartYear
             && r.Status == LockerRentalStatus.Confirmed && r.GroupId != groupId, ct);
         return heldForRenewal
-            ? t["「{0}」は、今年度使っている団体の継続の申し込みを{1}まで優先しています。ほかの番号を選んでください。", locker.Label, RenewalPriorityUntil.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]
+            ? t["「{0}」は、今年度使っている団体の継続の申し込みを{1}まで優先しています。ほかの番号を選んでください。", locker.Label, Display.Date(RenewalPriorityUntil)]
             : null;
     }
 

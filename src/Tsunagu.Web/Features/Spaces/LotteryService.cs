@@ -188,7 +188,7 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
             var outcome = await spaces.BookForAsync(entry.UserId, lottery.RoomId, entry.StartsAt, entry.EndsAt, entry.Purpose, entry.GroupId, ct);
             entry.Result = outcome is { } booking ? LotteryResult.Won : LotteryResult.Lost;
             entry.BookingId = outcome?.Id;
-            log.AppendLine(CultureInfo.InvariantCulture, $"{position}. #{entry.Id} {Display.Span(entry.StartsAt, entry.EndsAt)} {(entry.Result == LotteryResult.Won ? "当選" : "落選")}");
+            log.AppendLine(CultureInfo.InvariantCulture, $"{position}. #{entry.Id} {Display.InvariantSpan(entry.StartsAt, entry.EndsAt)} {(entry.Result == LotteryResult.Won ? "当選" : "落選")}");
         }
         lottery.Log = log.ToString();
         await db.SaveChangesAsync(ct);

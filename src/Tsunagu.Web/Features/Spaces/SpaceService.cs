@@ -315,14 +315,14 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
             var day = DateOnly.FromDateTime(Display.ToTokyo(start));
             if (rules.IsClosedOn(day.DayOfWeek))
             {
-                problems.Add("Date", t["{0}は休館日です。", day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]);
+                problems.Add("Date", t["{0}は休館日です。", Display.Date(day)]);
                 break;
             }
             if (day > horizon)
             {
                 problems.Add("Date", isGroup
-                    ? t["登録団体は{0}日先（{1}）まで予約できます。", rules.GroupHorizonDays, horizon.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]
-                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, horizon.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]);
+                    ? t["登録団体は{0}日先（{1}）まで予約できます。", rules.GroupHorizonDays, Display.Date(horizon)]
+                    : t["{0}日先（{1}）まで予約できます。登録団体はもっと先まで予約できます。", rules.OtherHorizonDays, Display.Date(horizon)]);
                 break;
             }
         }

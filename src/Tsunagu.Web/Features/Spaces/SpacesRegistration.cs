@@ -24,6 +24,7 @@ public sealed class SpacesRegistration : IFeature
                 Order = 160,
                 // Provisional bookings waiting for their payment at the counter.
                 Waiting = (services, ct) => services.GetRequiredService<TsunaguDb>().Set<Booking>().CountAsync(b => b.Status == BookingStatus.Provisional, ct),
+                WaitingPath = "admin/spaces#waiting",
             })
             .CityHome(new("部屋の空き状況と予約", "センターの部屋の空きを見て、予約を申し込めます。", "spaces") { Order = 80 })
             .MyPage(new(MenuSections.GroupsAndCentre, "部屋の予約", "予約の確認と取り消し。", "spaces/mine") { Order = 120 })

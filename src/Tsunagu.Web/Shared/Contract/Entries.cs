@@ -11,6 +11,12 @@ public sealed record StaffMenuEntry(string Section, string Title, string Descrip
 
     /// <summary>How much work waits for the person (applications to review, requests to answer); shown when above zero.</summary>
     public Func<IServiceProvider, CancellationToken, Task<int>>? Waiting { get; init; }
+
+    /// <summary>
+    /// Where that work is done, below the city, when it is a part of the card's page (<c>admin/groups?status=Submitted</c>,
+    /// <c>admin/spaces#waiting</c>): the count links straight to it.
+    /// </summary>
+    public string? WaitingPath { get; init; }
 }
 
 /// <summary>A card on the city's home page, below the city (<c>groups</c> for <c>/{city}/groups</c>), in <see cref="Order"/>.</summary>
@@ -18,6 +24,24 @@ public sealed record CityHomeEntry(string Title, string Description, string Path
 {
     public int Order { get; init; }
 }
+
+/// <summary>
+/// A short list of what is new in a feature, shown under 新着情報 on the city's home page: the latest news, the next
+/// events with places left. <see cref="Title"/> is Japanese, shown through the localizer; <see cref="Path"/> (below the
+/// city) is the page with all of them. A section with nothing to show is left out.
+/// </summary>
+public interface ICityHomeSection
+{
+    string Title { get; }
+    string Path { get; }
+    int Order { get; }
+
+    /// <summary>A few items (up to five), newest or soonest first, in the current culture.</summary>
+    Task<IReadOnlyList<CityHomeItem>> ItemsAsync(CancellationToken ct);
+}
+
+/// <summary>One line of a <see cref="ICityHomeSection"/>: a link below the city, and a note after it (a date, places left) already in the current culture.</summary>
+public sealed record CityHomeItem(string Text, string Path, string? Note = null);
 
 /// <summary>
 /// A feed of the city's (<c>feed.atom</c> for <c>/{city}/feed.atom</c>) that every city page advertises in its head as

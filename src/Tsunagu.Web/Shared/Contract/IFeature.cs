@@ -35,6 +35,13 @@ public sealed class FeatureBuilder(IServiceCollection services, IConfiguration c
         return this;
     }
 
+    /// <summary>A short list of what is new in the feature, under 新着情報 on the city's home page.</summary>
+    public FeatureBuilder CityHomeSection<T>() where T : class, ICityHomeSection
+    {
+        services.AddScoped<ICityHomeSection, T>();
+        return this;
+    }
+
     /// <summary>A feed of the city, advertised in the head of every city page.</summary>
     public FeatureBuilder CityFeed(CityFeedEntry entry)
     {

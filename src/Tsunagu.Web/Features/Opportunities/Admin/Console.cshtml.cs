@@ -14,7 +14,7 @@ namespace Tsunagu.Web.Features.Opportunities.Admin;
 [Authorize(Policy = Policies.CentreStaff)]
 public class ConsoleModel(ConsoleService console, Exchange.ExchangeIntroductions introductions, TimeProvider clock, CurrentCity city, Text t) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int Days { get; set; } = 7;
+    [BindProperty(SupportsGet = true)] public int Days { get; set; } = ConsoleService.WaitingDays;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public FiscalYear FiscalYear { get; private set; }
@@ -46,7 +46,7 @@ public class ConsoleModel(ConsoleService console, Exchange.ExchangeIntroductions
         {
             DateOnly.FromDateTime(Display.ToTokyo(r.MatchedAt)), r.Title,
             OpportunityService.OrganiserName(r.Kind, r.GroupName, r.DepartmentName, city.Required, english),
-            r.Programme ?? "", r.District ?? "", Display.Span(r.ShiftStartsAt, r.ShiftEndsAt),
+            r.Programme ?? "", r.District ?? "", Display.InvariantSpan(r.ShiftStartsAt, r.ShiftEndsAt),
             r.Attended switch { true => t["参加"], false => t["不参加"], null => t["未記録"] },
             SheetCell.Number(r.Hours is { } hours ? Math.Round(hours, 2) : null),
         }).ToList();

@@ -30,7 +30,7 @@ public class IndicatorsModel(PlanService plans, TsunaguDb db, CurrentCity city, 
     {
         if (!await LoadAsync()) return NotFound();
         var indicator = await db.Set<Indicator>().Include(i => i.Actuals).FirstOrDefaultAsync(i => i.Id == IndicatorId && i.PlanId == Tree.Plan.Id);
-        if (indicator is null || indicator.Source != IndicatorSources.Manual) return NotFound();
+        if (indicator is null || !IndicatorSources.IsEntered(indicator.Source)) return NotFound();
         var parsed = new Dictionary<int, decimal?>();
         foreach (var (year, text) in Values)
         {
