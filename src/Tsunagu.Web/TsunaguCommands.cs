@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Data.Demo;
+using Tsunagu.Web.Features.Cities.Setup;
 using Tsunagu.Web.Identity;
 
 namespace Tsunagu.Web;
@@ -9,6 +10,8 @@ namespace Tsunagu.Web;
 /// <summary>
 /// Operator commands: `dotnet run --project src/Tsunagu.Web -- migrate | seed-demo |
 /// create-user --city SLUG --email E --password P --role ROLE | create-api-token --email E [--name N] |
+/// import-departments --city SLUG --file F | import-districts --city SLUG --file F |
+/// set-city-terms --city SLUG [--centre-name N] [--has-centre yes|no] [--desk N] [--evaluating-body N] [--evaluation-term T] [--district-term 地区|地域] |
 /// scaffold-migration [Table …]`.
 /// </summary>
 public static class TsunaguCommands
@@ -50,11 +53,20 @@ public static class TsunaguCommands
                     await DatabaseRegistration.MigrateAsync(db);
                     output.WriteLine(await CreateApiTokenAsync(services, db, options));
                     return 0;
+                case "import-departments":
+                case "import-districts":
+                    await DatabaseRegistration.MigrateAsync(db);
+                    output.WriteLine(await ImportSetupAsync(services, db, options, args[0] == "import-departments" ? SetupTable.Departments : SetupTable.Districts));
+                    return 0;
+                case "set-city-terms":
+                    await DatabaseRegistration.MigrateAsync(db);
+                    output.WriteLine(await SetCityTermsAsync(services, db, options));
+                    return 0;
                 case "scaffold-migration":
                     output.WriteLine(MigrationScaffolder.Scaffold(db, args.Skip(1).ToArray()));
                     return 0;
                 default:
-                    errors.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, create-user, create-api-token, scaffold-migration.");
+                    errors.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, create-user, create-api-token, import-departments, import-districts, set-city-terms, scaffold-migration.");
                     return 2;
             }
         }
@@ -125,6 +137,50 @@ public static class TsunaguCommands
         db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = o.GetValueOrDefault("name", "command line"), TokenHash = hash, Prefix = secret[..12], CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return secret;
+    }
+
+    /// <summary>For a first install: the city's departments or districts from the same CSV or Excel file the page takes, all or nothing.</summary>
+    private static async Task<string> ImportSetupAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o, SetupTable table)
+    {
+        var city = await UseCityAsync(services, db, o);
+        var path = Require(o, "file");
+        if (!File.Exists(path)) throw new CommandException($"No file '{path}'.");
+        var result = await services.GetRequiredService<SetupTables>().CommitAsync(table, await File.ReadAllBytesAsync(path));
+        if (!result.Ok)
+            throw new CommandException(string.Join(Environment.NewLine, result.Problems.Select(p =>
+                $"{(p.Row is { } row ? $"{row}行目 " : "")}{(p.Column is { } column ? $"「{column}」 " : "")}{p.Message}").Prepend($"Nothing imported: {result.Problems.Count} problem(s).")));
+        return $"{city.Slug} {table}: {result.Added} added, {result.Changed} changed.";
+    }
+
+    private static async Task<string> SetCityTermsAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    {
+        var city = await UseCityAsync(services, db, o);
+        bool hasCentre = city.HasCentre;
+        if (o.TryGetValue("has-centre", out var yesNo))
+            hasCentre = yesNo.ToLowerInvariant() switch
+            {
+                "yes" or "true" or "はい" => true,
+                "no" or "false" or "いいえ" => false,
+                _ => throw new CommandException("--has-centre takes yes or no."),
+            };
+        string? Option(string name, string? current) => o.TryGetValue(name, out var v) ? v : current;
+        var saved = await services.GetRequiredService<CitySetup>().SaveTermsAsync(new CitySetup.TermsInput(
+            Option("centre-name", city.CentreName)!, Option("centre-name-en", city.CentreNameEn), hasCentre,
+            Option("desk", city.DeskName), Option("desk-en", city.DeskNameEn),
+            Option("evaluating-body", city.EvaluatingBodyName), Option("evaluating-body-en", city.EvaluatingBodyNameEn),
+            Option("evaluation-term", city.EvaluationTerm), Option("evaluation-term-en", city.EvaluationTermEn), Option("district-term", city.DistrictTerm)));
+        if (!saved.Ok) throw new CommandException(saved.Problems.Summary);
+        var c = saved.Value!;
+        return $"{c.Slug}: {c.SupportDeskDisplayName(false)}; {c.EvaluatingBodyDisplayName(false)}の{c.EvaluationTermDisplay(false)}; {c.DistrictTermDisplay(false)}";
+    }
+
+    /// <summary>The city the command works in, set as the current city so that its rows are the ones read and written.</summary>
+    private static async Task<Tenancy.City> UseCityAsync(IServiceProvider services, TsunaguDb db, Dictionary<string, string> o)
+    {
+        var slug = Require(o, "city");
+        var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug) ?? throw new CommandException($"No city '{slug}'.");
+        services.GetRequiredService<Tenancy.CurrentCity>().Set(city);
+        return city;
     }
 
     public static CityRole ParseRole(string text)

@@ -27,6 +27,13 @@ public class Department : ICityOwned
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : Name;
 }
 
+public static class DepartmentQueries
+{
+    /// <summary>The departments that exist on <paramref name="day"/>: the only ones new work and new staff can be given to.</summary>
+    public static IQueryable<Department> ActiveOn(this IQueryable<Department> departments, DateOnly day) =>
+        departments.Where(d => (d.ActiveFrom == null || d.ActiveFrom <= day) && (d.ActiveTo == null || day <= d.ActiveTo));
+}
+
 public class DepartmentConfiguration : IEntityTypeConfiguration<Department>
 {
     public void Configure(EntityTypeBuilder<Department> b)

@@ -60,7 +60,9 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var toA = await RemindersToAsync(a.Email!);
         toA.Count.ShouldBe(2); // one for each event
         var first = toA.Single(m => m.Subject.Contains("オンライン市民活動交流会"));
-        first.Body.ShouldContain($"{day:yyyy/MM/dd} 09:30–11:30");
+        // A mail is read by people: 令和8年12月16日（水）09:30〜11:30.
+        first.Body.ShouldContain($"{day.Month}月{day.Day}日（");
+        first.Body.ShouldContain("09:30〜11:30");
         first.Body.ShouldContain("第1回");
         first.Body.ShouldContain("会場：市民活動センター 会議室1");
         first.Body.ShouldContain("https://meet.example.jp/kouryu"); // 23.5 hours before the start: the link is given
@@ -80,7 +82,7 @@ public class EventReminderTests(TsunaguFactory factory) : IClassFixture<TsunaguF
         var again = (await RemindersToAsync(b.Email!)).OrderBy(m => m.Id).ToList();
         again.Count.ShouldBe(2);
         again[1].Body.ShouldContain("第2回");
-        again[1].Body.ShouldContain($"{day.AddDays(7):yyyy/MM/dd} 09:30");
+        again[1].Body.ShouldContain($"{day.AddDays(7).Month}月{day.AddDays(7).Day}日（");
     }
 
     [Fact]

@@ -350,8 +350,9 @@ public class FeesAndEquipmentTests(TsunaguFactory factory) : IClassFixture<Tsuna
         var conflicts = page.QuerySelectorAll("#conflicts li").Select(li => li.TextContent).ToList();
         conflicts.Count.ShouldBe(2);
         conflicts.ShouldAllBe(c => c.Contains("あと0点しか貸し出せません"));
-        conflicts[0].ShouldContain(start.AddDays(7).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
-        conflicts[1].ShouldContain(start.AddDays(21).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+        // People's dates: 令和8年12月20日（日）.
+        conflicts[0].ShouldContain($"{start.AddDays(7).Month}月{start.AddDays(7).Day}日");
+        conflicts[1].ShouldContain($"{start.AddDays(21).Month}月{start.AddDays(21).Day}日");
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().AnyAsync(b => b.RoomId == first))).ShouldBeFalse();
     }
 

@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
+using Tsunagu.Web.Tenancy;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Localization;
 
 namespace Tsunagu.Web.Features.Admin;
 
 [Authorize(Policy = Policies.CityAdmin)]
-public class StaffModel(StaffService staff, TsunaguDb db, Text t) : PageModel
+public class StaffModel(StaffService staff, TsunaguDb db, Text t, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<StaffService.StaffRow> Rows { get; private set; } = [];
@@ -90,7 +92,7 @@ public class StaffModel(StaffService staff, TsunaguDb db, Text t) : PageModel
         Roles.AddRange(CityRoles.Granted.Select(r => new SelectListItem(t[CityRoles.Japanese(r)], r.ToString())));
         var english = Text.IsEnglish;
         Departments = [new SelectListItem(t["なし"], "")];
-        Departments.AddRange((await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync())
+        Departments.AddRange((await db.Departments.AsNoTracking().ActiveOn(Display.Today(clock)).OrderBy(d => d.SortOrder).ToListAsync())
             .Select(d => new SelectListItem(d.DisplayName(english), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 }

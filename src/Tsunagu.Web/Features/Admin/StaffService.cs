@@ -8,7 +8,7 @@ using Tsunagu.Web.Tenancy;
 namespace Tsunagu.Web.Features.Admin;
 
 /// <summary>A city administrator's staff rules: invite by e-mail, grant and remove roles in their own city.</summary>
-public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountService accounts, CurrentCity currentCity, Audit.CurrentActor actor)
+public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountService accounts, CurrentCity currentCity, Audit.CurrentActor actor, TimeProvider clock)
 {
     public sealed record StaffRow(int MembershipId, string UserId, string Email, string DisplayName, CityRole Role, string? Department, bool TwoFactorEnabled, bool Confirmed);
 
@@ -26,8 +26,9 @@ public class StaffService(TsunaguDb db, UserManager<AppUser> users, AccountServi
     {
         var city = currentCity.Required;
         if (role == CityRole.DepartmentStaff && departmentId is null) return GrantResult.DepartmentRequired;
-        // The query filter limits departments to this city, so another city's department id is refused here.
-        if (departmentId is not null && !await db.Departments.AnyAsync(d => d.Id == departmentId)) return GrantResult.UnknownDepartment;
+        // The query filter limits departments to this city, so another city's department id is refused here, and so is
+        // a department that has ended (its work went to its successor).
+        if (departmentId is not null && !await db.Departments.ActiveOn(Tsunagu.Web.Shared.Display.Today(clock)).AnyAsync(d => d.Id == departmentId)) return GrantResult.UnknownDepartment;
         if (role != CityRole.DepartmentStaff) departmentId = null;
 
         var user = await users.FindByEmailAsync(email);

@@ -6,9 +6,6 @@ using Tsunagu.Web.Shared.Spreadsheets;
 
 namespace Tsunagu.Web.Features.Groups.Transfer;
 
-/// <summary>A problem found in an import file: where (row and column, when known) and what.</summary>
-public sealed record ImportProblem(int? Row, string? Column, string Message);
-
 /// <summary>
 /// Imports groups from the export's columns (<see cref="GroupTable"/>): .xlsx (first sheet) or CSV in UTF-8 or Shift_JIS.
 /// What the export writes reads back the same. Every row is checked first and every problem is reported
@@ -25,13 +22,9 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
 
     public async Task<Result> CheckAsync(byte[] content, CancellationToken ct = default)
     {
-        var (table, problems) = ReadTable(content, ct);
+        var (table, problems) = ImportTable.Read(content, ct);
         if (table is null) return new Result(problems, []);
-
-        foreach (var repeated in table.Repeated) problems.Add(new ImportProblem(table.HeadingRow, repeated.Heading, HeadedTable.RepeatedMessage(repeated)));
-        var unknown = table.Headings.Where(h => h.Length > 0 && !GroupTable.Headings.Contains(h)).Distinct().ToList();
-        foreach (var h in unknown) problems.Add(new ImportProblem(table.HeadingRow, h, $"「{h}」という列は使えません。列の名前はエクスポートしたファイルと同じにしてください。"));
-        foreach (var h in Required.Where(r => !table.Headings.Contains(r))) problems.Add(new ImportProblem(table.HeadingRow, h, $"必須の列「{h}」がありません。"));
+        problems = ImportTable.HeadingProblems(table, GroupTable.Headings, Required);
         if (problems.Count > 0) return new Result(problems, []);
 
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
@@ -185,26 +178,6 @@ public class GroupImporter(TsunaguDb db, TimeProvider clock)
             }
             return result;
         }, ct);
-    }
-
-    /// <summary>The upload as a table; null, with the problems, when it cannot be read as one.</summary>
-    private static (HeadedTable? Table, List<ImportProblem> Problems) ReadTable(byte[] content, CancellationToken ct)
-    {
-        IReadOnlyList<TableRow> rows;
-        if (SpreadsheetReader.IsWorkbook(content))
-        {
-            try { rows = SpreadsheetReader.Read(content, ct: ct)?.Rows ?? []; }
-            catch (SpreadsheetLimitException e) { return (null, [new ImportProblem(null, null, e.Message)]); }
-            catch (UnreadableSpreadsheetException) { return (null, [new ImportProblem(null, null, "Excelファイル（.xlsx）として読み取れません。")]); }
-        }
-        else
-        {
-            var csv = CsvFile.Read(content);
-            if (csv.Problems.Count > 0) return (null, [.. csv.Problems.Select(p => new ImportProblem(p.Row, null, p.Message))]);
-            rows = csv.Rows;
-        }
-        var table = HeadedTable.From(rows);
-        return table.HasHeadings ? (table, []) : (null, [new ImportProblem(null, null, "見出しの行がありません。")]);
     }
 
     private static string[] Split(string list) =>
