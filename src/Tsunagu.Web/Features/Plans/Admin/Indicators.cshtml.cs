@@ -130,6 +130,8 @@ public class IndicatorsModel(PlanService plans, IndicatorEditing editing, Indica
         if (!await LoadAsync()) return NotFound();
         if (Edit is not null && Editing is null) return NotFound();
         if (Edit is null) Add = true;
+        // Only the indicator's form is on trial here (the actuals' dictionary would take any field of the form).
+        foreach (var other in ModelState.Keys.Where(k => !k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(other);
         // The rules' problems come beside the form's own, one message a field.
         var edit = new IndicatorEditing.IndicatorEdit(Input.Name, Input.Unit, Input.Kind, Input.Direction, Input.BaselineYear, Input.BaselineValue,
             Input.TargetYear, Input.TargetValue, Input.Source, Input.SourceParameters, Input.Note);
