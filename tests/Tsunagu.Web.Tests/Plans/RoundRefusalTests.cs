@@ -58,31 +58,23 @@ public class RoundRefusalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
 
         // A department merged away (市民活動推進課 became 地域生活課 in H24) cannot be given new work.
         var merged = await DepartmentIdAsync("muroran", "市民活動推進課");
-        var old = await Browser.ParseAsync(await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", Assign(unassigned.Take(2), merged)));
+        var old = await Browser.ParseAsync(await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", PlanForms.Assign(unassigned.Take(2), merged)));
         old.QuerySelector("#Assign_DepartmentId-error")!.TextContent.ShouldContain("今はない課です");
         // Nothing chosen: said beside the list.
-        var none = await Browser.ParseAsync(await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", Assign([], await DepartmentIdAsync("muroran", "地域生活課"))));
+        var none = await Browser.ParseAsync(await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", PlanForms.Assign([], await DepartmentIdAsync("muroran", "地域生活課"))));
         none.QuerySelector("#Assign_NodeIds .form-error")!.TextContent.ShouldContain("項目を選んでください");
         (await LeavesWithoutDepartmentAsync("kyodo-shishin")).Count.ShouldBe(14);
 
         // Many at once, then the rest: the round opens.
         var living = await DepartmentIdAsync("muroran", "地域生活課");
-        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", Assign(unassigned.Take(10), living))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", PlanForms.Assign(unassigned.Take(10), living))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await LeavesWithoutDepartmentAsync("kyodo-shishin")).Count.ShouldBe(4);
-        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", Assign(unassigned.Skip(10), await DepartmentIdAsync("muroran", "企画課")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", PlanForms.Assign(unassigned.Skip(10), await DepartmentIdAsync("muroran", "企画課")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await manager.GetPageAsync(rounds)).Page.QuerySelector("main #unassigned-title").ShouldBeNull();
         (await manager.SubmitAsync(rounds, Open(2016))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // Who changed what is in the audit log.
         (await TestData.WithDbAsync(factory, db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(PlanNodeDepartment)))).ShouldBeGreaterThanOrEqualTo(14);
-    }
-
-    private static Dictionary<string, string> Assign(IEnumerable<int> nodeIds, int departmentId)
-    {
-        var form = new Dictionary<string, string> { ["Assign.DepartmentId"] = departmentId.ToString(CultureInfo.InvariantCulture) };
-        var i = 0;
-        foreach (var id in nodeIds) form[$"Assign.NodeIds[{i++}]"] = id.ToString(CultureInfo.InvariantCulture);
-        return form;
     }
 
     [Fact]
@@ -108,7 +100,7 @@ public class RoundRefusalTests(TsunaguFactory factory) : IClassFixture<TsunaguFa
         var manager = await ManagerAsync("shimonoseki");
         const string plan = "shiminkatsudo-5";
         var rounds = $"/shimonoseki/admin/plans/{plan}/rounds";
-        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", Assign(await LeavesWithoutDepartmentAsync(plan), await DepartmentIdAsync("shimonoseki", "まちづくり政策課"))))
+        (await manager.PostWithTokenAsync(rounds, rounds + "?handler=Assign", PlanForms.Assign(await LeavesWithoutDepartmentAsync(plan), await DepartmentIdAsync("shimonoseki", "まちづくり政策課"))))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var round = (await manager.SubmitAsync(rounds, Open(2026))).Headers.Location!.OriginalString;
 

@@ -224,8 +224,7 @@ public class IndicatorOnlyRoundTests(TsunaguFactory factory) : IClassFixture<Tsu
         var leaves = await TestData.WithDbAsync(factory, db => db.Set<PlanNode>().IgnoreQueryFilters()
             .Where(n => db.Set<Plan>().IgnoreQueryFilters().Any(p => p.Id == n.PlanId && p.Key == "shiminkatsudo-5") && !db.Set<PlanNode>().IgnoreQueryFilters().Any(c => c.ParentId == n.Id))
             .Select(n => n.Id).ToListAsync());
-        var assign = new Dictionary<string, string> { ["Assign.DepartmentId"] = (await TestData.FirstDepartmentIdAsync(factory, "shimonoseki")).ToString(CultureInfo.InvariantCulture) };
-        for (var i = 0; i < leaves.Count; i++) assign[$"Assign.NodeIds[{i}]"] = leaves[i].ToString(CultureInfo.InvariantCulture);
+        var assign = PlanForms.Assign(leaves, await TestData.FirstDepartmentIdAsync(factory, "shimonoseki"));
         (await manager.PostWithTokenAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", "/shimonoseki/admin/plans/shiminkatsudo-5/rounds?handler=Assign", assign))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var opened = await manager.SubmitAsync("/shimonoseki/admin/plans/shiminkatsudo-5/rounds", new Dictionary<string, string>

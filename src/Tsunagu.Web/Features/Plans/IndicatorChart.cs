@@ -21,8 +21,8 @@ public sealed record IndicatorChart(
         $"indicator-{index + 1}", line.Name, line.Unit, line.HigherIsBetter, line.BaselineYear, line.BaselineValue, line.TargetYear, line.TargetValue,
         Enumerable.Range(line.BaselineYear, Math.Max(0, line.TargetYear - line.BaselineYear + 1))
             .Select(y => (y, line.Actuals.FirstOrDefault(a => a.Year == y)?.Value)).ToList(),
-        // A published report keeps what it was published with; its kind is read from its unit.
-        null, false, IndicatorKinds.FromUnit(line.Unit));
+        // A published report keeps the kind it was published with; one published before kinds were recorded, the kind its unit suggests.
+        null, false, line.Kind ?? IndicatorKinds.FromUnit(line.Unit));
 }
 
 /// <summary>Achievement is measured against a straight path from the baseline to the target.</summary>

@@ -25,7 +25,7 @@ public class PlanIndicatorsSection(TsunaguDb db, IndicatorSources sources, TimeP
             ?? await db.Set<Plan>().AsNoTracking().Where(p => p.StartYear <= year).OrderByDescending(p => p.EndYear).FirstOrDefaultAsync(ct);
         if (plan is null) return [];
         var indicators = await db.Set<Indicator>().AsNoTracking().Include(i => i.Actuals)
-            .Where(i => i.PlanId == plan.Id && (i.NodeId == null || i.Node!.ParentId == null))
+            .Where(i => i.PlanId == plan.Id && i.RetiredAt == null && (i.NodeId == null || i.Node!.ParentId == null))
             .OrderBy(i => i.NodeId == null ? 0 : 1).ThenBy(i => i.SortOrder).ThenBy(i => i.Id).Take(5).ToListAsync(ct);
         var english = Text.IsEnglish;
         var items = new List<CityHomeItem>();

@@ -16,6 +16,7 @@ public sealed class PlansRegistration : IFeature
         feature.Services.AddScoped<IIndicatorSource, CollaborationsSource>();
         feature.Services.AddScoped<RoundService>();
         feature.Services.AddScoped<Admin.PlanEditing>();
+        feature.Services.AddScoped<Admin.IndicatorEditing>();
         feature
             .Job<RoundReminders>()
             .StaffMenu(new(MenuSections.Plans, "進捗報告", "担当課の項目について、年度の実施状況を報告します。", "admin/reports", Policies.DepartmentStaff) { Order = 300 })

@@ -14,7 +14,7 @@ namespace Tsunagu.Web.Features.Plans.Admin;
 
 /// <summary>A plan manager edits one node of a plan in place: its text, departments, actors and yearly plan.</summary>
 [Authorize(Policy = Policies.PlanManager)]
-public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, CurrentCity city, Text t, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
@@ -138,7 +138,11 @@ public class NodeModel(PlanService plans, PlanEditing editing, TsunaguDb db, Cur
         if (await plans.FindAsync(Key, HttpContext.RequestAborted) is not { } plan) return false;
         if (await db.Set<PlanNode>().Include(n => n.Departments).Include(n => n.Years).FirstOrDefaultAsync(n => n.Id == Id && n.PlanId == plan.Id) is not { } node) return false;
         (Plan, Node) = (plan, node);
-        CityDepartments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
+        // The departments that exist today, and any the item still names from before (so saving keeps them).
+        var active = await editing.ActiveDepartmentsAsync(Display.Today(clock), HttpContext.RequestAborted);
+        var named = node.Departments.Select(d => d.DepartmentId).Where(id => active.All(a => a.Id != id)).ToList();
+        CityDepartments = named.Count == 0 ? active
+            : [.. active, .. await db.Departments.AsNoTracking().Where(d => named.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync(HttpContext.RequestAborted)];
         CanDelete = await editing.CanDeleteAsync(node, HttpContext.RequestAborted);
         return true;
     }

@@ -65,7 +65,7 @@ public class PlanEditing(TsunaguDb db, Text t)
         if (nodeIds.Count == 0) problems.Add("NodeIds", t["担当課を割り当てる項目を選んでください。"]);
         var department = departmentId is { } id ? await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct) : null;
         if (department is null) problems.Add("DepartmentId", t["担当課を一覧から選んでください。"]);
-        else if (!department.IsActiveOn(today)) problems.Add("DepartmentId", t["「{0}」は今はない課です。今ある課を選んでください。", department.Name]);
+        else if (!(await ActiveDepartmentsAsync(today, ct)).Any(d => d.Id == department.Id)) problems.Add("DepartmentId", t["「{0}」は今はない課です。今ある課を選んでください。", department.Name]);
         if (!problems.Ok) return problems;
 
         var items = await db.Set<PlanNode>().Include(n => n.Departments)
@@ -77,6 +77,10 @@ public class PlanEditing(TsunaguDb db, Text t)
         await db.SaveChangesAsync(ct);
         return items.Count;
     }
+
+    /// <summary>The departments that exist on a day, in the city's order: the ones a manager may give an item.</summary>
+    public async Task<List<Tenancy.Department>> ActiveDepartmentsAsync(DateOnly today, CancellationToken ct = default) =>
+        (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct)).Where(d => d.IsActiveOn(today)).ToList();
 
     public static bool CanAddChild(Plan plan, PlanNode node) => node.Depth + 1 < plan.LevelNames.Count;
 

@@ -40,9 +40,10 @@ public sealed record AnnualReport(
 
     public sealed record YearValue(int Year, decimal? Value);
 
+    /// <summary>An indicator as published; <paramref name="Kind"/> is null in reports published before it was recorded.</summary>
     public sealed record IndicatorLine(
         string Name, string Unit, bool HigherIsBetter, int BaselineYear, decimal BaselineValue, int TargetYear, decimal TargetValue,
-        IReadOnlyList<YearValue> Actuals, decimal? Achievement);
+        IReadOnlyList<YearValue> Actuals, decimal? Achievement, IndicatorKind? Kind = null);
 
     /// <summary>The council's evaluation of one top-level policy (基本方針).</summary>
     public sealed record PolicyEvaluation(string PolicyRef, string PolicyTitle, string Evaluation, string Opinion);

@@ -230,13 +230,8 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
     /// Council members may evaluate once every item's report has been accepted. A plan whose items name no department
     /// (only indicators are followed) is ready at once.
     /// </summary>
-    public async Task<bool> ReadyForCouncilAsync(ReportingRound round, CancellationToken ct = default)
-    {
-        var items = await ItemsAsync(round.PlanId, ct);
-        var accepted = (await db.Set<ProgressReport>().Where(r => r.RoundId == round.Id && r.Status == ReportStatus.Accepted)
-            .Select(r => r.NodeId).ToListAsync(ct)).ToHashSet();
-        return items.All(i => accepted.Contains(i.Id));
-    }
+    public async Task<bool> ReadyForCouncilAsync(ReportingRound round, CancellationToken ct = default) =>
+        (await CompletenessAsync(round, ct)).ItemsNotAccepted == 0;
 
     public Task<List<CouncilEvaluation>> EvaluationsAsync(int roundId, CancellationToken ct = default) =>
         db.Set<CouncilEvaluation>().AsNoTracking().Where(e => e.RoundId == roundId).OrderBy(e => e.UpdatedAt).ToListAsync(ct);
@@ -325,7 +320,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
             return new AnnualReport.IndicatorLine(v.Indicator.Name, v.Indicator.Unit, v.Indicator.Direction == IndicatorDirection.Higher,
                 v.Indicator.BaselineYear, v.Indicator.BaselineValue, v.Indicator.TargetYear, v.Indicator.TargetValue,
                 v.Years.Where(y => y.Year <= round.FiscalYear).Select(y => new AnnualReport.YearValue(y.Year, y.Actual)).ToList(),
-                actual is { } a ? v.Indicator.Achievement(a) : null);
+                actual is { } a ? v.Indicator.Achievement(a) : null, v.Indicator.Kind);
         }).ToList();
         var policies = tree.Roots.ToDictionary(r => r.Node.Id);
         var policyEvaluations = evaluations.Where(e => policies.ContainsKey(e.NodeId))

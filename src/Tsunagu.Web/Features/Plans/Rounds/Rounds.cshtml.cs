@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Tsunagu.Web.Data;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
@@ -14,7 +12,7 @@ namespace Tsunagu.Web.Features.Plans.Rounds;
 
 /// <summary>A plan's reporting rounds; the plan manager opens the year's round with a deadline.</summary>
 [Authorize(Policy = Policies.PlanManager)]
-public class RoundsModel(PlanService plans, RoundService rounds, Admin.PlanEditing editing, TsunaguDb db, CurrentCity city, Text t) : PageModel
+public class RoundsModel(PlanService plans, RoundService rounds, Admin.PlanEditing editing, CurrentCity city, Text t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -95,8 +93,7 @@ public class RoundsModel(PlanService plans, RoundService rounds, Admin.PlanEditi
         Rounds = await rounds.RoundsAsync(plan.Id, HttpContext.RequestAborted);
         ItemsWithoutDepartment = await rounds.ItemsWithoutDepartmentAsync(plan.Id, HttpContext.RequestAborted);
         var today = rounds.Today;
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(HttpContext.RequestAborted))
-            .Where(d => d.IsActiveOn(today))
+        Departments = (await editing.ActiveDepartmentsAsync(today, HttpContext.RequestAborted))
             .Select(d => new SelectListItem(d.DisplayName(Text.IsEnglish), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         return true;
     }
