@@ -68,7 +68,9 @@ public class CityConfiguration : IEntityTypeConfiguration<City>
         b.Property(c => c.EvaluationTerm).HasMaxLength(20);
         b.Property(c => c.EvaluationTermEn).HasMaxLength(50);
         b.Property(c => c.DistrictTerm).HasMaxLength(10);
-        b.Property(c => c.HasCentre).HasDefaultValue(true);
+        // The sentinel is true: EF leaves a true out of the INSERT (the column's default), and writes a false; with the CLR
+        // default (false) as the sentinel, a city seeded without a centre (Nagato) was stored with the default, true.
+        b.Property(c => c.HasCentre).HasDefaultValue(true).HasSentinel(true);
         b.HasIndex(c => c.Slug).IsUnique();
         b.HasIndex(c => c.Code).IsUnique();
     }

@@ -65,8 +65,12 @@ public class BookModel(SpaceService spaces, UserManager<AppUser> users, CurrentC
     public List<SelectListItem> RepeatChoices =>
         [new(t["繰り返さない（1回だけ）"], nameof(BookingRepeat.None)), new(t["毎週"], nameof(BookingRepeat.Weekly)), new(t["毎月（同じ日）"], nameof(BookingRepeat.Monthly))];
 
+    /// <summary>Why the city lends no rooms (it has no centre yet), or null: the page says so instead of the form.</summary>
+    public string? NotLending => spaces.NotLending;
+
     public async Task OnGetAsync(int? room, DateOnly? date)
     {
+        if (NotLending is not null) return;
         await LoadAsync();
         Input.RoomId = room ?? 0;
         Input.Date = date;

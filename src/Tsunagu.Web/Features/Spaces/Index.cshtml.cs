@@ -21,8 +21,12 @@ public class IndexModel(SpaceService spaces, LotteryService lotteries, TimeProvi
     /// <summary>Live bookings by room and day (Japan time).</summary>
     public ILookup<(int Room, DateOnly Day), Booking> Taken { get; private set; } = Array.Empty<Booking>().ToLookup(b => (0, default(DateOnly)));
 
+    /// <summary>Why the city lends no rooms (it has no centre yet), or null.</summary>
+    public string? NotLending => spaces.NotLending;
+
     public async Task OnGetAsync()
     {
+        if (NotLending is not null) return;
         var ct = HttpContext.RequestAborted;
         var day = Day ?? Week ?? Display.Today(clock);
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

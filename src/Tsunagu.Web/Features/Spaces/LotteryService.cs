@@ -89,6 +89,7 @@ public class LotteryService(TsunaguDb db, SpaceService spaces, TimeProvider cloc
     /// <summary>Enters a lottery, as a person or for a group the person administers (a group that wins pays the group rate).</summary>
     public async Task<Problems> EnterAsync(Lottery lottery, string userId, Entry entry, CancellationToken ct = default)
     {
+        if (spaces.NotLending is { } why) return Problems.Of("", why);
         var problems = new Problems();
         spaces.CheckSlot(entry.Date, entry.Start, entry.End, entry.Purpose, problems);
         if (problems.Count > 0) return problems;

@@ -13,6 +13,8 @@ public class RoomDetailsModel(SpaceService spaces, RoomPhotoService photos, Tsun
     /// <summary>The city-wide bands and this room's own: what a booking of this room is charged.</summary>
     public List<FeeBand> Bands { get; private set; } = [];
     public List<RoomPhotoService.Info> Photos { get; private set; } = [];
+    /// <summary>Why the city lends no rooms (it has no centre yet), or null.</summary>
+    public string? NotLending => spaces.NotLending;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -4,6 +4,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Spaces;
 
@@ -15,10 +16,18 @@ public enum BookingRepeat { None, Weekly, Monthly }
 /// or an item queue, so the checks and the insert are never interleaved: two live bookings of a room never overlap, and no
 /// item is lent beyond the quantity owned.
 /// </summary>
-public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
+public class SpaceService(TsunaguDb db, TimeProvider clock, Text t, CurrentCity city)
 {
     public const int MaxSeries = 26;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Why the city lends nothing, or null when it does: rooms and equipment are the centre's, and a city without one yet
+    /// (Nagato) sends people to its desk at city hall. Every booking, lottery entry and locker application is refused with it.
+    /// </summary>
+    public string? NotLending => city.City is { HasCentre: false } c
+        ? t["{0}にはまだ市民活動センターがないため、部屋や備品の貸出はしていません。お問い合わせは{1}へ。", c.DisplayName(Text.IsEnglish), c.SupportDeskDisplayName(Text.IsEnglish)]
+        : null;
 
     public async Task<SpaceRules> RulesAsync(CancellationToken ct = default)
     {
@@ -115,6 +124,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
 
     private async Task<Checked> CheckAsync(string userId, Request r, CancellationToken ct)
     {
+        if (NotLending is { } why) return new Checked(Problems.Of("", why), null, false, [], [], new SpaceRules());
         var rules = await RulesAsync(ct);
         var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RoomId, ct);
         var problems = new Problems();
@@ -199,6 +209,7 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t)
     /// <summary>A lottery winner's slot as a provisional booking, if it is still free; null when it is taken.</summary>
     public async Task<Booking?> BookForAsync(string userId, int roomId, DateTime start, DateTime end, string purpose, int? groupId, CancellationToken ct = default)
     {
+        if (NotLending is not null) return null;
         var rules = await RulesAsync(ct);
         var roomFee = await RoomFeeAsync(roomId, groupId is not null, rules, ct);
         var outcome = await WriteAsync(roomId, [(start, end)], [], (s, e, _) => new Booking

@@ -23,6 +23,8 @@ public class IndexModel(SpaceService spaces, TsunaguDb db, CurrentCity city, Tex
         public List<string> Lent { get; set; } = [];
     }
 
+    /// <summary>Why the city lends no rooms (it has no centre yet), or null: said at the top of the counter.</summary>
+    public string? NotLending => spaces.NotLending;
     public List<Row> Waiting { get; private set; } = [];
     public List<Row> Upcoming { get; private set; } = [];
     public List<Row> ToCount { get; private set; } = [];
