@@ -30,9 +30,13 @@ public readonly record struct FiscalYear(int StartYear) : IComparable<FiscalYear
     /// began in its first calendar year (FY2019 = 令和元年度, FY1989 = 平成元年度), otherwise by the old one
     /// (FY1988 = 昭和63年度), as ministries and cities write them.
     /// </summary>
-    public string ToJapanese()
+    /// <param name="writtenIn">
+    /// The era a document was written in (a plan adopted in 平成): its later years keep that era's count, as the document
+    /// wrote them (FY2019 = 平成31年度, FY2021 = 平成33年度), so a report reads like its plan. Null: the era of the year.
+    /// </param>
+    public string ToJapanese(string? writtenIn = null)
     {
-        var (era, year) = JapaneseDates.FiscalEraYear(this);
+        var (era, year) = JapaneseDates.FiscalEraYear(this, writtenIn);
         return $"{era.Name}{JapaneseDates.YearText(year)}年度";
     }
 
@@ -70,11 +74,16 @@ public static partial class JapaneseDates
     }
 
     /// <summary>The era that names a fiscal year, and the fiscal year's number in it.</summary>
-    public static (Era Era, int Year) FiscalEraYear(FiscalYear fy)
+    public static (Era Era, int Year) FiscalEraYear(FiscalYear fy, string? writtenIn = null)
     {
         var era = Eras.Last(e => e.Start <= fy.LastDay && e.Start.Year <= fy.StartYear);
+        // A document written in an earlier era counts on in it: 平成31年度 stays 平成31年度.
+        if (Eras.FirstOrDefault(e => e.Name == writtenIn) is { } written && written.Start < era.Start && written.Start.Year <= fy.StartYear) era = written;
         return (era, fy.StartYear - era.Start.Year + 1);
     }
+
+    /// <summary>The era a document whose first fiscal year is <paramref name="firstYear"/> was written in (the plan's own era).</summary>
+    public static string EraOf(FiscalYear firstYear) => FiscalEraYear(firstYear).Era.Name;
 
     /// <summary>令和元年 rather than 令和1年, as the Japanese write it.</summary>
     public static string YearText(int yearOfEra) => yearOfEra == 1 ? "元" : yearOfEra.ToString(CultureInfo.InvariantCulture);
@@ -129,9 +138,9 @@ public static partial class JapaneseDates
         TryParseFiscalYear(text, out var fy) ? fy : throw new FormatException($"Not a fiscal year: '{text}'");
 
     /// <summary>"R8" / "H25": the short form plans use in tables.</summary>
-    public static string ToShortEra(FiscalYear fy)
+    public static string ToShortEra(FiscalYear fy, string? writtenIn = null)
     {
-        var (era, year) = FiscalEraYear(fy);
+        var (era, year) = FiscalEraYear(fy, writtenIn);
         return $"{era.Letter}{year}";
     }
 

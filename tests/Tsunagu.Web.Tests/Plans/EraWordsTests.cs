@@ -90,6 +90,27 @@ public class EraWordsTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         excel.ShouldNotContain(Rewritten);
     }
 
+    [Fact]
+    public void AnnualReport_OfAPlanWrittenInHeisei_CountsItsYearsInHeisei_AsThePlanDoes()
+    {
+        var sample = AnnualReportRenderingTests.Sample();
+        var report = sample with { FiscalYear = 2019, PlanEra = "平成" };
+        report.YearText(2019).ShouldBe("平成31年度");
+        report.YearText(2021).ShouldBe("平成33年度");
+        report.ShortYear(2021).ShouldBe("H33");
+        report.YearText(2018).ShouldBe("平成30年度");
+        // A plan written in 令和, or a report published before the era was kept: the year's own era.
+        (sample with { FiscalYear = 2019 }).YearText(2019).ShouldBe(Rewritten);
+        (sample with { PlanEra = "令和" }).YearText(2019).ShouldBe(Rewritten);
+
+        var pdf = AnnualReportRenderingTests.PdfToText(AnnualReportPdf.Render(report));
+        pdf.ShouldContain("平成31年度");
+        pdf.ShouldNotContain(Rewritten);
+        var excel = WorkbookText(AnnualReportExcel.Render(report));
+        excel.ShouldContain("平成31年度");
+        excel.ShouldNotContain(Rewritten);
+    }
+
     /// <summary>Every text of a workbook, shared or written in its cells, one per line.</summary>
     private static string WorkbookText(byte[] xlsx)
     {

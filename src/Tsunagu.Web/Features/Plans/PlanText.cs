@@ -13,6 +13,9 @@ public static class PlanText
     public static string ShortYear(int fiscalYear, bool english) =>
         english ? $"FY{fiscalYear}" : JapaneseDates.ToShortEra(new FiscalYear(fiscalYear));
 
+    /// <summary>The era the plan was written in (the era of its first year): its exports keep counting in it.</summary>
+    public static string EraOf(Plan plan) => JapaneseDates.EraOf(new FiscalYear(plan.StartYear));
+
     public static string Period(Plan plan, bool english) =>
         english ? $"FY{plan.StartYear}–FY{plan.EndYear}" : $"{new FiscalYear(plan.StartYear).ToJapanese()}～{new FiscalYear(plan.EndYear).ToJapanese()}";
 

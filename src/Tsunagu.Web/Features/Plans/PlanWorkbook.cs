@@ -108,7 +108,9 @@ public static class PlanWorkbook
             if (JapaneseDates.TryParseFiscalYear(text, out var fy)) years.Add(fy.StartYear);
             else if (keepUnreadable && !unreadable.Contains(text)) unreadable.Add(text);
         }
-        return [.. years.Select(y => JapaneseDates.ToShortEra(new FiscalYear(y))), .. unreadable];
+        // In the era the plan was written in: a plan of H29–H33 keeps H31, H32, H33.
+        var era = years.Count == 0 ? null : JapaneseDates.EraOf(new FiscalYear(years.Min));
+        return [.. years.Select(y => JapaneseDates.ToShortEra(new FiscalYear(y), era)), .. unreadable];
     }
 
     private static bool SameYear(string a, string b) =>

@@ -161,10 +161,6 @@ public class CitySetup(TsunaguDb db, CurrentCity currentCity, CityDirectory dire
             member.DepartmentId = successor.Id;
     }
 
-    /// <summary>The departments that exist on <paramref name="day"/>, in the city's order: the ones work can be given to.</summary>
-    public Task<List<Department>> ActiveDepartmentsAsync(DateOnly day, CancellationToken ct = default) =>
-        db.Departments.AsNoTracking().ActiveOn(day).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
-
     // ---- Districts ----
 
     public async Task<Result<District>> SaveDistrictAsync(int? id, DistrictInput input, CancellationToken ct = default)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Plans.Admin;
 
@@ -79,8 +80,8 @@ public class PlanEditing(TsunaguDb db, Text t)
     }
 
     /// <summary>The departments that exist on a day, in the city's order: the ones a manager may give an item.</summary>
-    public async Task<List<Tenancy.Department>> ActiveDepartmentsAsync(DateOnly today, CancellationToken ct = default) =>
-        (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct)).Where(d => d.IsActiveOn(today)).ToList();
+    public Task<List<Tenancy.Department>> ActiveDepartmentsAsync(DateOnly today, CancellationToken ct = default) =>
+        db.Departments.AsNoTracking().ActiveOn(today).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
 
     public static bool CanAddChild(Plan plan, PlanNode node) => node.Depth + 1 < plan.LevelNames.Count;
 

@@ -20,8 +20,15 @@ public sealed record AnnualReport(
     string? CouncilOpinion,
     string? EvaluatingBody = null,
     string? EvaluationTerm = null,
-    string? IncompleteReason = null)
+    string? IncompleteReason = null,
+    string? PlanEra = null)
 {
+    /// <summary>A fiscal year as the plan writes it: a plan adopted in 平成 goes on counting in 平成 (平成31年度).</summary>
+    public string YearText(int fiscalYear) => new Calendar.FiscalYear(fiscalYear).ToJapanese(PlanEra);
+
+    /// <summary>The short form (H31, R8) in the plan's own era.</summary>
+    public string ShortYear(int fiscalYear) => Calendar.JapaneseDates.ToShortEra(new Calendar.FiscalYear(fiscalYear), PlanEra);
+
     /// <summary>The evaluating body's name as it was when published; reports published before it was recorded say 審議会.</summary>
     public string Body => string.IsNullOrEmpty(EvaluatingBody) ? "審議会" : EvaluatingBody;
 

@@ -31,7 +31,7 @@ public static class AnnualReportExcel
         Line("市区町村", report.CityName);
         Line("計画", report.PlanTitle);
         Line("計画キー", report.PlanKey);
-        Line("年度", fy.ToJapanese());
+        Line("年度", report.YearText(report.FiscalYear));
         Line("年度（西暦）", report.FiscalYear);
         Line("版", report.Version);
         Line("公表日", DateOnly.FromDateTime(published));
@@ -72,16 +72,16 @@ public static class AnnualReportExcel
 
     private static void Indicators(AnnualReport report, List<int> years, SpreadsheetWriter.SheetBuilder sheet)
     {
-        sheet.Headings(["指標", "単位", "方向", "基準年度", "基準値", "目標年度", "目標値", .. years.Select(y => new FiscalYear(y).ToJapanese()), "達成度（%）"], SheetCellStyle.Heading);
+        sheet.Headings(["指標", "単位", "方向", "基準年度", "基準値", "目標年度", "目標値", .. years.Select(report.YearText), "達成度（%）"], SheetCellStyle.Heading);
         static SheetCell Number(decimal? value, SheetCellStyle style = SheetCellStyle.Top) => value is null ? SheetCell.Empty : SheetCell.Number(value, style);
         foreach (var indicator in report.Indicators)
             sheet.Row([
                 SheetCell.Text(indicator.Name, SheetCellStyle.Wrapped),
                 indicator.Unit,
                 indicator.HigherIsBetter ? "高いほど良い" : "低いほど良い",
-                new FiscalYear(indicator.BaselineYear).ToJapanese(),
+                report.YearText(indicator.BaselineYear),
                 Number(indicator.BaselineValue),
-                new FiscalYear(indicator.TargetYear).ToJapanese(),
+                report.YearText(indicator.TargetYear),
                 Number(indicator.TargetValue),
                 .. years.Select(year => Number(indicator.Actuals.FirstOrDefault(a => a.Year == year)?.Value)),
                 Number(indicator.Achievement, SheetCellStyle.OneDecimal),

@@ -26,7 +26,7 @@ public static class AnnualReportPdf
 
     /// <summary>The title the document carries (its Title info and the heading of the first page).</summary>
     public static string DocumentTitle(AnnualReport report) =>
-        $"{report.PlanTitle} {new FiscalYear(report.FiscalYear).ToJapanese()} 年次報告";
+        $"{report.PlanTitle} {report.YearText(report.FiscalYear)} 年次報告";
 
     internal static string Number(decimal value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 
@@ -100,7 +100,7 @@ public static class AnnualReportPdf
 
         public byte[] Render()
         {
-            var fiscalYear = new FiscalYear(report.FiscalYear).ToJapanese();
+            var fiscalYear = report.YearText(report.FiscalYear);
             document.Info.Title = DocumentTitle(report);
             document.Info.Author = report.CityName;
             document.Info.Subject = $"{report.CityName} {report.PlanTitle} {fiscalYear} 年次報告（第{report.Version}版）";
@@ -338,15 +338,15 @@ public static class AnnualReportPdf
             const double nameWidth = 130, valueWidth = 58, achievementWidth = 44;
             var yearWidth = years.Count == 0 ? 0 : (ContentWidth - nameWidth - 2 * valueWidth - achievementWidth) / years.Count;
             var columns = new List<Column> { new("指標", nameWidth), new("基準値", valueWidth, true), new("目標値", valueWidth, true) };
-            columns.AddRange(years.Select(year => new Column(new FiscalYear(year).ToJapanese(), yearWidth, true)));
+            columns.AddRange(years.Select(year => new Column(report.YearText(year), yearWidth, true)));
             columns.Add(new Column("達成度", achievementWidth, true));
             var rows = report.Indicators.Select(indicator =>
             {
                 var cells = new List<string>
                 {
                     $"{indicator.Name}（{indicator.Unit}）{(indicator.HigherIsBetter ? "↑" : "↓")}",
-                    $"{Number(indicator.BaselineValue)}\n（{JapaneseDates.ToShortEra(new FiscalYear(indicator.BaselineYear))}）",
-                    $"{Number(indicator.TargetValue)}\n（{JapaneseDates.ToShortEra(new FiscalYear(indicator.TargetYear))}）",
+                    $"{Number(indicator.BaselineValue)}\n（{report.ShortYear(indicator.BaselineYear)}）",
+                    $"{Number(indicator.TargetValue)}\n（{report.ShortYear(indicator.TargetYear)}）",
                 };
                 cells.AddRange(years.Select(year => indicator.Actuals.FirstOrDefault(a => a.Year == year)?.Value is { } v ? Number(v) : "－"));
                 cells.Add(indicator.Achievement is { } a ? $"{a.ToString("0.0", CultureInfo.InvariantCulture)}%" : "－");
@@ -419,7 +419,7 @@ public static class AnnualReportPdf
             var step = Math.Max(1, (int)Math.Ceiling((lastYear - firstYear + 1) / 8.0));
             for (var year = firstYear; year <= lastYear; year += step)
             {
-                var label = JapaneseDates.ToShortEra(new FiscalYear(year));
+                var label = report.ShortYear(year);
                 gfx.DrawLine(Rule, X(year), plot.Bottom, X(year), plot.Bottom + 2);
                 gfx.DrawString(label, small, Grey, X(year) - Width(small, label) / 2, plot.Bottom + 10);
             }

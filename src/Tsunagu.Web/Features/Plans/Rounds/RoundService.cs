@@ -331,7 +331,7 @@ public class RoundService(TsunaguDb db, CurrentCity currentCity, Outbox outbox, 
         // The body's name and word are copied into the snapshot: a later renaming leaves published years as they were.
         var report = new AnnualReport(city.Name, plan.Key, plan.Title, round.FiscalYear, version, Now, plan.LevelNames,
             grades.Select(g => new AnnualReport.GradeLabel(g.Code!, g.Label!)).ToList(), items, indicators, policyEvaluations, round.CouncilOpinion,
-            city.EvaluatingBodyDisplayName(false), city.EvaluationTermDisplay(false), incompleteReason);
+            city.EvaluatingBodyDisplayName(false), city.EvaluationTermDisplay(false), incompleteReason, PlanText.EraOf(plan));
         var published = new PublishedReport
         {
             RoundId = round.Id,
