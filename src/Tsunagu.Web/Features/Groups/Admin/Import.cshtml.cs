@@ -7,6 +7,7 @@ using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Groups.Transfer;
 using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Groups.Admin;
@@ -26,27 +27,18 @@ public class ImportModel(GroupImporter importer, TsunaguDb db, UserManager<AppUs
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file)
     {
-        if (file is null || file.Length == 0)
+        var read = await ImportUploads.ReadAsync(file, MaxBytes, t, HttpContext.RequestAborted);
+        if (!read.Ok)
         {
-            ModelState.AddModelError("file", t["取り込むファイルを選んでください。"]);
+            ModelState.AddProblems(read.Problems, prefix: null);
             return Page();
         }
-        if (file.Length > MaxBytes)
-        {
-            ModelState.AddModelError("file", t["ファイルは10MB以下にしてください。"]);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        FileName = Path.GetFileName(file.FileName);
+        var content = read.Value!;
+        FileName = Path.GetFileName(file!.FileName);
         Checked = await importer.CheckAsync(content, HttpContext.RequestAborted);
         if (Checked.Ok)
         {
-            var upload = new ImportUpload { Id = Guid.NewGuid(), UserId = users.GetUserId(User)!, FileName = FileName, Content = content, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.ImportUploads.Add(upload);
-            await db.SaveChangesAsync();
-            UploadId = upload.Id;
+            UploadId = await ImportUploads.KeepAsync(db, users.GetUserId(User)!, FileName, content, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
         }
         return Page();
     }
