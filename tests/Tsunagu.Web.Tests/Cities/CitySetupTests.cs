@@ -96,7 +96,9 @@ public class CitySetupTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         noDay.QuerySelector("#HandOver_LastDay-error")!.TextContent.ShouldContain("最後の日");
         var both = await Browser.ParseAsync(await admin.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["HandOver.LastDay"] = "2027-03-31", ["HandOver.NewName"] = "協働推進課", ["HandOver.SuccessorId"] = (await DepartmentAsync("muroran", "企画課"))!.Id.ToString(CultureInfo.InvariantCulture),
+            ["HandOver.LastDay"] = "2027-03-31",
+            ["HandOver.NewName"] = "協働推進課",
+            ["HandOver.SuccessorId"] = (await DepartmentAsync("muroran", "企画課"))!.Id.ToString(CultureInfo.InvariantCulture),
         }, "main form[action*=HandOver]"));
         both.QuerySelector("#HandOver_SuccessorId-error")!.TextContent.ShouldContain("どちらか一方");
         (await admin.SubmitAsync(page, new Dictionary<string, string> { ["HandOver.LastDay"] = "2027-03-31", ["HandOver.NewName"] = "協働推進課" }, "main form[action*=HandOver]"))
@@ -134,7 +136,10 @@ public class CitySetupTests(TsunaguFactory factory) : IClassFixture<TsunaguFacto
         var page = $"/shimonoseki/admin/setup/districts/{id}";
         Dictionary<string, string> Figures(string year, string population, string older, string households) => new()
         {
-            ["Figures.Year"] = year, ["Figures.Population"] = population, ["Figures.Population65Plus"] = older, ["Figures.Households"] = households,
+            ["Figures.Year"] = year,
+            ["Figures.Population"] = population,
+            ["Figures.Population65Plus"] = older,
+            ["Figures.Households"] = households,
         };
         const string RecordForm = "main form[action$='handler=Figures']";
         var firstYear = await admin.SubmitAsync(page, Figures("2023", "10000", "3500", "4800"), RecordForm);

@@ -90,7 +90,13 @@ public class ComputedSourceTests(TsunaguFactory factory) : IClassFixture<Tsunagu
             await AddAsync(node);
             await AddAsync(new ProgressReport
             {
-                CityId = cityId, RoundId = at.Round, NodeId = node.Id, Status = status, Partners = partners, Forms = forms, UpdatedAt = DateTime.UtcNow,
+                CityId = cityId,
+                RoundId = at.Round,
+                NodeId = node.Id,
+                Status = status,
+                Partners = partners,
+                Forms = forms,
+                UpdatedAt = DateTime.UtcNow,
             });
         }
 
@@ -125,8 +131,17 @@ public class ComputedSourceTests(TsunaguFactory factory) : IClassFixture<Tsunagu
 
         Task RequestAsync(LectureTopic of, LectureRequestStatus status) => AddAsync(new LectureRequest
         {
-            CityId = cityId, TopicId = of.Id, RequesterUserId = requester.Id, Organisation = "〇〇自治会", PreferredDates = "いつでも", Place = "公民館",
-            Participants = 20, Status = status, ScheduledAt = DateTime.UtcNow.AddMinutes(-30), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            CityId = cityId,
+            TopicId = of.Id,
+            RequesterUserId = requester.Id,
+            Organisation = "〇〇自治会",
+            PreferredDates = "いつでも",
+            Place = "公民館",
+            Participants = 20,
+            Status = status,
+            ScheduledAt = DateTime.UtcNow.AddMinutes(-30),
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         });
 
         await RequestAsync(topic, LectureRequestStatus.Done);
@@ -143,7 +158,12 @@ public class ComputedSourceTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var cityId = await TestData.CityIdAsync(factory, city);
         Task ConsultAsync(ConsultationTopic topic, bool demo = false) => AddAsync(new Consultation
         {
-            CityId = cityId, Topic = topic, Question = "団体を作りたい", RequesterName = "相談 太郎", ReceivedAt = DateTime.UtcNow.AddMinutes(-10), IsDemo = demo,
+            CityId = cityId,
+            Topic = topic,
+            Question = "団体を作りたい",
+            RequesterName = "相談 太郎",
+            ReceivedAt = DateTime.UtcNow.AddMinutes(-10),
+            IsDemo = demo,
         });
         await ConsultAsync(ConsultationTopic.Other);
         var all = await ValueAsync(city, "consultations");
@@ -172,7 +192,11 @@ public class ComputedSourceTests(TsunaguFactory factory) : IClassFixture<Tsunagu
         var before = await ValueAsync(city, "group-matchings");
         Task IntroduceAsync(int need, int offer) => AddAsync(new ExchangeIntroduction
         {
-            CityId = cityId, NeedGroupId = need, OfferGroupId = offer, Outcome = IntroductionOutcome.Succeeded, OutcomeAt = DateTime.UtcNow.AddMinutes(-10),
+            CityId = cityId,
+            NeedGroupId = need,
+            OfferGroupId = offer,
+            Outcome = IntroductionOutcome.Succeeded,
+            OutcomeAt = DateTime.UtcNow.AddMinutes(-10),
         });
         await IntroduceAsync(a.Id, b.Id);
         (await ValueAsync(city, "group-matchings")).ShouldBe(before + 1);

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Email;
 using Tsunagu.Web.Identity;
-using Tsunagu.Web.Tenancy;
-using Tsunagu.Web.Shared;
 using Tsunagu.Web.Localization;
+using Tsunagu.Web.Shared;
+using Tsunagu.Web.Tenancy;
 
 namespace Tsunagu.Web.Features.Admin;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Plans;
-using Tsunagu.Web.Identity;
 using Tsunagu.Web.Localization;
 using Tsunagu.Web.Shared;
 using Tsunagu.Web.Tenancy;
@@ -127,8 +126,12 @@ public class CitySetup(TsunaguDb db, CurrentCity currentCity, CityDirectory dire
             if (await db.Departments.AnyAsync(d => d.Name == name, ct)) return Problems.Of("NewName", t["「{0}」という担当課はすでにあります。", name]);
             successor = db.Departments.Add(new Department
             {
-                CityId = department.CityId, Name = name, Bureau = department.Bureau, Section = department.Section,
-                SortOrder = department.SortOrder, ActiveFrom = lastDay.AddDays(1),
+                CityId = department.CityId,
+                Name = name,
+                Bureau = department.Bureau,
+                Section = department.Section,
+                SortOrder = department.SortOrder,
+                ActiveFrom = lastDay.AddDays(1),
             }).Entity;
         }
 

@@ -36,6 +36,12 @@ public class DepartmentForm
 
     public static DepartmentForm Of(Tenancy.Department d) => new()
     {
-        Name = d.Name, NameEn = d.NameEn, Bureau = d.Bureau, Section = d.Section, SortOrder = d.SortOrder, ActiveFrom = d.ActiveFrom, ActiveTo = d.ActiveTo,
+        Name = d.Name,
+        NameEn = d.NameEn,
+        Bureau = d.Bureau,
+        Section = d.Section,
+        SortOrder = d.SortOrder,
+        ActiveFrom = d.ActiveFrom,
+        ActiveTo = d.ActiveTo,
     };
 }

@@ -67,9 +67,16 @@ public class IndexModel(CitySetup setup, CurrentCity city, Text t) : PageModel
         var c = city.Required;
         Input = new InputModel
         {
-            CentreName = c.CentreName, CentreNameEn = c.CentreNameEn, HasCentre = c.HasCentre, DeskName = c.DeskName, DeskNameEn = c.DeskNameEn,
-            EvaluatingBodyName = c.EvaluatingBodyName, EvaluatingBodyNameEn = c.EvaluatingBodyNameEn,
-            EvaluationTerm = c.EvaluationTerm, EvaluationTermEn = c.EvaluationTermEn, DistrictTerm = c.DistrictTerm,
+            CentreName = c.CentreName,
+            CentreNameEn = c.CentreNameEn,
+            HasCentre = c.HasCentre,
+            DeskName = c.DeskName,
+            DeskNameEn = c.DeskNameEn,
+            EvaluatingBodyName = c.EvaluatingBodyName,
+            EvaluatingBodyNameEn = c.EvaluatingBodyNameEn,
+            EvaluationTerm = c.EvaluationTerm,
+            EvaluationTermEn = c.EvaluationTermEn,
+            DistrictTerm = c.DistrictTerm,
         };
     }
 
