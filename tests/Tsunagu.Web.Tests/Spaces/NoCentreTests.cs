@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsunagu.Web.Data;
 using Tsunagu.Web.Features.Spaces;
+using Tsunagu.Web.Tenancy;
 using Tsunagu.Web.Tests.Infrastructure;
 
 namespace Tsunagu.Web.Tests.Spaces;
@@ -9,7 +12,7 @@ namespace Tsunagu.Web.Tests.Spaces;
 public class NoCentreTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 {
     private const string City = "nagato";
-    private const string Message = "長門市にはまだ市民活動センターがないため、部屋や備品の貸出はしていません。お問い合わせは企画政策課 市民協働推進室へ。";
+    private const string Message = "長門市にはまだ市民活動センターがないため、部屋や備品、ロッカーの貸出はしていません。お問い合わせは企画政策課 市民協働推進室へ。";
 
     [Fact]
     public async Task RoomsPage_SaysNothingIsLent_AndNamesTheDesk()
@@ -44,6 +47,24 @@ public class NoCentreTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Browser.ParseAsync(refused)).QuerySelector("main")!.TextContent.ShouldContain(Message);
         (await TestData.WithDbAsync(factory, db => db.Set<Booking>().IgnoreQueryFilters().CountAsync(b => b.RoomId == room))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Lockers_AreNotOffered_AndAnApplicationIsRefusedByTheRule()
+    {
+        await factory.EnsurePreparedAsync();
+        var (_, page) = await Browser.For(factory).GetPageAsync($"/{City}/spaces/lockers");
+        page.QuerySelector("main .notice")!.TextContent.ShouldBe(Message);
+
+        var (_, admin) = await TestData.SignedInAsync(factory);
+        var group = await TestData.CreateGroupAsync(factory, City, g => g.AdministeredBy(admin));
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentCity>().Set(await services.GetRequiredService<TsunaguDb>().Cities.SingleAsync(c => c.Slug == City));
+        var lockers = services.GetRequiredService<LockerService>();
+        var refused = await lockers.ApplyAsync(admin.Id, new LockerService.Application(group.Id, LockerKind.Locker, lockers.OpenYears[0].StartYear, null, null));
+        refused.Problems.Summary.ShouldBe(Message);
+        (await TestData.WithDbAsync(factory, db => db.Set<LockerRental>().IgnoreQueryFilters().CountAsync(r => r.GroupId == group.Id))).ShouldBe(0);
     }
 
     [Fact]

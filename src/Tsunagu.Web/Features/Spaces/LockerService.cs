@@ -94,6 +94,8 @@ public class LockerService(TsunaguDb db, Outbox outbox, PublicLinks links, Curre
     /// </summary>
     public async Task<Result<LockerRental>> ApplyAsync(string userId, Application a, CancellationToken ct = default)
     {
+        // Lockers are the centre's: a city without one yet lends none.
+        if (SpaceService.NotLendingIn(city.City, t) is { } notLending) return Problems.Of("", notLending);
         var problems = new Problems();
         var groups = await GroupsOfAsync(userId, ct);
         if (a.GroupId is not { } groupId || groups.All(g => g.Id != groupId)) problems.Add("GroupId", t["管理者になっている登録団体を選んでください。"]);

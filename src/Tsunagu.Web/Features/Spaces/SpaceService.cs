@@ -25,8 +25,11 @@ public class SpaceService(TsunaguDb db, TimeProvider clock, Text t, CurrentCity 
     /// Why the city lends nothing, or null when it does: rooms and equipment are the centre's, and a city without one yet
     /// (Nagato) sends people to its desk at city hall. Every booking, lottery entry and locker application is refused with it.
     /// </summary>
-    public string? NotLending => city.City is { HasCentre: false } c
-        ? t["{0}にはまだ市民活動センターがないため、部屋や備品の貸出はしていません。お問い合わせは{1}へ。", c.DisplayName(Text.IsEnglish), c.SupportDeskDisplayName(Text.IsEnglish)]
+    public string? NotLending => NotLendingIn(city.City, t);
+
+    /// <inheritdoc cref="NotLending"/>
+    public static string? NotLendingIn(City? city, Text t) => city is { HasCentre: false } c
+        ? t["{0}にはまだ市民活動センターがないため、部屋や備品、ロッカーの貸出はしていません。お問い合わせは{1}へ。", c.DisplayName(Text.IsEnglish), c.SupportDeskDisplayName(Text.IsEnglish)]
         : null;
 
     public async Task<SpaceRules> RulesAsync(CancellationToken ct = default)
