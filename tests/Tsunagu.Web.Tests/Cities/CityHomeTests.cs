@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tsunagu.Web.Features.Events;
 using Tsunagu.Web.Features.News;
 using Tsunagu.Web.Shared;
@@ -98,5 +99,22 @@ public class CityHomeTests(TsunaguFactory factory) : IClassFixture<TsunaguFactor
         var (_, home) = await Browser.For(factory).GetPageAsync($"/{City}?culture=en&ui-culture=en");
 
         home.QuerySelector($"main a[href='/{City}/events/{e.Id}']")!.Closest("li")!.TextContent.ShouldContain("Fri 28 Feb 2031 10:00");
+    }
+
+    [Fact]
+    public async Task TheHome_ShowsThePlanInForce_HeadlineIndicators_WithTheLatestFigureAgainstTheTarget()
+    {
+        await factory.EnsurePreparedAsync();
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Tsunagu.Web.Features.Plans.Demo.DemoPlans>().SeedAsync();
+        var (_, home) = await Browser.For(factory).GetPageAsync("/shimonoseki");
+        var card = home.QuerySelectorAll("main section[aria-labelledby=whats-new-title] li.card")
+            .Single(c => c.QuerySelector("h3")!.TextContent == "計画の成果指標");
+        var text = card.TextContent;
+        // Shimonoseki's 5th plan (R8–R12) is in force: its first indicator, measured in R7, aims at 45% in R12.
+        text.ShouldContain("市民活動の経験");
+        text.ShouldContain("39.5%（令和7年度）");
+        text.ShouldContain("目標 45%（令和12年度）");
+        card.QuerySelectorAll("a")[0].GetAttribute("href")!.ShouldEndWith("/plans/shiminkatsudo-5#indicators");
     }
 }
