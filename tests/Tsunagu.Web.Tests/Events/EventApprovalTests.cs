@@ -12,7 +12,7 @@ namespace Tsunagu.Web.Tests.Events;
 /// <summary>Groups propose events; the centre approves (which books the room and publishes) or rejects with a reason; the group is told.</summary>
 public class EventApprovalTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 {
-    private const string City = "nagato";
+    private const string City = "yamaguchi";
 
     private Task<(Browser Browser, AppUser User)> SignedInAsync(Action<TestData.UserSpec>? spec = null) => TestData.SignedInAsync(factory, spec);
 

@@ -8,7 +8,7 @@ namespace Tsunagu.Web.Tests.Events;
 /// <summary>Staff deciding at the same moment: one approval wins (one booking per meeting, one mail); registrations racing a cancellation are all told.</summary>
 public class EventDecisionConcurrencyTests(TsunaguFactory factory) : IClassFixture<TsunaguFactory>
 {
-    private const string City = "nagato";
+    private const string City = "yamaguchi";
 
     [Theory]
     [InlineData(true)]
