@@ -69,7 +69,10 @@ public static class PageChecks
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(Tsunagu.Web.Tests.Infrastructure.TestData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        // Signed in once the account page's heading is there: waiting for the page's load event as well has now and then
+        // outlasted the timeout on a loaded CI machine after the page had arrived.
+        await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Heading, new() { Name = "アカウント", Level = 1 }).WaitForAsync();
     }
 
     /// <summary>
